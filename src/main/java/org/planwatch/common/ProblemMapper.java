@@ -1,0 +1,104 @@
+package org.planwatch.common;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.logging.Log;
+
+/**
+ * The one place where failures become answers: every error leaves as application/problem+json,
+ * with a title that is stable for its kind and a detail in plain words, never a stack trace,
+ * a class name or SQL.
+ */
+public class ProblemMapper {
+
+    @Inject
+    AllowedMethods allowedMethods;
+
+    @ServerExceptionMapper
+    public Response domain(ApiException e, UriInfo uri) {
+        return problem(e.status(), e.title(), e.getMessage(), uri, e.errors(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return problem(400, "Invalid request", "The request has " + errors.size() + " invalid field(s).", uri, errors, null);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String allow = status == 404 || status == 405 ? allowedMethods.forPath(uri.getPath()) : "";
+        if (status == 404 && !allow.isEmpty()) {
+            // The router reports a known path asked with another method as "not found"; it is a 405.
+            status = 405;
+        }
+        Response problem = problem(status, titleOf(status), detailOf(status, uri), uri, List.of(), null);
+        return status == 405 ? Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build() : problem;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String id = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
+        return problem(500, "Internal server error",
+                "The server failed to answer this request. Quote error id " + id + " when reporting it.", uri, List.of(), id);
+    }
+
+    private static Response problem(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors, String errorId) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, uri.getPath(), errors, errorId))
+                .build();
+    }
+
+    private static String titleOf(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 404 -> "Resource not found";
+            case 405 -> "Method not allowed";
+            case 406 -> "Not acceptable";
+            case 415 -> "Unsupported media type";
+            default -> reasonOf(status);
+        };
+    }
+
+    private static String detailOf(int status, UriInfo uri) {
+        return switch (status) {
+            case 400 -> "The request could not be read.";
+            case 404 -> "Nothing is served at " + uri.getPath() + ". The API lives under /api/v1; see /q/openapi.";
+            case 405 -> "This method is not allowed on " + uri.getPath() + "; the Allow header lists those that are.";
+            case 406 -> "This resource is only available as application/json (errors as application/problem+json).";
+            case 415 -> "The request body's media type is not supported here.";
+            default -> reasonOf(status) + ".";
+        };
+    }
+
+    private static String reasonOf(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? "HTTP " + status : known.getReasonPhrase();
+    }
+
+    /** "create.arg0.title" becomes "title": the body field, never the Java method or argument name. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        int start = parts.length > 2 && parts[1].startsWith("arg") ? 2 : Math.min(1, parts.length - 1);
+        return String.join(".", List.of(parts).subList(start, parts.length));
+    }
+}

@@ -1,0 +1,84 @@
+package org.planwatch.common;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Parses query and path parameters itself, so that a bad value becomes a 400 that names the
+ * parameter and what it accepts, rather than a framework's generic 404 or 400.
+ */
+public final class QueryParams {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    private QueryParams() {
+    }
+
+    public static int limit(String value) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        Integer limit = parseInt(value);
+        if (limit == null || limit < 1 || limit > MAX_LIMIT) {
+            throw new ApiException.InvalidParameter("limit", "must be a whole number between 1 and " + MAX_LIMIT + " (got '" + value + "')");
+        }
+        return limit;
+    }
+
+    /** A positive whole number, such as an axis or measure number; null when absent. */
+    public static Integer positiveNumber(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        Integer number = parseInt(value);
+        if (number == null || number < 1) {
+            throw new ApiException.InvalidParameter(name, "must be a positive whole number (got '" + value + "')");
+        }
+        return number;
+    }
+
+    /** Values of a repeatable enum parameter, each checked against the allowed ones. */
+    public static <E extends Enum<E>> Set<E> enums(String name, List<String> values, Class<E> type) {
+        if (values == null || values.isEmpty()) {
+            return Set.of();
+        }
+        Set<E> result = new LinkedHashSet<>();
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                result.add(enumValue(name, part.trim(), type));
+            }
+        }
+        return result;
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        throw new ApiException.InvalidParameter(name, "has an unknown value '" + value + "'; allowed values: " + allowed);
+    }
+
+    public static String text(String name, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            throw new ApiException.InvalidParameter(name, "must be at most " + maxLength + " characters long");
+        }
+        return value.strip();
+    }
+
+    private static Integer parseInt(String value) {
+        if (value == null || !value.matches("[0-9]{1,9}")) {
+            return null;
+        }
+        return Integer.valueOf(value);
+    }
+}

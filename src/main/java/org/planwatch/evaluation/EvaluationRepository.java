@@ -1,0 +1,60 @@
+package org.planwatch.evaluation;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.planwatch.common.ApiException;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+@ApplicationScoped
+public class EvaluationRepository implements PanacheRepository<Evaluation> {
+
+    /** An evaluation with its evaluator and plan, or a 404 that names it. */
+    public Evaluation require(long id) {
+        return find("from Evaluation e join fetch e.evaluator join fetch e.plan where e.id = ?1", id)
+                .firstResultOptional()
+                .orElseThrow(() -> new ApiException.NotFound("There is no evaluation " + id
+                        + ". GET /api/v1/plans/{plan}/evaluations lists a plan's evaluations."));
+    }
+
+    /** A plan's evaluations, newest first, each with its number of assessments. */
+    public List<Object[]> pageForPlan(long planId, LocalDate afterDate, Long afterId, int limit) {
+        String keyset = afterDate == null ? "" : " and (e.date < :date or (e.date = :date and e.id < :id))";
+        var query = getEntityManager().createQuery("""
+                select e, (select count(a) from Assessment a where a.evaluation = e)
+                from Evaluation e join fetch e.evaluator join fetch e.plan
+                where e.plan.id = :plan""" + keyset + " order by e.date desc, e.id desc", Object[].class)
+                .setParameter("plan", planId)
+                .setMaxResults(limit + 1);
+        if (afterDate != null) {
+            query.setParameter("date", afterDate).setParameter("id", afterId);
+        }
+        return query.getResultList();
+    }
+
+    /** The most recent evaluation of each plan that has one. */
+    public Map<Long, Evaluation> latestByPlan(Collection<Long> planIds) {
+        if (planIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Evaluation> latest = find("""
+                from Evaluation e join fetch e.evaluator join fetch e.plan
+                where e.plan.id in ?1 and not exists (
+                    select 1 from Evaluation later where later.plan = e.plan
+                    and (later.date > e.date or (later.date = e.date and later.id > e.id)))""", planIds).list();
+        return latest.stream().collect(Collectors.toMap(e -> e.plan.id, Function.identity()));
+    }
+
+    public Optional<Evaluation> findInPlan(long id, long planId) {
+        return find("from Evaluation e join fetch e.evaluator join fetch e.plan where e.id = ?1 and e.plan.id = ?2", id, planId)
+                .firstResultOptional();
+    }
+}

@@ -1,0 +1,15 @@
+package org.planwatch.evaluator;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An evaluator, as named inside other resources. */
+@Schema(name = "EvaluatorRef")
+public record EvaluatorRef(
+        @Schema(example = "cncdh") String slug,
+        @Schema(example = "Commission nationale consultative des droits de l'homme") String name,
+        @Schema(example = "CNCDH") String shortName) {
+
+    public static EvaluatorRef from(Evaluator evaluator) {
+        return new EvaluatorRef(evaluator.slug, evaluator.name, evaluator.shortName);
+    }
+}

@@ -1,0 +1,36 @@
+package org.planwatch.measure;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.planwatch.axis.AxisRef;
+import org.planwatch.evaluation.Assessment;
+import org.planwatch.evaluation.EvaluationRef;
+import org.planwatch.evaluation.Status;
+
+/** A measure, its current status and every assessment of it. */
+@Schema(name = "MeasureDetail")
+public record MeasureDetail(
+        @Schema(description = "The slug of the measure's plan.", example = "2019-2021") String plan,
+        @Schema(example = "16") int number,
+        @Schema(example = "Mettre en place un mécanisme national de référence") String title,
+        AxisRef axis,
+        @Schema(example = "NOT_IMPLEMENTED") Status status,
+        @Schema(example = "Non réalisée") String statusLabel,
+        MeasureView.StatusSource statusSource,
+        @Schema(description = "Every assessment of the measure, newest evaluation first.") List<Item> assessments) {
+
+    @Schema(name = "MeasureAssessment")
+    public record Item(
+            EvaluationRef evaluation,
+            @Schema(example = "NOT_IMPLEMENTED") Status status,
+            @Schema(example = "Non réalisée") String statusLabel,
+            @Schema(description = "The evaluator's comment on this measure, when it made one.") String comment) {
+    }
+
+    public static MeasureDetail from(String plan, MeasureView measure, List<Assessment> assessments) {
+        return new MeasureDetail(plan, measure.number(), measure.title(), measure.axis(), measure.status(), measure.statusLabel(),
+                measure.statusSource(),
+                assessments.stream().map(a -> new Item(EvaluationRef.from(a.evaluation), a.status, a.status.label, a.comment)).toList());
+    }
+}

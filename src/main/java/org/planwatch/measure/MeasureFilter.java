@@ -1,0 +1,17 @@
+package org.planwatch.measure;
+
+import java.util.List;
+import java.util.Set;
+
+import org.planwatch.evaluation.Status;
+
+/**
+ * What a measure list is narrowed to: every field is optional, and a measure must match all the
+ * given ones. {@code words} must each appear in the title, accents and case ignored.
+ */
+public record MeasureFilter(Integer axis, Set<Status> statuses, List<String> words, Integer number) {
+
+    public static MeasureFilter number(int number) {
+        return new MeasureFilter(null, Set.of(), List.of(), number);
+    }
+}

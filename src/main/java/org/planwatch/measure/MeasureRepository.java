@@ -1,0 +1,81 @@
+package org.planwatch.measure;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+
+import org.planwatch.axis.AxisRef;
+import org.planwatch.common.Rows;
+import org.planwatch.evaluation.Status;
+import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.evaluator.EvaluatorRef;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+@ApplicationScoped
+public class MeasureRepository implements PanacheRepository<Measure> {
+
+    /**
+     * One page of a plan's measures in number order, each with its axis and its status on the given
+     * basis, in a single statement whatever the filters.
+     */
+    public List<MeasureView> page(long planId, MeasureFilter filter, StatusBasis basis, int afterNumber, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select m.number, m.title, a.number as axis_number, a.title as axis_title,
+                       coalesce(s.status, 'NOT_ASSESSED') as status, e.id as evaluation_id, e.date,
+                       ev.slug, ev.name, ev.short_name
+                from measure m
+                join axis a on a.id = m.axis_id
+                left join %s s on s.measure_id = m.id
+                left join evaluation e on e.id = s.evaluation_id
+                left join evaluator ev on ev.id = e.evaluator_id
+                where m.plan_id = :plan and m.number > :after
+                """.formatted(basis.source()));
+        if (filter.number() != null) {
+            sql.append(" and m.number = :number");
+        }
+        if (filter.axis() != null) {
+            sql.append(" and a.number = :axis");
+        }
+        if (!filter.statuses().isEmpty()) {
+            sql.append(" and coalesce(s.status, 'NOT_ASSESSED') in (:statuses)");
+        }
+        for (int i = 0; i < filter.words().size(); i++) {
+            sql.append(" and m.search_text like '%' || planwatch_fold(:word").append(i).append(") || '%' escape '\\'");
+        }
+        sql.append(" order by m.number");
+
+        Query query = getEntityManager().createNativeQuery(sql.toString())
+                .setParameter("plan", planId)
+                .setParameter("after", afterNumber)
+                .setMaxResults(limit + 1);
+        basis.bind(query);
+        if (filter.number() != null) {
+            query.setParameter("number", filter.number());
+        }
+        if (filter.axis() != null) {
+            query.setParameter("axis", filter.axis());
+        }
+        if (!filter.statuses().isEmpty()) {
+            query.setParameter("statuses", filter.statuses().stream().map(Enum::name).toList());
+        }
+        for (int i = 0; i < filter.words().size(); i++) {
+            query.setParameter("word" + i, escapeLike(filter.words().get(i)));
+        }
+
+        return ((List<?>) query.getResultList()).stream().map(row -> toView((Object[]) row)).toList();
+    }
+
+    private static MeasureView toView(Object[] c) {
+        Status status = Status.valueOf((String) c[4]);
+        MeasureView.StatusSource source = c[5] == null ? null
+                : new MeasureView.StatusSource(Rows.longValue(c[5]), Rows.date(c[6]), new EvaluatorRef((String) c[7], (String) c[8], (String) c[9]));
+        return new MeasureView(Rows.intValue(c[0]), (String) c[1], new AxisRef(Rows.intValue(c[2]), (String) c[3]),
+                status, status.label, source);
+    }
+
+    private static String escapeLike(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

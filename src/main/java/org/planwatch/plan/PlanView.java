@@ -1,0 +1,34 @@
+package org.planwatch.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.planwatch.common.Source;
+import org.planwatch.evaluation.Evaluation;
+import org.planwatch.evaluation.EvaluationRef;
+import org.planwatch.progress.AxisProgress;
+import org.planwatch.progress.Progress;
+
+/** A plan with its headline progress. */
+@Schema(name = "Plan")
+public record PlanView(
+        @Schema(description = "The plan's period, which addresses it.", example = "2019-2021") String slug,
+        @Schema(example = "2nd plan d'action national contre la traite des êtres humains 2019-2021") String title,
+        @Schema(example = "2019") int startYear,
+        @Schema(example = "2021") int endYear,
+        @Schema(description = "The date the plan was presented.", example = "2019-10-18") LocalDate presentedOn,
+        @Schema(description = "Where the plan's axes and measures were read.") Source source,
+        @Schema(example = "6") int axisCount,
+        @Schema(example = "45") long measureCount,
+        @Schema(description = "Each measure counted at its current status: the one given by the most recent evaluation that assessed it.")
+        Progress progress,
+        @Schema(description = "The plan's most recent evaluation; absent when none was published.") EvaluationRef latestEvaluation) {
+
+    public static PlanView from(Plan plan, List<AxisProgress> axes, Evaluation latest) {
+        Progress progress = Progress.overall(axes);
+        return new PlanView(plan.slug, plan.title, plan.startYear, plan.endYear, plan.presentedOn,
+                new Source(plan.sourceTitle, plan.sourceUrl), axes.size(), progress.measureCount(), progress,
+                latest == null ? null : EvaluationRef.from(latest));
+    }
+}

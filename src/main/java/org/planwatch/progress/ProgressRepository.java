@@ -1,0 +1,66 @@
+package org.planwatch.progress;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.planwatch.common.Rows;
+import org.planwatch.evaluation.Status;
+import org.planwatch.evaluation.StatusBasis;
+
+/** Status counts per axis, for any number of plans, in one statement. */
+@ApplicationScoped
+public class ProgressRepository {
+
+    @Inject
+    EntityManager em;
+
+    /** Each plan's axes in order, with their progress; plans without axes are absent. */
+    public Map<Long, List<AxisProgress>> axesByPlan(Collection<Long> planIds, StatusBasis basis) {
+        Map<Long, List<AxisProgress>> result = new LinkedHashMap<>();
+        if (planIds.isEmpty()) {
+            return result;
+        }
+        Query query = em.createNativeQuery("""
+                select a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED') as status, count(m.id)
+                from axis a
+                left join measure m on m.axis_id = a.id
+                left join %s s on s.measure_id = m.id
+                where a.plan_id in (:plans)
+                group by a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED')
+                order by a.plan_id, a.number
+                """.formatted(basis.source()));
+        query.setParameter("plans", planIds);
+        basis.bind(query);
+
+        Map<Long, Map<Integer, String>> titles = new LinkedHashMap<>();
+        Map<Long, Map<Integer, Map<Status, Long>>> counts = new LinkedHashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            long plan = Rows.longValue(columns[0]);
+            int axis = Rows.intValue(columns[1]);
+            titles.computeIfAbsent(plan, p -> new LinkedHashMap<>()).put(axis, (String) columns[2]);
+            counts.computeIfAbsent(plan, p -> new LinkedHashMap<>())
+                    .computeIfAbsent(axis, a -> new EnumMap<>(Status.class))
+                    .put(Status.valueOf((String) columns[3]), Rows.longValue(columns[4]));
+        }
+        counts.forEach((plan, axes) -> {
+            List<AxisProgress> list = new ArrayList<>();
+            axes.forEach((axis, byStatus) -> list.add(new AxisProgress(axis, titles.get(plan).get(axis), Progress.of(byStatus))));
+            result.put(plan, list);
+        });
+        return result;
+    }
+
+    public List<AxisProgress> axes(long planId, StatusBasis basis) {
+        return axesByPlan(List.of(planId), basis).getOrDefault(planId, List.of());
+    }
+}

@@ -1,0 +1,58 @@
+package org.planwatch.progress;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.ApiException;
+import org.planwatch.common.QueryParams;
+import org.planwatch.evaluation.Evaluation;
+import org.planwatch.evaluation.EvaluationRef;
+import org.planwatch.evaluation.EvaluationRepository;
+import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.plan.Plan;
+import org.planwatch.plan.PlanRepository;
+
+@Path("/api/v1/plans/{plan}/progress")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Progress")
+public class ProgressResource {
+
+    @Inject
+    PlanRepository plans;
+    @Inject
+    EvaluationRepository evaluations;
+    @Inject
+    ProgressRepository progress;
+
+    @GET
+    @Operation(summary = "Get a plan's progress",
+            description = "Counts and shares of measures per status, for the whole plan and for each axis. By default each measure "
+                    + "counts at its current status (the most recent evaluation that assessed it); with `evaluation`, at the status "
+                    + "that one evaluation gave it.")
+    public ProgressView get(
+            @Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+            @Parameter(description = "Count the statuses given by this evaluation of the plan (its id) instead of the current ones.",
+                    example = "1") @QueryParam("evaluation") String evaluation) {
+        Integer evaluationId = QueryParams.positiveNumber("evaluation", evaluation);
+        Plan plan = plans.require(slug);
+        if (evaluationId == null) {
+            List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.LATEST);
+            return new ProgressView(plan.slug, ProgressView.Basis.LATEST, null, Progress.overall(axes), axes);
+        }
+        Evaluation counted = evaluations.findInPlan(evaluationId, plan.id).orElseThrow(() -> new ApiException.NotFound(
+                "Plan " + slug + " has no evaluation " + evaluationId + ". GET /api/v1/plans/" + slug + "/evaluations lists them."));
+        List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.evaluation(counted.id));
+        return new ProgressView(plan.slug, ProgressView.Basis.EVALUATION, EvaluationRef.from(counted),
+                Progress.overall(axes), axes);
+    }
+}
