@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.Problem;
 
@@ -28,7 +30,9 @@ import org.planwatch.common.Problem;
                         published in the Journal officiel (https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000047011945). \
                         Every plan and evaluation names its source.
 
-                        Reads are public and open to any origin (CORS). Lists are objects `{"items": [...], "nextCursor": "..."}` \
+                        Reads are public and open to any origin (CORS); writes need an API key (`Authorization: Bearer <key>`), \
+                        updates and deletes an `If-Match` with the resource's current ETag, and POSTs may carry an \
+                        `Idempotency-Key` to make retries safe. Lists are objects `{"items": [...], "nextCursor": "..."}` \
                         paged with `limit` and `cursor`. Errors are `application/problem+json` (RFC 9457). Content is in \
                         French, the language of the sources; enum values are English and come with their French label.""",
                 contact = @Contact(name = "Planwatch maintainers"),
@@ -39,9 +43,15 @@ import org.planwatch.common.Problem;
                 @Tag(name = "Measures", description = "The measures of a plan, their current status and history."),
                 @Tag(name = "Progress", description = "Counts and shares per status, for a plan and its axes."),
                 @Tag(name = "Evaluators", description = "The bodies that assess the plans."),
-                @Tag(name = "Evaluations", description = "Published evaluations and the assessments they made.")
+                @Tag(name = "Evaluations", description = "Published evaluations and the assessments they made."),
+                @Tag(name = "Changes", description = "The feed of status changes and edits, for incremental sync."),
+                @Tag(name = "Administration", description = "API keys and the audit trail (administrators only).")
         },
         // Referenced by the error responses that ProblemResponses adds to every operation.
-        components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
+        components = @Components(
+                schemas = @Schema(name = "Problem", implementation = Problem.class),
+                securitySchemes = @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+                        description = "An API key, sent as 'Authorization: Bearer <key>'. Reads need none; writes need one. An "
+                                + "administrator creates keys with POST /api/v1/api-keys.")))
 public class PlanwatchApi extends Application {
 }

@@ -41,8 +41,8 @@ public final class Cursor {
             return 0;
         }
         try {
-            return Integer.parseInt(key);
-        } catch (NumberFormatException e) {
+            return Math.toIntExact(Long.parseLong(key));
+        } catch (NumberFormatException | ArithmeticException e) {
             throw invalid();
         }
     }

@@ -7,14 +7,23 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.planwatch.security.ApiKeyAuthentication;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * The one place where failures become answers: every error leaves as application/problem+json,
@@ -40,6 +49,22 @@ public class ProblemMapper {
         return problem(400, "Invalid request", "The request has " + errors.size() + " invalid field(s).", uri, errors, null);
     }
 
+    /** A body that is not valid JSON, or whose values have the wrong type. */
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        String detail = "The request body is not valid JSON for this operation"
+                + (field.isEmpty() ? "." : ": '" + field + "' has a value of the wrong type or format.");
+        return problem(400, "Malformed request body", detail, uri,
+                field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, "has a value of the wrong type or format")), null);
+    }
+
+    /** Mapped by itself because the REST layer ships a mapper for this subtype that answers with an empty body. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
@@ -50,6 +75,27 @@ public class ProblemMapper {
         }
         Response problem = problem(status, titleOf(status), detailOf(status, uri), uri, List.of(), null);
         return status == 405 ? Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build() : problem;
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "Unauthorized",
+                "The API key is missing, malformed, unknown or revoked. Send 'Authorization: Bearer <api key>'.", uri, List.of(), null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, ApiKeyAuthentication.CHALLENGE)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response anonymous(UnauthorizedException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "Unauthorized",
+                "Writing needs an API key: send 'Authorization: Bearer <api key>'. Reading needs none.", uri, List.of(), null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, ApiKeyAuthentication.CHALLENGE)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "Forbidden", "This API key's role may not do this.", uri, List.of(), null);
     }
 
     @ServerExceptionMapper
@@ -89,16 +135,44 @@ public class ProblemMapper {
         };
     }
 
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
     private static String reasonOf(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         return known == null ? "HTTP " + status : known.getReasonPhrase();
     }
 
-    /** "create.arg0.title" becomes "title": the body field, never the Java method or argument name. */
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        String[] parts = path.split("\\.");
-        int start = parts.length > 2 && parts[1].startsWith("arg") ? 2 : Math.min(1, parts.length - 1);
-        return String.join(".", List.of(parts).subList(start, parts.length));
+    /**
+     * "create.body.source.url" becomes "source.url": the JSON path in the body, never the Java method or
+     * parameter name; a violation on the body itself (a missing body) is reported as "body".
+     */
+    public static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, PARAMETER, RETURN_VALUE, CROSS_PARAMETER -> {
+                    continue;
+                }
+                default -> {
+                    if (node.isInIterable()) {
+                        field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                    }
+                    if (node.getName() != null && !node.getName().startsWith("<")) {
+                        field.append(field.length() == 0 ? "" : ".").append(node.getName());
+                    }
+                }
+            }
+        }
+        return field.length() == 0 ? "body" : field.toString();
     }
 }

@@ -23,20 +23,39 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         Map<String, PathItem> paths = openAPI.getPaths().getPathItems();
-        paths.values().forEach(path -> path.getOperations().values().forEach(this::addProblems));
+        paths.values().forEach(path -> path.getOperations().forEach(this::addProblems));
     }
 
-    private void addProblems(Operation operation) {
+    private void addProblems(PathItem.HttpMethod method, Operation operation) {
+        boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+        if (write) {
+            add(operation, "401", "No API key, or a malformed, unknown or revoked one (with WWW-Authenticate).");
+            add(operation, "403", "This API key may not do this (an evaluator key on another evaluator's data, or on an admin operation).");
+            add(operation, "413", "The request body is too large.");
+        }
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
+            add(operation, "415", "The request body's media type is not supported here.");
+            add(operation, "422", "The body is well-formed but cannot be accepted; `errors` lists every problem and nothing was written.");
+        }
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.DELETE) {
+            add(operation, "409", "It already exists, or (for a delete) other data depends on it: the detail says what.");
+        }
+        if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.DELETE) {
+            add(operation, "412", "If-Match does not match the resource's current ETag: it changed since it was read.");
+            add(operation, "428", "If-Match is missing: updates and deletes need the resource's current ETag.");
+        }
         boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
         boolean hasPathParameters = hasParameters
                 && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
-        if (hasParameters) {
+        if (hasParameters || write) {
             add(operation, "400", "A parameter has a value that cannot be used; `errors` names it and says what it accepts.");
         }
         if (hasPathParameters) {
             add(operation, "404", "Nothing exists at this address (unknown plan, axis, measure, evaluator or evaluation).");
         }
-        add(operation, "406", "The client accepts none of the media types this operation produces (application/json).");
+        if (!write) {
+            add(operation, "406", "The client accepts none of the media types this operation produces (application/json).");
+        }
         add(operation, "500", "The server failed; `errorId` identifies the failure in the server's log.");
     }
 

@@ -65,6 +65,18 @@ public final class QueryParams {
         throw new ApiException.InvalidParameter(name, "has an unknown value '" + value + "'; allowed values: " + allowed);
     }
 
+    /** A date as YYYY-MM-DD; null when absent. */
+    public static java.time.LocalDate date(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiException.InvalidParameter(name, "must be a date as YYYY-MM-DD (got '" + value + "')");
+        }
+    }
+
     public static String text(String name, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;

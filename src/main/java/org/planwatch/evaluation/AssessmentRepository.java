@@ -1,6 +1,10 @@
 package org.planwatch.evaluation;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,12 +13,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class AssessmentRepository implements PanacheRepository<Assessment> {
 
-    /** Every assessment of a measure, newest evaluation first, with evaluation and evaluator. */
-    public List<Assessment> forMeasure(long planId, int measureNumber) {
+    /** Every assessment of a measure (known on asOf, when given), newest evaluation first, with evaluation and evaluator. */
+    public List<Assessment> forMeasure(long planId, int measureNumber, java.time.LocalDate asOf) {
         return find("""
                 from Assessment a join fetch a.evaluation e join fetch e.evaluator
-                where a.measure.plan.id = ?1 and a.measure.number = ?2
-                order by e.date desc, e.id desc""", planId, measureNumber).list();
+                where a.measure.plan.id = ?1 and a.measure.number = ?2 and (cast(?3 as date) is null or e.date <= ?3)
+                order by e.date desc, e.id desc""", planId, measureNumber, asOf).list();
     }
 
     /** Every assessment of an evaluation, in measure order, with measure and axis. */
@@ -23,5 +27,40 @@ public class AssessmentRepository implements PanacheRepository<Assessment> {
                 from Assessment a join fetch a.measure m join fetch m.axis
                 where a.evaluation.id = ?1
                 order by m.number""", evaluationId).list();
+    }
+
+    public Optional<Assessment> find(long evaluationId, int measureNumber) {
+        return find("""
+                from Assessment a join fetch a.measure m join fetch m.axis join fetch a.evaluation e join fetch e.evaluator
+                where e.id = ?1 and m.number = ?2""", evaluationId, measureNumber).firstResultOptional();
+    }
+
+    /** The evidence of several assessments, in one statement, in their order. */
+    public Map<Long, List<EvidenceLink>> evidenceOf(Collection<Long> assessmentIds) {
+        Map<Long, List<EvidenceLink>> result = new LinkedHashMap<>();
+        if (assessmentIds.isEmpty()) {
+            return result;
+        }
+        getEntityManager().createQuery("from Evidence e where e.assessment.id in :ids order by e.assessment.id, e.position", Evidence.class)
+                .setParameter("ids", assessmentIds)
+                .getResultList()
+                .forEach(e -> result.computeIfAbsent(e.assessment.id, id -> new java.util.ArrayList<>()).add(EvidenceLink.from(e)));
+        return result;
+    }
+
+    public void replaceEvidence(Assessment assessment, List<EvidenceLink> links) {
+        getEntityManager().createQuery("delete from Evidence e where e.assessment = :a").setParameter("a", assessment).executeUpdate();
+        if (links == null) {
+            return;
+        }
+        for (int i = 0; i < links.size(); i++) {
+            Evidence evidence = new Evidence();
+            evidence.assessment = assessment;
+            evidence.position = i;
+            evidence.url = links.get(i).url();
+            evidence.title = links.get(i).title();
+            evidence.archivedUrl = links.get(i).archivedUrl();
+            getEntityManager().persist(evidence);
+        }
     }
 }

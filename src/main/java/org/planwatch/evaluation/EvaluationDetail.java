@@ -2,6 +2,7 @@ package org.planwatch.evaluation;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.axis.AxisRef;
@@ -28,13 +29,14 @@ public record EvaluationDetail(
             AxisRef axis,
             @Schema(example = "NOT_IMPLEMENTED") Status status,
             @Schema(example = "Non réalisée") String statusLabel,
-            @Schema(description = "The evaluator's comment on this measure, when it made one.") String comment) {
+            @Schema(description = "The evaluator's comment on this measure, when it made one.") String comment,
+            @Schema(description = "Documents supporting the assessment.") List<EvidenceLink> evidence) {
     }
 
-    public static EvaluationDetail from(Evaluation e, List<Assessment> assessments) {
+    public static EvaluationDetail from(Evaluation e, List<Assessment> assessments, Map<Long, List<EvidenceLink>> evidence) {
         List<Item> items = assessments.stream()
                 .map(a -> new Item(a.measure.number, a.measure.title, new AxisRef(a.measure.axis.number, a.measure.axis.title),
-                        a.status, a.status.label, a.comment))
+                        a.status, a.status.label, a.comment, evidence.getOrDefault(a.id, List.of())))
                 .toList();
         return new EvaluationDetail(e.id, e.plan.slug, EvaluatorRef.from(e.evaluator), e.title, e.date,
                 new Source(e.sourceTitle, e.sourceUrl), e.summary, items.size(), items);

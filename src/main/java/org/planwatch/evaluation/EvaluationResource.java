@@ -1,33 +1,107 @@
 package org.planwatch.evaluation;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.ETags;
 import org.planwatch.common.QueryParams;
+import org.planwatch.security.Role;
 
-@Path("/api/v1/evaluations")
+@Path("/api/v1/evaluations/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluations")
 public class EvaluationResource {
 
     @Inject
-    EvaluationRepository evaluations;
+    EvaluationService evaluations;
     @Inject
-    AssessmentRepository assessments;
+    ETags etags;
 
     @GET
-    @Path("/{id}")
     @Operation(summary = "Get an evaluation with its assessments",
-            description = "The evaluation and the status it gave each measure it assessed, in measure order.")
+            description = "The evaluation and the status it gave each measure it assessed, in measure order, with comments and evidence.")
     public EvaluationDetail get(@Parameter(description = "The evaluation's id.", example = "1") @PathParam("id") String id) {
-        Evaluation evaluation = evaluations.require(QueryParams.positiveNumber("id", id));
-        return EvaluationDetail.from(evaluation, assessments.forEvaluation(evaluation.id));
+        return evaluations.detail(QueryParams.positiveNumber("id", id));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.EVALUATOR_ROLE})
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Update an evaluation's metadata",
+            description = "Replaces the title, date, source and summary. Needs If-Match with the evaluation's current ETag. "
+                    + "An evaluator key may only update its own evaluator's evaluations.")
+    public Response update(@PathParam("id") String id,
+            @Parameter(description = "The evaluation's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid EvaluationUpdate body) {
+        EvaluationDetail updated = evaluations.update(QueryParams.positiveNumber("id", id), ifMatch, body);
+        return Response.ok(updated).tag(etags.tagOf(updated)).build();
+    }
+
+    @DELETE
+    @RolesAllowed({Role.ADMIN_ROLE, Role.EVALUATOR_ROLE})
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Delete an evaluation and its assessments",
+            description = "Needs If-Match with the evaluation's current ETag. The measures it gave their current status fall back "
+                    + "to the previous evaluation's status, which the change feed records.")
+    public Response delete(@PathParam("id") String id,
+            @Parameter(description = "The evaluation's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        evaluations.delete(QueryParams.positiveNumber("id", id), ifMatch);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/assessments/{measure}")
+    @Operation(summary = "Get one assessment", description = "The status this evaluation gave one measure, with its comment and evidence.")
+    public AssessmentView assessment(@PathParam("id") String id,
+            @Parameter(description = "The measure's number.", example = "16") @PathParam("measure") String measure) {
+        return evaluations.assessment(QueryParams.positiveNumber("id", id), QueryParams.positiveNumber("measure", measure));
+    }
+
+    @PUT
+    @Path("/assessments/{measure}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.EVALUATOR_ROLE})
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Create or replace one assessment",
+            description = "Creates the assessment (201, no If-Match) or replaces it (200, If-Match with its current ETag required).")
+    public Response putAssessment(@PathParam("id") String id, @PathParam("measure") String measure,
+            @Parameter(description = "The assessment's current ETag, when replacing it.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid AssessmentInput body) {
+        long evaluation = QueryParams.positiveNumber("id", id);
+        int number = QueryParams.positiveNumber("measure", measure);
+        EvaluationService.Written<AssessmentView> written = evaluations.putAssessment(evaluation, number, ifMatch, body);
+        Response.ResponseBuilder answer = written.created()
+                ? Response.created(java.net.URI.create(EvaluationService.assessmentPath(evaluation, number)))
+                : Response.ok();
+        return answer.entity(written.view()).tag(etags.tagOf(written.view())).build();
+    }
+
+    @DELETE
+    @Path("/assessments/{measure}")
+    @RolesAllowed({Role.ADMIN_ROLE, Role.EVALUATOR_ROLE})
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Delete one assessment", description = "Needs If-Match with the assessment's current ETag.")
+    public Response deleteAssessment(@PathParam("id") String id, @PathParam("measure") String measure,
+            @Parameter(description = "The assessment's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        evaluations.deleteAssessment(QueryParams.positiveNumber("id", id), QueryParams.positiveNumber("measure", measure), ifMatch);
+        return Response.noContent().build();
     }
 }

@@ -1,34 +1,69 @@
 package org.planwatch.evaluation;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.ApiException;
 import org.planwatch.common.Cursor;
+import org.planwatch.common.ETags;
+import org.planwatch.common.Idempotency;
 import org.planwatch.common.Page;
+import org.planwatch.common.Problem;
+import org.planwatch.common.ProblemMapper;
 import org.planwatch.common.QueryParams;
+import org.planwatch.common.Source;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
+import org.planwatch.security.Role;
+
 
 @Path("/api/v1/plans/{plan}/evaluations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluations")
 public class PlanEvaluationResource {
 
+    /** The query parameters that carry a CSV import's metadata, by the field they fill. */
+    private static final java.util.Map<String, String> CSV_PARAMETERS = java.util.Map.of("source.title", "sourceTitle", "source.url", "sourceUrl");
+
     @Inject
     PlanRepository plans;
     @Inject
     EvaluationRepository evaluations;
+    @Inject
+    EvaluationService service;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    ETags etags;
+    @Inject
+    Validator validator;
 
     @GET
     @Operation(summary = "List a plan's evaluations",
@@ -55,5 +90,85 @@ public class PlanEvaluationResource {
                 .map(row -> EvaluationView.from((Evaluation) row[0], (Long) row[1]))
                 .toList();
         return Page.of(rows, size, e -> e.date() + "|" + e.id());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.EVALUATOR_ROLE})
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Record an evaluation, with all its assessments",
+            description = "Creates the evaluation and every assessment in `assessments` in one transaction: when any assessment is "
+                    + "wrong (unknown measure, measure assessed twice, ...), the answer is a 422 listing every one, and nothing is "
+                    + "recorded. An evaluator key may only record evaluations of its own evaluator. With an Idempotency-Key, a retried "
+                    + "request returns the first answer and records nothing new.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "evaluation", value = """
+            {"evaluator": "cncdh", "title": "Évaluation de suivi du plan d'action national (2019-2021)", "date": "2024-03-01",
+             "source": {"title": "Avis de la CNCDH", "url": "https://www.cncdh.fr/"},
+             "summary": "Deux mesures ont progressé.",
+             "assessments": [
+               {"measure": 16, "status": "PARTIALLY_IMPLEMENTED", "comment": "Un mécanisme a été annoncé.",
+                "evidence": [{"url": "https://www.legifrance.gouv.fr/", "title": "Texte annonçant le mécanisme"}]},
+               {"measure": 2, "status": "IMPLEMENTED"}]}""")))
+    public Response create(@PathParam("plan") String slug,
+            @Parameter(description = "Makes a retry safe: the same key and body return the first answer.")
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @NotNull @Valid NewEvaluation body) {
+        List<NewAssessment> items = body.assessments() == null ? List.of() : body.assessments();
+        List<AssessmentCsv.Located> located = IntStream.range(0, items.size())
+                .mapToObj(i -> new AssessmentCsv.Located("assessments[" + i + "]", items.get(i)))
+                .toList();
+        return idempotency.post(idempotencyKey, body, () -> created(service.create(slug, body, located)));
+    }
+
+    @POST
+    @Consumes(AssessmentCsv.MEDIA_TYPE)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.EVALUATOR_ROLE})
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Import an evaluation from CSV",
+            description = "The same as the JSON form, with the evaluation's metadata in query parameters and its assessments as CSV: "
+                    + "UTF-8, comma- or semicolon-separated, a header line `measure,status,comment,evidenceUrl` (measure and status "
+                    + "required), one line per measure. All or nothing: one bad line rejects the whole import with a 422 that lists "
+                    + "every bad line (`errors[].field` is `line N.column`).")
+    @RequestBody(content = @Content(mediaType = AssessmentCsv.MEDIA_TYPE, examples = @ExampleObject(name = "csv", value = """
+            measure;status;comment;evidenceUrl
+            16;PARTIALLY_IMPLEMENTED;Un mécanisme a été annoncé;https://www.legifrance.gouv.fr/
+            2;IMPLEMENTED;;
+            """)))
+    public Response importCsv(@PathParam("plan") String slug,
+            @Parameter(description = "The evaluator's slug.", required = true, example = "cncdh") @QueryParam("evaluator") String evaluator,
+            @Parameter(description = "The evaluation's title.", required = true) @QueryParam("title") String title,
+            @Parameter(description = "The date it was adopted or published (YYYY-MM-DD).", required = true, example = "2024-03-01")
+            @QueryParam("date") String date,
+            @Parameter(description = "The title of the published document.", required = true) @QueryParam("sourceTitle") String sourceTitle,
+            @Parameter(description = "The address of the published document.", required = true) @QueryParam("sourceUrl") String sourceUrl,
+            @Parameter(description = "Its headline findings.") @QueryParam("summary") String summary,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            String csv) {
+        NewEvaluation metadata = new NewEvaluation(evaluator, title, parseDate(date), new Source(sourceTitle, sourceUrl), summary, null);
+        var violations = validator.validate(metadata);
+        if (!violations.isEmpty()) {
+            throw new ApiException.InvalidParameter(violations.stream()
+                    .map(v -> new Problem.FieldError(CSV_PARAMETERS.getOrDefault(ProblemMapper.fieldOf(v), ProblemMapper.fieldOf(v)), v.getMessage()))
+                    .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                    .toList());
+        }
+        List<AssessmentCsv.Located> located = AssessmentCsv.parse(csv);
+        return idempotency.post(idempotencyKey, slug + "\n" + new ArrayList<>(List.of(evaluator, title, date, sourceTitle, sourceUrl,
+                String.valueOf(summary))) + "\n" + csv, () -> created(service.create(slug, metadata, located)));
+    }
+
+    private Response created(EvaluationDetail evaluation) {
+        return Response.created(URI.create(EvaluationService.path(evaluation.id()))).entity(evaluation).tag(etags.tagOf(evaluation)).build();
+    }
+
+    private static LocalDate parseDate(String date) {
+        if (date == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new ApiException.InvalidParameter("date", "must be a date as YYYY-MM-DD (got '" + date + "')");
+        }
     }
 }

@@ -1,6 +1,18 @@
 package org.planwatch.evaluator;
 
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,10 +22,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.Cursor;
+import org.planwatch.common.ETags;
+import org.planwatch.common.Idempotency;
 import org.planwatch.common.Page;
 import org.planwatch.common.QueryParams;
+import org.planwatch.security.Role;
 
 @Path("/api/v1/evaluators")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,6 +38,12 @@ public class EvaluatorResource {
 
     @Inject
     EvaluatorRepository evaluators;
+    @Inject
+    EvaluatorService service;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    ETags etags;
 
     @GET
     @Operation(summary = "List evaluators",
@@ -38,5 +60,43 @@ public class EvaluatorResource {
     @Operation(summary = "Get an evaluator")
     public EvaluatorView get(@Parameter(description = "The evaluator's slug.", example = "cncdh") @PathParam("slug") String slug) {
         return EvaluatorView.from(evaluators.require(slug));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_ROLE)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Create an evaluator", description = "Administrators only.")
+    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid EvaluatorInput body) {
+        return idempotency.post(idempotencyKey, body, () -> {
+            EvaluatorView created = service.create(body);
+            return Response.created(URI.create(EvaluatorService.path(created.slug()))).entity(created).tag(etags.tagOf(created)).build();
+        });
+    }
+
+    @PUT
+    @Path("/{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_ROLE)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Update an evaluator", description = "Its slug cannot change. Needs If-Match. Administrators only.")
+    public Response update(@PathParam("slug") String slug,
+            @Parameter(description = "The evaluator's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid EvaluatorInput body) {
+        EvaluatorView updated = service.update(slug, ifMatch, body);
+        return Response.ok(updated).tag(etags.tagOf(updated)).build();
+    }
+
+    @DELETE
+    @Path("/{slug}")
+    @RolesAllowed(Role.ADMIN_ROLE)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Delete an evaluator", description = "An evaluator with evaluations or API keys is only deleted with "
+            + "cascade=true, which deletes them too; otherwise the answer is a 409 that lists them. Needs If-Match. Administrators only.")
+    public Response delete(@PathParam("slug") String slug,
+            @Parameter(description = "The evaluator's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "Also delete its evaluations, their assessments, and its API keys.") @QueryParam("cascade") boolean cascade) {
+        service.delete(slug, ifMatch, cascade);
+        return Response.noContent().build();
     }
 }

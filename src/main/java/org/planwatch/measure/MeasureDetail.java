@@ -1,11 +1,13 @@
 package org.planwatch.measure;
 
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.axis.AxisRef;
 import org.planwatch.evaluation.Assessment;
 import org.planwatch.evaluation.EvaluationRef;
+import org.planwatch.evaluation.EvidenceLink;
 import org.planwatch.evaluation.Status;
 
 /** A measure, its current status and every assessment of it. */
@@ -18,6 +20,8 @@ public record MeasureDetail(
         @Schema(example = "NOT_IMPLEMENTED") Status status,
         @Schema(example = "Non réalisée") String statusLabel,
         MeasureView.StatusSource statusSource,
+        @Schema(description = "Each evaluator's latest status for the measure.") List<MeasureView.EvaluatorStatus> evaluatorStatuses,
+        @Schema(description = "True when the evaluators' latest statuses disagree.") boolean divergent,
         @Schema(description = "Every assessment of the measure, newest evaluation first.") List<Item> assessments) {
 
     @Schema(name = "MeasureAssessment")
@@ -25,12 +29,15 @@ public record MeasureDetail(
             EvaluationRef evaluation,
             @Schema(example = "NOT_IMPLEMENTED") Status status,
             @Schema(example = "Non réalisée") String statusLabel,
-            @Schema(description = "The evaluator's comment on this measure, when it made one.") String comment) {
+            @Schema(description = "The evaluator's comment on this measure, when it made one.") String comment,
+            @Schema(description = "Documents supporting the assessment.") List<EvidenceLink> evidence) {
     }
 
-    public static MeasureDetail from(String plan, MeasureView measure, List<Assessment> assessments) {
+    public static MeasureDetail from(String plan, MeasureView measure, List<Assessment> assessments, Map<Long, List<EvidenceLink>> evidence) {
         return new MeasureDetail(plan, measure.number(), measure.title(), measure.axis(), measure.status(), measure.statusLabel(),
-                measure.statusSource(),
-                assessments.stream().map(a -> new Item(EvaluationRef.from(a.evaluation), a.status, a.status.label, a.comment)).toList());
+                measure.statusSource(), measure.evaluatorStatuses(), measure.divergent(),
+                assessments.stream()
+                        .map(a -> new Item(EvaluationRef.from(a.evaluation), a.status, a.status.label, a.comment, evidence.getOrDefault(a.id, List.of())))
+                        .toList());
     }
 }

@@ -11,6 +11,8 @@ import org.planwatch.evaluation.Status;
  */
 public record MeasureFilter(Integer axis, Set<Status> statuses, List<String> words, Integer number) {
 
+    public static final MeasureFilter ALL = new MeasureFilter(null, Set.of(), List.of(), null);
+
     public static MeasureFilter number(int number) {
         return new MeasureFilter(null, Set.of(), List.of(), number);
     }

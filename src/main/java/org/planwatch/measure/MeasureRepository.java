@@ -1,6 +1,11 @@
 package org.planwatch.measure;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
@@ -64,7 +69,44 @@ public class MeasureRepository implements PanacheRepository<Measure> {
             query.setParameter("word" + i, escapeLike(filter.words().get(i)));
         }
 
-        return ((List<?>) query.getResultList()).stream().map(row -> toView((Object[]) row)).toList();
+        List<MeasureView> page = ((List<?>) query.getResultList()).stream().map(row -> toView((Object[]) row)).toList();
+        Map<Integer, List<MeasureView.EvaluatorStatus>> byEvaluator = evaluatorStatuses(planId, page, basis.asOf());
+        return page.stream().map(m -> m.withEvaluatorStatuses(byEvaluator.getOrDefault(m.number(), List.of()))).toList();
+    }
+
+    /** Each evaluator's latest status for the given measures, in one statement. */
+    private Map<Integer, List<MeasureView.EvaluatorStatus>> evaluatorStatuses(long planId, List<MeasureView> measures, LocalDate asOf) {
+        Map<Integer, List<MeasureView.EvaluatorStatus>> result = new HashMap<>();
+        if (measures.isEmpty()) {
+            return result;
+        }
+        Query query = getEntityManager().createNativeQuery("""
+                select distinct on (a.measure_id, e.evaluator_id) m.number, ev.slug, ev.name, ev.short_name, a.status, e.id, e.date
+                from assessment a
+                join evaluation e on e.id = a.evaluation_id
+                join evaluator ev on ev.id = e.evaluator_id
+                join measure m on m.id = a.measure_id
+                where m.plan_id = :plan and m.number in (:numbers)""" + (asOf == null ? "" : " and e.date <= :asOf") + """
+
+                order by a.measure_id, e.evaluator_id, e.date desc, e.id desc""")
+                .setParameter("plan", planId)
+                .setParameter("numbers", measures.stream().map(MeasureView::number).toList());
+        if (asOf != null) {
+            query.setParameter("asOf", asOf);
+        }
+        for (Object row : query.getResultList()) {
+            Object[] c = (Object[]) row;
+            Status status = Status.valueOf((String) c[4]);
+            result.computeIfAbsent(Rows.intValue(c[0]), n -> new ArrayList<>()).add(new MeasureView.EvaluatorStatus(
+                    new EvaluatorRef((String) c[1], (String) c[2], (String) c[3]), status, status.label, Rows.longValue(c[5]), Rows.date(c[6])));
+        }
+        result.values().forEach(list -> list.sort(Comparator.comparing(s -> s.evaluator().slug())));
+        return result;
+    }
+
+    public java.util.Optional<Measure> findByNumber(long planId, int number) {
+        return find("from Measure m join fetch m.axis join fetch m.plan where m.plan.id = ?1 and m.number = ?2", planId, number)
+                .firstResultOptional();
     }
 
     private static MeasureView toView(Object[] c) {
@@ -72,7 +114,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         MeasureView.StatusSource source = c[5] == null ? null
                 : new MeasureView.StatusSource(Rows.longValue(c[5]), Rows.date(c[6]), new EvaluatorRef((String) c[7], (String) c[8], (String) c[9]));
         return new MeasureView(Rows.intValue(c[0]), (String) c[1], new AxisRef(Rows.intValue(c[2]), (String) c[3]),
-                status, status.label, source);
+                status, status.label, source, List.of(), false);
     }
 
     private static String escapeLike(String word) {

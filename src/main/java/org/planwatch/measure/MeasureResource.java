@@ -1,9 +1,21 @@
 package org.planwatch.measure;
 
+import java.net.URI;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,16 +27,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.ApiException;
 import org.planwatch.common.Cursor;
+import org.planwatch.common.ETags;
+import org.planwatch.common.Idempotency;
 import org.planwatch.common.Page;
 import org.planwatch.common.QueryParams;
-import org.planwatch.evaluation.AssessmentRepository;
 import org.planwatch.evaluation.Status;
 import org.planwatch.evaluation.StatusBasis;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
+import org.planwatch.security.Role;
 
 @Path("/api/v1/plans/{plan}/measures")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,13 +47,18 @@ import org.planwatch.plan.PlanRepository;
 public class MeasureResource {
 
     private static final int MAX_WORDS = 10;
+    static final String AS_OF = "The state of knowledge on this date (YYYY-MM-DD): evaluations dated after it are ignored.";
 
     @Inject
     PlanRepository plans;
     @Inject
     MeasureRepository measures;
     @Inject
-    AssessmentRepository assessments;
+    MeasureService service;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    ETags etags;
 
     @GET
     @Operation(summary = "List a plan's measures",
@@ -52,9 +72,11 @@ public class MeasureResource {
             @QueryParam("status") List<String> status,
             @Parameter(description = "Words that must all appear in the measure's title, accents and case ignored "
                     + "(`mecanisme` finds \"mécanisme\").", example = "mecanisme") @QueryParam("q") String q,
+            @Parameter(description = AS_OF, example = "2023-06-30") @QueryParam("asOf") String asOf,
             @Parameter(description = "Page size, 1 to 200.", example = "50") @QueryParam("limit") String limit,
             @Parameter(description = "The `nextCursor` of the previous page.") @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit);
+        StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         int after = Cursor.decodeNumber(cursor);
         MeasureFilter filter = new MeasureFilter(
                 QueryParams.positiveNumber("axis", axis),
@@ -62,7 +84,7 @@ public class MeasureResource {
                 words(QueryParams.text("q", q, 200)),
                 null);
         Plan plan = plans.require(slug);
-        return Page.of(measures.page(plan.id, filter, StatusBasis.LATEST, after, size), size, m -> Integer.toString(m.number()));
+        return Page.of(measures.page(plan.id, filter, basis, after, size), size, m -> Integer.toString(m.number()));
     }
 
     @GET
@@ -71,13 +93,52 @@ public class MeasureResource {
             description = "The measure, its axis, its current status and every assessment of it, newest first, each with its evaluation and evaluator.")
     public MeasureDetail get(
             @Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
-            @Parameter(description = "The measure's number in its plan.", example = "16") @PathParam("number") String number) {
+            @Parameter(description = "The measure's number in its plan.", example = "16") @PathParam("number") String number,
+            @Parameter(description = AS_OF + " The history then stops at that date too.", example = "2023-06-30")
+            @QueryParam("asOf") String asOf) {
         int wanted = QueryParams.positiveNumber("number", number);
-        Plan plan = plans.require(slug);
-        MeasureView measure = measures.page(plan.id, MeasureFilter.number(wanted), StatusBasis.LATEST, 0, 1).stream()
-                .findFirst()
-                .orElseThrow(() -> new ApiException.NotFound("Plan " + slug + " has no measure " + wanted + "."));
-        return MeasureDetail.from(plan.slug, measure, assessments.forMeasure(plan.id, wanted));
+        LocalDate date = QueryParams.date("asOf", asOf);
+        return service.detail(plans.require(slug), wanted, date);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_ROLE)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Create a measure", description = "Administrators only.")
+    public Response create(@PathParam("plan") String slug, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @NotNull @Valid MeasureInput body) {
+        return idempotency.post(idempotencyKey, body, () -> {
+            MeasureDetail created = service.create(slug, body);
+            return Response.created(URI.create(MeasureService.path(slug, created.number()))).entity(created).tag(etags.tagOf(created)).build();
+        });
+    }
+
+    @PUT
+    @Path("/{number}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_ROLE)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Update a measure", description = "Replaces its title and axis; its number cannot change. Needs If-Match. "
+            + "Administrators only.")
+    public Response update(@PathParam("plan") String slug, @PathParam("number") String number,
+            @Parameter(description = "The measure's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid MeasureInput body) {
+        MeasureDetail updated = service.update(slug, QueryParams.positiveNumber("number", number), ifMatch, body);
+        return Response.ok(updated).tag(etags.tagOf(updated)).build();
+    }
+
+    @DELETE
+    @Path("/{number}")
+    @RolesAllowed(Role.ADMIN_ROLE)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Delete a measure", description = "A measure with assessments is only deleted with cascade=true, which deletes "
+            + "them too; otherwise the answer is a 409 naming the evaluations that assessed it. Needs If-Match. Administrators only.")
+    public Response delete(@PathParam("plan") String slug, @PathParam("number") String number,
+            @Parameter(description = "The measure's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "Also delete the measure's assessments.") @QueryParam("cascade") boolean cascade) {
+        service.delete(slug, QueryParams.positiveNumber("number", number), ifMatch, cascade);
+        return Response.noContent().build();
     }
 
     private static List<String> words(String q) {

@@ -3,18 +3,33 @@ package org.planwatch.plan;
 import java.util.List;
 import java.util.Map;
 
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.Cursor;
+import org.planwatch.common.ETags;
+import org.planwatch.common.Idempotency;
 import org.planwatch.common.Page;
 import org.planwatch.common.QueryParams;
 import org.planwatch.evaluation.Evaluation;
@@ -22,6 +37,7 @@ import org.planwatch.evaluation.EvaluationRepository;
 import org.planwatch.evaluation.StatusBasis;
 import org.planwatch.progress.AxisProgress;
 import org.planwatch.progress.ProgressRepository;
+import org.planwatch.security.Role;
 
 @Path("/api/v1/plans")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +50,12 @@ public class PlanResource {
     ProgressRepository progress;
     @Inject
     EvaluationRepository evaluations;
+    @Inject
+    PlanService service;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    ETags etags;
 
     @GET
     @Operation(summary = "List plans",
@@ -57,8 +79,45 @@ public class PlanResource {
     @Path("/{plan}")
     @Operation(summary = "Get a plan", description = "The plan, its source and its headline progress.")
     public PlanView get(@Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug) {
-        Plan plan = plans.require(slug);
-        return PlanView.from(plan, progress.axes(plan.id, StatusBasis.LATEST),
-                evaluations.latestByPlan(List.of(plan.id)).get(plan.id));
+        return service.view(plans.require(slug));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_ROLE)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Create a plan", description = "Its slug is its period (startYear-endYear). Administrators only.")
+    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid PlanInput body) {
+        return idempotency.post(idempotencyKey, body, () -> {
+            PlanView created = service.create(body);
+            return Response.created(URI.create(PlanService.path(created.slug()))).entity(created).tag(etags.tagOf(created)).build();
+        });
+    }
+
+    @PUT
+    @Path("/{plan}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_ROLE)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Update a plan", description = "Replaces its title, presentation date and source; its period cannot change. "
+            + "Needs If-Match with the plan's current ETag. Administrators only.")
+    public Response update(@PathParam("plan") String slug,
+            @Parameter(description = "The plan's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid PlanInput body) {
+        PlanView updated = service.update(slug, ifMatch, body);
+        return Response.ok(updated).tag(etags.tagOf(updated)).build();
+    }
+
+    @DELETE
+    @Path("/{plan}")
+    @RolesAllowed(Role.ADMIN_ROLE)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Delete a plan", description = "A plan with axes, measures or evaluations is only deleted with cascade=true, "
+            + "which deletes them too; otherwise the answer is a 409 that says what depends on it. Needs If-Match. Administrators only.")
+    public Response delete(@PathParam("plan") String slug,
+            @Parameter(description = "The plan's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "Also delete everything that belongs to the plan.") @QueryParam("cascade") boolean cascade) {
+        service.delete(slug, ifMatch, cascade);
+        return Response.noContent().build();
     }
 }

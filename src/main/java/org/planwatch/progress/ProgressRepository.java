@@ -1,5 +1,6 @@
 package org.planwatch.progress;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -13,6 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.planwatch.common.Rows;
+import org.planwatch.evaluation.Evaluation;
+import org.planwatch.evaluation.EvaluationRef;
 import org.planwatch.evaluation.Status;
 import org.planwatch.evaluation.StatusBasis;
 
@@ -58,6 +61,43 @@ public class ProgressRepository {
             result.put(plan, list);
         });
         return result;
+    }
+
+    /** The plan's progress as known at each of its evaluation dates, in one statement (plus one for the evaluations). */
+    public List<ProgressHistory.Point> history(long planId) {
+        Query query = em.createNativeQuery("""
+                select d.date, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED') as status, count(m.id)
+                from (select distinct date from evaluation where plan_id = :plan) d
+                cross join axis a
+                left join measure m on m.axis_id = a.id
+                left join lateral latest_assessment(d.date) s on s.measure_id = m.id
+                where a.plan_id = :plan
+                group by d.date, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED')
+                order by d.date, a.number
+                """).setParameter("plan", planId);
+        Map<LocalDate, Map<Integer, String>> titles = new LinkedHashMap<>();
+        Map<LocalDate, Map<Integer, Map<Status, Long>>> counts = new LinkedHashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] c = (Object[]) row;
+            LocalDate date = Rows.date(c[0]);
+            int axis = Rows.intValue(c[1]);
+            titles.computeIfAbsent(date, d -> new LinkedHashMap<>()).put(axis, (String) c[2]);
+            counts.computeIfAbsent(date, d -> new LinkedHashMap<>())
+                    .computeIfAbsent(axis, x -> new EnumMap<>(Status.class))
+                    .put(Status.valueOf((String) c[3]), Rows.longValue(c[4]));
+        }
+        Map<LocalDate, List<EvaluationRef>> evaluations = new LinkedHashMap<>();
+        em.createQuery("from Evaluation e join fetch e.evaluator where e.plan.id = :plan order by e.date, e.id", Evaluation.class)
+                .setParameter("plan", planId)
+                .getResultList()
+                .forEach(e -> evaluations.computeIfAbsent(e.date, d -> new ArrayList<>()).add(EvaluationRef.from(e)));
+        List<ProgressHistory.Point> points = new ArrayList<>();
+        counts.forEach((date, axes) -> {
+            List<AxisProgress> list = new ArrayList<>();
+            axes.forEach((axis, byStatus) -> list.add(new AxisProgress(axis, titles.get(date).get(axis), Progress.of(byStatus))));
+            points.add(new ProgressHistory.Point(date, evaluations.getOrDefault(date, List.of()), Progress.overall(list), list));
+        });
+        return points;
     }
 
     public List<AxisProgress> axes(long planId, StatusBasis basis) {

@@ -1,5 +1,6 @@
 package org.planwatch.progress;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -42,11 +43,17 @@ public class ProgressResource {
     public ProgressView get(
             @Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
             @Parameter(description = "Count the statuses given by this evaluation of the plan (its id) instead of the current ones.",
-                    example = "1") @QueryParam("evaluation") String evaluation) {
+                    example = "1") @QueryParam("evaluation") String evaluation,
+            @Parameter(description = "The state of knowledge on this date (YYYY-MM-DD): evaluations dated after it are ignored.",
+                    example = "2023-06-30") @QueryParam("asOf") String asOf) {
         Integer evaluationId = QueryParams.positiveNumber("evaluation", evaluation);
+        LocalDate date = QueryParams.date("asOf", asOf);
+        if (evaluationId != null && date != null) {
+            throw new ApiException.InvalidParameter("asOf", "cannot be combined with evaluation, which already fixes the statuses counted");
+        }
         Plan plan = plans.require(slug);
         if (evaluationId == null) {
-            List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.LATEST);
+            List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.asOf(date));
             return new ProgressView(plan.slug, ProgressView.Basis.LATEST, null, Progress.overall(axes), axes);
         }
         Evaluation counted = evaluations.findInPlan(evaluationId, plan.id).orElseThrow(() -> new ApiException.NotFound(
@@ -54,5 +61,15 @@ public class ProgressResource {
         List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.evaluation(counted.id));
         return new ProgressView(plan.slug, ProgressView.Basis.EVALUATION, EvaluationRef.from(counted),
                 Progress.overall(axes), axes);
+    }
+
+    @GET
+    @Path("/history")
+    @Operation(summary = "Get a plan's progress over time",
+            description = "For each date on which an evaluation of the plan was adopted or published, oldest first, the counts and "
+                    + "shares per status for the plan and each axis as known on that date: the points of a progress curve.")
+    public ProgressHistory history(@Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug) {
+        Plan plan = plans.require(slug);
+        return new ProgressHistory(plan.slug, progress.history(plan.id));
     }
 }

@@ -1,0 +1,124 @@
+package org.planwatch.evaluation;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.planwatch.common.ApiException;
+import org.planwatch.common.Problem;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * Reads an evaluation's assessments from CSV: UTF-8 (a byte-order mark is ignored), comma- or
+ * semicolon-separated (whichever the header line uses), a header line naming the columns
+ * {@code measure,status,comment,evidenceUrl} (case ignored; only the first two are required).
+ * Every bad line is reported at once, by line number, and nothing is imported.
+ */
+public final class AssessmentCsv {
+
+    public static final String MEDIA_TYPE = "text/csv";
+    public static final int MAX_ROWS = 1000;
+
+    private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+
+    private AssessmentCsv() {
+    }
+
+    /** An assessment and where it was read, for error messages: "line 4" or "assessments[3]". */
+    public record Located(String where, NewAssessment assessment) {
+    }
+
+    public static List<Located> parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw unprocessable("The CSV is empty: it needs a header line (measure,status,comment,evidenceUrl) and one line per measure.", List.of());
+        }
+        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String header = content.lines().findFirst().orElse("");
+        char separator = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
+        List<String> columns = List.of(header.split(String.valueOf(separator), -1)).stream()
+                .map(c -> c.trim().replace("\"", "").toLowerCase(Locale.ROOT)).toList();
+        int measureColumn = columns.indexOf("measure");
+        int statusColumn = columns.indexOf("status");
+        int commentColumn = columns.indexOf("comment");
+        int evidenceColumn = columns.indexOf("evidenceurl");
+        if (measureColumn < 0 || statusColumn < 0) {
+            throw unprocessable("The CSV header must name the columns measure and status (and optionally comment and evidenceUrl); it was: "
+                    + header, List.of(new Problem.FieldError("line 1", "the header must name the columns measure and status")));
+        }
+
+        List<String[]> rows = new ArrayList<>();
+        try (MappingIterator<String[]> lines = CSV.readerFor(String[].class)
+                .with(CsvSchema.emptySchema().withColumnSeparator(separator)).readValues(content)) {
+            while (lines.hasNext()) {
+                rows.add(lines.next());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw unprocessable("The CSV could not be read: " + e.getMessage().lines().findFirst().orElse("malformed"), List.of());
+        }
+        if (rows.size() - 1 > MAX_ROWS) {
+            throw unprocessable("The CSV has " + (rows.size() - 1) + " lines of data; at most " + MAX_ROWS + " are accepted.", List.of());
+        }
+
+        List<Located> assessments = new ArrayList<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 1; i < rows.size(); i++) {
+            String[] row = rows.get(i);
+            String line = "line " + (i + 1);
+            if (row.length == 1 && row[0].isBlank()) {
+                continue;
+            }
+            Map<String, String> problems = new LinkedHashMap<>();
+            Integer measure = null;
+            String number = cell(row, measureColumn);
+            if (number == null || !number.matches("[0-9]{1,9}") || Integer.parseInt(number) < 1) {
+                problems.put("measure", "must be a measure number (got '" + (number == null ? "" : number) + "')");
+            } else {
+                measure = Integer.valueOf(number);
+            }
+            Status status = null;
+            String statusText = cell(row, statusColumn);
+            try {
+                status = Status.valueOf(statusText == null ? "" : statusText);
+            } catch (IllegalArgumentException e) {
+                problems.put("status", "must be IMPLEMENTED, PARTIALLY_IMPLEMENTED or NOT_IMPLEMENTED (got '"
+                        + (statusText == null ? "" : statusText) + "')");
+            }
+            String evidenceUrl = cell(row, evidenceColumn);
+            if (evidenceUrl != null && !evidenceUrl.matches("https?://\\S+")) {
+                problems.put("evidenceUrl", "must be an http(s) URL (got '" + evidenceUrl + "')");
+            }
+            String comment = cell(row, commentColumn);
+            if (comment != null && comment.length() > 10000) {
+                problems.put("comment", "must be at most 10000 characters long");
+            }
+            problems.forEach((field, message) -> errors.add(new Problem.FieldError(line + "." + field, message)));
+            if (problems.isEmpty()) {
+                assessments.add(new Located(line, new NewAssessment(measure, status, comment,
+                        evidenceUrl == null ? List.of() : List.of(new EvidenceLink(evidenceUrl, null, null)))));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw unprocessable("The CSV has " + errors.size() + " invalid value(s); nothing was imported.", errors);
+        }
+        return assessments;
+    }
+
+    private static String cell(String[] row, int column) {
+        if (column < 0 || column >= row.length) {
+            return null;
+        }
+        String value = row[column].strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static ApiException unprocessable(String detail, List<Problem.FieldError> errors) {
+        return new ApiException.Unprocessable(detail, errors);
+    }
+}

@@ -1,0 +1,219 @@
+package org.planwatch.evaluation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.planwatch.common.ApiException;
+import org.planwatch.common.ETags;
+import org.planwatch.common.Problem;
+import org.planwatch.evaluator.Evaluator;
+import org.planwatch.evaluator.EvaluatorRepository;
+import org.planwatch.history.Change;
+import org.planwatch.history.History;
+import org.planwatch.measure.Measure;
+import org.planwatch.measure.MeasureRepository;
+import org.planwatch.plan.Plan;
+import org.planwatch.plan.PlanRepository;
+import org.planwatch.security.Caller;
+
+/** Reading and writing evaluations and their assessments. */
+@ApplicationScoped
+public class EvaluationService {
+
+    @Inject
+    PlanRepository plans;
+    @Inject
+    EvaluatorRepository evaluators;
+    @Inject
+    EvaluationRepository evaluations;
+    @Inject
+    AssessmentRepository assessments;
+    @Inject
+    MeasureRepository measures;
+    @Inject
+    History history;
+    @Inject
+    ETags etags;
+    @Inject
+    Caller caller;
+
+    public EvaluationDetail detail(long id) {
+        Evaluation evaluation = evaluations.require(id);
+        List<Assessment> list = assessments.forEvaluation(evaluation.id);
+        return EvaluationDetail.from(evaluation, list, assessments.evidenceOf(list.stream().map(a -> a.id).toList()));
+    }
+
+    public AssessmentView assessment(long evaluationId, int measure) {
+        Assessment assessment = requireAssessment(evaluationId, measure);
+        return AssessmentView.from(assessment, assessments.evidenceOf(List.of(assessment.id)).getOrDefault(assessment.id, List.of()));
+    }
+
+    /** Records a new evaluation and all its assessments, or nothing when any of them is wrong. */
+    @Transactional
+    public EvaluationDetail create(String planSlug, NewEvaluation input, List<AssessmentCsv.Located> toRecord) {
+        Plan plan = plans.require(planSlug);
+        caller.requireEvaluator(input.evaluator());
+        History.Write write = history.begin(plan);
+        Evaluator evaluator = evaluators.find("slug", input.evaluator()).firstResultOptional()
+                .orElseThrow(() -> new ApiException.Unprocessable("There is no evaluator '" + input.evaluator() + "'.",
+                        List.of(new Problem.FieldError("evaluator", "is not the slug of an evaluator"))));
+        Map<Integer, Measure> planMeasures = measures.list("plan.id", plan.id).stream()
+                .collect(Collectors.toMap(m -> m.number, Function.identity()));
+        checkAssessments(plan, planMeasures, toRecord);
+
+        Evaluation evaluation = new Evaluation();
+        evaluation.plan = plan;
+        evaluation.evaluator = evaluator;
+        apply(evaluation, input.title(), input.date(), input.source(), input.summary());
+        evaluations.persist(evaluation);
+        for (AssessmentCsv.Located located : toRecord) {
+            NewAssessment item = located.assessment();
+            Assessment assessment = new Assessment();
+            assessment.evaluation = evaluation;
+            assessment.plan = plan;
+            assessment.measure = planMeasures.get(item.measure());
+            assessment.status = item.status();
+            assessment.comment = blankToNull(item.comment());
+            assessments.persist(assessment);
+            assessments.replaceEvidence(assessment, item.evidence());
+        }
+        assessments.flush();
+        EvaluationDetail created = detail(evaluation.id);
+        history.record(write, Change.Kind.CREATED, "evaluation", path(evaluation.id), null, created);
+        return created;
+    }
+
+    @Transactional
+    public EvaluationDetail update(long id, String ifMatch, EvaluationUpdate input) {
+        Evaluation evaluation = evaluations.require(id);
+        caller.requireEvaluator(evaluation.evaluator.slug);
+        History.Write write = history.begin(evaluation.plan);
+        EvaluationDetail before = detail(id);
+        etags.requireMatch(ifMatch, before);
+        apply(evaluation, input.title(), input.date(), input.source(), input.summary());
+        evaluations.flush();
+        EvaluationDetail after = detail(id);
+        history.record(write, Change.Kind.UPDATED, "evaluation", path(id), before, after);
+        return after;
+    }
+
+    /** Deletes an evaluation with its assessments, which belong to it. */
+    @Transactional
+    public void delete(long id, String ifMatch) {
+        Evaluation evaluation = evaluations.require(id);
+        caller.requireEvaluator(evaluation.evaluator.slug);
+        History.Write write = history.begin(evaluation.plan);
+        EvaluationDetail before = detail(id);
+        etags.requireMatch(ifMatch, before);
+        evaluations.delete("id", id);
+        history.record(write, Change.Kind.DELETED, "evaluation", path(id), before, null);
+    }
+
+    /** Creates or replaces the assessment of one measure by one evaluation. */
+    @Transactional
+    public Written<AssessmentView> putAssessment(long evaluationId, int measureNumber, String ifMatch, AssessmentInput input) {
+        Evaluation evaluation = evaluations.require(evaluationId);
+        caller.requireEvaluator(evaluation.evaluator.slug);
+        History.Write write = history.begin(evaluation.plan);
+        Measure measure = measures.findByNumber(evaluation.plan.id, measureNumber).orElseThrow(() -> new ApiException.NotFound(
+                "Plan " + evaluation.plan.slug + " has no measure " + measureNumber + "."));
+        if (input.status() == Status.NOT_ASSESSED) {
+            throw new ApiException.Unprocessable("An assessment gives a measure a status; to withdraw it, DELETE the assessment.",
+                    List.of(new Problem.FieldError("status", "must be IMPLEMENTED, PARTIALLY_IMPLEMENTED or NOT_IMPLEMENTED")));
+        }
+        Assessment assessment = assessments.find(evaluationId, measureNumber).orElse(null);
+        AssessmentView before = null;
+        if (assessment == null) {
+            if (ifMatch != null && !ifMatch.isBlank()) {
+                throw new ApiException.PreconditionFailed("If-Match was sent but measure " + measureNumber
+                        + " has no assessment in evaluation " + evaluationId + " yet; send the PUT without If-Match to create it.");
+            }
+            assessment = new Assessment();
+            assessment.evaluation = evaluation;
+            assessment.plan = evaluation.plan;
+            assessment.measure = measure;
+        } else {
+            before = assessment(evaluationId, measureNumber);
+            etags.requireMatch(ifMatch, before);
+        }
+        assessment.status = input.status();
+        assessment.comment = blankToNull(input.comment());
+        assessments.persist(assessment);
+        assessments.replaceEvidence(assessment, input.evidence());
+        assessments.flush();
+        AssessmentView after = assessment(evaluationId, measureNumber);
+        history.record(write, before == null ? Change.Kind.CREATED : Change.Kind.UPDATED, "assessment",
+                assessmentPath(evaluationId, measureNumber), before, after);
+        return new Written<>(after, before == null);
+    }
+
+    @Transactional
+    public void deleteAssessment(long evaluationId, int measureNumber, String ifMatch) {
+        Evaluation evaluation = evaluations.require(evaluationId);
+        caller.requireEvaluator(evaluation.evaluator.slug);
+        History.Write write = history.begin(evaluation.plan);
+        AssessmentView before = assessment(evaluationId, measureNumber);
+        etags.requireMatch(ifMatch, before);
+        assessments.delete("evaluation.id = ?1 and measure.number = ?2", evaluationId, measureNumber);
+        history.record(write, Change.Kind.DELETED, "assessment", assessmentPath(evaluationId, measureNumber), before, null);
+    }
+
+    /** A written resource, and whether the write created it. */
+    public record Written<T>(T view, boolean created) {
+    }
+
+    public static String path(long evaluationId) {
+        return "/api/v1/evaluations/" + evaluationId;
+    }
+
+    public static String assessmentPath(long evaluationId, int measure) {
+        return path(evaluationId) + "/assessments/" + measure;
+    }
+
+    private Assessment requireAssessment(long evaluationId, int measure) {
+        return assessments.find(evaluationId, measure).orElseThrow(() -> {
+            evaluations.require(evaluationId);
+            return new ApiException.NotFound("Evaluation " + evaluationId + " has no assessment of measure " + measure + ".");
+        });
+    }
+
+    private static void checkAssessments(Plan plan, Map<Integer, Measure> planMeasures, List<AssessmentCsv.Located> toRecord) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (AssessmentCsv.Located located : toRecord) {
+            NewAssessment item = located.assessment();
+            if (!planMeasures.containsKey(item.measure())) {
+                errors.add(new Problem.FieldError(located.where() + ".measure", "plan " + plan.slug + " has no measure " + item.measure()));
+            } else if (!seen.add(item.measure())) {
+                errors.add(new Problem.FieldError(located.where() + ".measure", "measure " + item.measure() + " is assessed twice"));
+            }
+            if (item.status() == Status.NOT_ASSESSED) {
+                errors.add(new Problem.FieldError(located.where() + ".status", "must be IMPLEMENTED, PARTIALLY_IMPLEMENTED or NOT_IMPLEMENTED"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException.Unprocessable(errors.size() + " assessment(s) cannot be recorded; nothing was recorded.", errors);
+        }
+    }
+
+    private static void apply(Evaluation evaluation, String title, java.time.LocalDate date, org.planwatch.common.Source source, String summary) {
+        evaluation.title = title.strip();
+        evaluation.date = date;
+        evaluation.sourceTitle = source.title().strip();
+        evaluation.sourceUrl = source.url().strip();
+        evaluation.summary = blankToNull(summary);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

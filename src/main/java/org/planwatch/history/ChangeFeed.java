@@ -1,0 +1,18 @@
+package org.planwatch.history;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A page of the change feed. */
+@Schema(name = "ChangeFeed")
+public record ChangeFeed(
+        List<ChangeView> items,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Present when more changes are available right now: pass it as `since` to read them.")
+        String nextCursor,
+        @Schema(description = "Where this page ends, also when it is empty: store it and pass it as `since` on the next sync.")
+        String resumeCursor) {
+}

@@ -1,0 +1,59 @@
+package org.planwatch.history;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.Cursor;
+import org.planwatch.common.QueryParams;
+
+@Path("/api/v1/changes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Changes")
+public class ChangeResource {
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    @Operation(summary = "Follow the changes",
+            description = "Every change in commit order: measures whose current status changed (with the previous and the new status, "
+                    + "the evaluation and evaluator that caused it) and every create, update and delete of the data. For incremental "
+                    + "sync, store `resumeCursor` and pass it as `since` next time: you get exactly what changed in between.")
+    public ChangeFeed list(
+            @Parameter(description = "A `resumeCursor` or `nextCursor` from a previous answer; absent to read from the start.")
+            @QueryParam("since") String since,
+            @Parameter(description = "Only the changes of this plan (its period).", example = "2019-2021") @QueryParam("plan") String plan,
+            @Parameter(description = "Page size, 1 to 200.", example = "50") @QueryParam("limit") String limit) {
+        int size = QueryParams.limit(limit);
+        long after;
+        try {
+            String key = Cursor.decode(since);
+            after = key == null ? 0 : Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw new org.planwatch.common.ApiException.InvalidParameter("since", "is not a cursor this API issued");
+        }
+        String planSlug = QueryParams.text("plan", plan, 20);
+        var query = em.createQuery("from Change c where c.id > :after" + (planSlug == null ? "" : " and c.planSlug = :plan")
+                        + " order by c.id", Change.class)
+                .setParameter("after", after)
+                .setMaxResults(size + 1);
+        if (planSlug != null) {
+            query.setParameter("plan", planSlug);
+        }
+        List<Change> rows = query.getResultList();
+        List<ChangeView> items = rows.stream().limit(size).map(ChangeView::from).toList();
+        long end = items.isEmpty() ? after : items.get(items.size() - 1).id();
+        String resume = Cursor.encode(Long.toString(end));
+        return new ChangeFeed(items, rows.size() > size ? resume : null, resume);
+    }
+}

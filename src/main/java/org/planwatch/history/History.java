@@ -1,0 +1,137 @@
+package org.planwatch.history;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.measure.MeasureFilter;
+import org.planwatch.measure.MeasureRepository;
+import org.planwatch.measure.MeasureView;
+import org.planwatch.plan.Plan;
+import org.planwatch.security.Caller;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * What every write goes through: it is serialised with the others, recorded in the audit trail
+ * and the change feed, and the measures whose current status it changed are listed in the feed.
+ *
+ * <p>Writes take one PostgreSQL advisory lock for their transaction. Writes are rare (evaluators
+ * record a few evaluations a year), and serialising them makes the change feed's ids follow commit
+ * order, so a client syncing with a cursor never misses an entry committed late, and lets an
+ * If-Match check and the update it guards happen as one step.
+ */
+@ApplicationScoped
+public class History {
+
+    private static final long WRITE_LOCK = 0x706c616e77617463L; // "planwatc"
+
+    @Inject
+    EntityManager em;
+    @Inject
+    MeasureRepository measures;
+    @Inject
+    Caller caller;
+    @Inject
+    HttpServerRequest request;
+    @Inject
+    ObjectMapper json;
+
+    /** A write in progress: the plan it belongs to (if any), and the statuses of the plans it may change before it. */
+    public record Write(Plan plan, Map<Plan, Map<Integer, MeasureView>> statusesBefore) {
+    }
+
+    /** Starts a write (inside the caller's transaction) on data of the given plan, or of no plan. */
+    public Write begin(Plan plan) {
+        return plan == null ? begin(null, List.of()) : begin(plan, List.of(plan));
+    }
+
+    /** Starts a write belonging to no plan that may change the statuses of several (deleting an evaluator, say). */
+    public Write begin(Plan plan, List<Plan> watched) {
+        lock();
+        Map<Plan, Map<Integer, MeasureView>> before = new LinkedHashMap<>();
+        watched.forEach(p -> before.put(p, statuses(p)));
+        return new Write(plan, before);
+    }
+
+    /** Waits for the other writes to end; held until this transaction ends (re-entrant). */
+    public void lock() {
+        em.createNativeQuery("select pg_advisory_xact_lock(" + WRITE_LOCK + ")").getSingleResult();
+    }
+
+    /** Records a create, update or delete, and the status changes it caused. */
+    public void record(Write write, Change.Kind action, String resource, String path, Object before, Object after) {
+        em.flush();
+        Change edit = new Change();
+        edit.kind = action;
+        edit.resource = resource;
+        edit.path = path;
+        edit.planSlug = write.plan() == null ? null : write.plan().slug;
+        em.persist(edit);
+        audit(action, path, before, after);
+        write.statusesBefore().forEach(this::recordStatusChanges);
+    }
+
+    /** Records a write in the audit trail only: for API keys, which are not part of the public data. */
+    public void audit(Change.Kind action, String path, Object before, Object after) {
+        AuditEntry audit = new AuditEntry();
+        audit.apiKeyId = caller.keyId();
+        audit.actor = caller.name();
+        audit.role = caller.role();
+        audit.method = request.method().name();
+        audit.path = request.path();
+        audit.action = action.name();
+        audit.resource = path;
+        audit.before = toJson(before);
+        audit.after = toJson(after);
+        em.persist(audit);
+    }
+
+    private void recordStatusChanges(Plan plan, Map<Integer, MeasureView> statusesBefore) {
+        Map<Integer, MeasureView> after = statuses(plan);
+        statusesBefore.forEach((number, before) -> {
+            MeasureView now = after.get(number);
+            if (now == null || now.status() == before.status()) {
+                return;
+            }
+            Change change = new Change();
+            change.kind = Change.Kind.STATUS_CHANGED;
+            change.resource = "measure";
+            change.path = "/api/v1/plans/" + plan.slug + "/measures/" + number;
+            change.planSlug = plan.slug;
+            change.measureNumber = number;
+            change.previousStatus = before.status();
+            change.newStatus = now.status();
+            if (now.statusSource() != null) {
+                change.evaluationId = now.statusSource().evaluationId();
+                change.evaluationDate = now.statusSource().date();
+                change.evaluatorSlug = now.statusSource().evaluator().slug();
+            }
+            em.persist(change);
+        });
+    }
+
+    private Map<Integer, MeasureView> statuses(Plan plan) {
+        em.flush();
+        return measures.page(plan.id, MeasureFilter.ALL, StatusBasis.LATEST, 0, 1000).stream()
+                .collect(Collectors.toMap(MeasureView::number, Function.identity()));
+    }
+
+    private String toJson(Object value) {
+        try {
+            return value == null ? null : json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

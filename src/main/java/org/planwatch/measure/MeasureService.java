@@ -1,0 +1,116 @@
+package org.planwatch.measure;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.planwatch.axis.Axis;
+import org.planwatch.common.ApiException;
+import org.planwatch.common.ETags;
+import org.planwatch.common.Problem;
+import org.planwatch.evaluation.Assessment;
+import org.planwatch.evaluation.AssessmentRepository;
+import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.history.Change;
+import org.planwatch.history.History;
+import org.planwatch.plan.Plan;
+import org.planwatch.plan.PlanRepository;
+
+/** A measure's representation with its history, and writing measures. */
+@ApplicationScoped
+public class MeasureService {
+
+    @Inject
+    PlanRepository plans;
+    @Inject
+    MeasureRepository measures;
+    @Inject
+    AssessmentRepository assessments;
+    @Inject
+    History history;
+    @Inject
+    ETags etags;
+    @Inject
+    EntityManager em;
+
+    /** The measure as known on asOf (today's knowledge when null), with its assessments up to then. */
+    public MeasureDetail detail(Plan plan, int number, LocalDate asOf) {
+        MeasureView measure = measures.page(plan.id, MeasureFilter.number(number), StatusBasis.asOf(asOf), 0, 1).stream()
+                .findFirst()
+                .orElseThrow(() -> new ApiException.NotFound("Plan " + plan.slug + " has no measure " + number + "."));
+        List<Assessment> list = assessments.forMeasure(plan.id, number, asOf);
+        return MeasureDetail.from(plan.slug, measure, list, assessments.evidenceOf(list.stream().map(a -> a.id).toList()));
+    }
+
+    @Transactional
+    public MeasureDetail create(String planSlug, MeasureInput input) {
+        Plan plan = plans.require(planSlug);
+        History.Write write = history.begin(plan);
+        if (measures.findByNumber(plan.id, input.number()).isPresent()) {
+            throw new ApiException.Conflict("Plan " + planSlug + " already has a measure " + input.number() + ".");
+        }
+        Measure measure = new Measure();
+        measure.plan = plan;
+        measure.number = input.number();
+        measure.axis = axis(plan, input.axis());
+        measure.title = input.title().strip();
+        measures.persist(measure);
+        measures.flush();
+        MeasureDetail created = detail(plan, measure.number, null);
+        history.record(write, Change.Kind.CREATED, "measure", path(planSlug, measure.number), null, created);
+        return created;
+    }
+
+    @Transactional
+    public MeasureDetail update(String planSlug, int number, String ifMatch, MeasureInput input) {
+        Plan plan = plans.require(planSlug);
+        History.Write write = history.begin(plan);
+        MeasureDetail before = detail(plan, number, null);
+        etags.requireMatch(ifMatch, before);
+        if (input.number() != number) {
+            throw new ApiException.Unprocessable("A measure's number is its address and cannot change.",
+                    List.of(new Problem.FieldError("number", "must stay " + number)));
+        }
+        Measure measure = measures.findByNumber(plan.id, number).orElseThrow();
+        measure.axis = axis(plan, input.axis());
+        measure.title = input.title().strip();
+        measures.flush();
+        MeasureDetail after = detail(plan, number, null);
+        history.record(write, Change.Kind.UPDATED, "measure", path(planSlug, number), before, after);
+        return after;
+    }
+
+    /** Deletes a measure; with cascade, also its assessments, otherwise 409 when it has any. */
+    @Transactional
+    public void delete(String planSlug, int number, String ifMatch, boolean cascade) {
+        Plan plan = plans.require(planSlug);
+        History.Write write = history.begin(plan);
+        MeasureDetail before = detail(plan, number, null);
+        etags.requireMatch(ifMatch, before);
+        if (!cascade && !before.assessments().isEmpty()) {
+            throw new ApiException.Conflict("Measure " + number + " of plan " + planSlug + " has " + before.assessments().size()
+                    + " assessment(s), by evaluation(s) " + before.assessments().stream().map(a -> Long.toString(a.evaluation().id())).toList()
+                    + ". Send cascade=true to delete them with the measure.");
+        }
+        Measure measure = measures.findByNumber(plan.id, number).orElseThrow();
+        em.createQuery("delete from Assessment a where a.measure = :m").setParameter("m", measure).executeUpdate();
+        measures.delete(measure);
+        history.record(write, Change.Kind.DELETED, "measure", path(planSlug, number), before, null);
+    }
+
+    public static String path(String planSlug, int number) {
+        return "/api/v1/plans/" + planSlug + "/measures/" + number;
+    }
+
+    private Axis axis(Plan plan, int number) {
+        return em.createQuery("from Axis a where a.plan = :plan and a.number = :number", Axis.class)
+                .setParameter("plan", plan).setParameter("number", number)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new ApiException.Unprocessable("Plan " + plan.slug + " has no axis " + number + ".",
+                        List.of(new Problem.FieldError("axis", "is not the number of an axis of plan " + plan.slug))));
+    }
+}
