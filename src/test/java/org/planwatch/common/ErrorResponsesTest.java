@@ -1,0 +1,185 @@
+package org.planwatch.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.blankOrNullString;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.planwatch.Problems.assertProblem;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class ErrorResponsesTest {
+
+    private static final String PLAN = "/api/v1/plans/2019-2021";
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "/api/v1/plans/2000-2002",
+            "/api/v1/plans/nope",
+            "/api/v1/plans/nope/axes",
+            "/api/v1/plans/nope/axes/1",
+            "/api/v1/plans/nope/measures",
+            "/api/v1/plans/nope/measures/1",
+            "/api/v1/plans/nope/progress",
+            "/api/v1/plans/nope/evaluations",
+            PLAN + "/axes/7",
+            PLAN + "/axes/99",
+            PLAN + "/measures/46",
+            PLAN + "/measures/999",
+            "/api/v1/evaluators/nope",
+            "/api/v1/evaluators/CNCDH",
+            "/api/v1/evaluations/999999"})
+    void somethingThatDoesNotExistIsA404(String path) {
+        assertProblem(given().get(path), 404, "Resource not found", path);
+    }
+
+    @Test
+    void anEvaluationOutsideThePlanIsA404ForItsProgress() {
+        assertProblem(given().queryParam("evaluation", 999999).get(PLAN + "/progress"), 404, "Resource not found", PLAN + "/progress");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "/api/v1/plans/2019-2021/axes/abc,            number",
+            "/api/v1/plans/2019-2021/axes/0,              number",
+            "/api/v1/plans/2019-2021/axes/-1,             number",
+            "/api/v1/plans/2019-2021/axes/1.5,            number",
+            "/api/v1/plans/2019-2021/measures/abc,        number",
+            "/api/v1/plans/2019-2021/measures/0,          number",
+            "/api/v1/plans/2019-2021/measures/99999999999, number",
+            "/api/v1/evaluations/abc,                     id",
+            "/api/v1/evaluations/0,                       id"})
+    void aPathNumberThatIsNoPositiveWholeNumberIsA400NamingIt(String path, String field) {
+        assertProblem(given().get(path), 400, "Invalid parameter", path)
+                .body("errors.field", equalTo(List.of(field)))
+                .body("errors[0].message", not(blankOrNullString()));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+            "axis,       abc",
+            "axis,       0",
+            "axis,       -3",
+            "status,     DONE",
+            "status,     implemented",
+            "limit,      0",
+            "limit,      201",
+            "cursor,     garbage"})
+    void aMeasureListParameterThatCannotBeUsedIsA400NamingIt(String parameter, String value) {
+        assertProblem(given().queryParam(parameter, value).get(PLAN + "/measures"), 400, "Invalid parameter", PLAN + "/measures")
+                .body("errors.field", equalTo(List.of(parameter)));
+    }
+
+    @Test
+    void anUnknownStatusIsA400ListingTheAllowedValues() {
+        assertProblem(given().queryParam("status", "IMPLEMENTED", "DONE").get(PLAN + "/measures"), 400, "Invalid parameter", PLAN + "/measures")
+                .body("errors.field", equalTo(List.of("status")))
+                .body("errors[0].message", allOf(containsString("DONE"), containsString("IMPLEMENTED"), containsString("PARTIALLY_IMPLEMENTED"),
+                        containsString("NOT_IMPLEMENTED"), containsString("NOT_ASSESSED")))
+                .body("detail", containsString("NOT_ASSESSED"));
+    }
+
+    @Test
+    void aSearchOfMoreThan200CharactersOrTenWordsIsA400NamingQ() {
+        assertProblem(given().queryParam("q", "a".repeat(201)).get(PLAN + "/measures"), 400, "Invalid parameter", PLAN + "/measures")
+                .body("errors.field", equalTo(List.of("q")));
+        assertProblem(given().queryParam("q", "a b c d e f g h i j k").get(PLAN + "/measures"), 400, "Invalid parameter", PLAN + "/measures")
+                .body("errors.field", equalTo(List.of("q")));
+        given().queryParam("q", "a".repeat(200)).get(PLAN + "/measures").then().statusCode(200);
+    }
+
+    @ParameterizedTest(name = "evaluation={0}")
+    @ValueSource(strings = {"abc", "0", "-1"})
+    void aProgressEvaluationThatIsNoIdIsA400NamingIt(String evaluation) {
+        assertProblem(given().queryParam("evaluation", evaluation).get(PLAN + "/progress"), 400, "Invalid parameter", PLAN + "/progress")
+                .body("errors.field", equalTo(List.of("evaluation")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/plans", PLAN, PLAN + "/measures", PLAN + "/measures/16", "/api/v1/evaluators/cncdh", "/api/v1/plans/nope"})
+    void askingForHtmlIsA406(String path) {
+        assertProblem(given().accept("text/html").get(path), 406, "Not acceptable", path);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "DELETE, /api/v1/plans",
+            "POST,   /api/v1/plans",
+            "PUT,    /api/v1/plans/2019-2021",
+            "DELETE, /api/v1/plans/2019-2021/measures/16",
+            "POST,   /api/v1/plans/2019-2021/measures",
+            "PATCH,  /api/v1/plans/2019-2021/axes/3",
+            "DELETE, /api/v1/evaluators/cncdh",
+            "PUT,    /api/v1/evaluations/1"})
+    void aMethodTheResourceDoesNotSupportIsA405WithAllow(String method, String path) {
+        Response response = given().request(method, path);
+        assertProblem(response, 405, "Method not allowed", path);
+        Set<String> allowed = new TreeSet<>(Arrays.stream(response.header("Allow").split(",")).map(String::trim).toList());
+        assertTrue(allowed.contains("GET"), "Allow: " + allowed);
+        assertFalse(allowed.contains(method), "Allow: " + allowed);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/nothing", "/api/v2/plans", "/api/v1/plans/2019-2021/nothing", "/api/v1/plans/2019-2021/measures/16/more", "/nothing"})
+    void anUnknownPathIsA404(String path) {
+        assertProblem(given().get(path), 404, "Resource not found", path);
+    }
+
+    @Test
+    void errorsAreProblemsForAClientThatOnlyAcceptsJson() {
+        assertProblem(given().accept("application/json").get("/api/v1/plans/nope"), 404, "Resource not found", "/api/v1/plans/nope");
+    }
+
+    /**
+     * A raw "%" in a query, as typed in a shell ("q=100%"), cannot be decoded: still a 400 problem, like any 4xx.
+     * Sent over a plain socket, since HTTP client libraries refuse to send such a URL.
+     */
+    @Test
+    void aMalformedPercentEncodingIsA400Problem() throws IOException {
+        String path = PLAN + "/measures?q=100%";
+        String response = rawGet(path);
+        String head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n")));
+        String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+        assertTrue(head.startsWith("HTTP/1.1 400"), head);
+        assertTrue(head.toLowerCase().contains("content-type: application/problem+json"), "problem+json expected, got:\n" + head);
+        assertTrue(body.contains("\"status\":400"), body);
+        assertFalse(body.contains("Exception"), body);
+    }
+
+    private static String rawGet(String pathAndQuery) throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            in.transferTo(received);
+            return received.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

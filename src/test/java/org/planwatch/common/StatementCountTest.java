@@ -1,0 +1,95 @@
+package org.planwatch.common;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Reads are a fixed number of statements, whatever the number of rows (no N+1). Each budget is what
+ * the endpoint needs today, named in the comment: one statement more is a per-row query (a plan has
+ * 6 axes and 45 measures, so a per-row query on the lists with more than one row also breaks the
+ * limit=1 / limit=200 equality).
+ */
+@QuarkusTest
+class StatementCountTest {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    private int evaluation;
+
+    @BeforeEach
+    void findTheEvaluation() {
+        evaluation = given().get("/api/v1/plans/2019-2021/evaluations").then().statusCode(200).extract().path("items[0].id");
+    }
+
+    /** The statements Hibernate prepared while answering one GET. */
+    private long statementsFor(String path) {
+        Statistics statistics = sessionFactory.getStatistics();
+        assertTrue(statistics.isStatisticsEnabled(), "Hibernate statistics are on in the test profile");
+        statistics.clear();
+        given().urlEncodingEnabled(false).get(path).then().statusCode(200);
+        long count = statistics.getPrepareStatementCount();
+        assertTrue(count >= 1, "the statistics saw the statements of " + path);
+        return count;
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            // page of plans | axis counts of those plans | their latest evaluations
+            "/api/v1/plans?                                                   | 3",
+            // plan | axis counts
+            "/api/v1/plans/2019-2021/axes?                                    | 2",
+            // plan | page of measures with axis and status
+            "/api/v1/plans/2019-2021/measures?                                | 2",
+            "/api/v1/plans/2019-2021/measures?q=traite&status=PARTIALLY_IMPLEMENTED&status=NOT_IMPLEMENTED& | 2",
+            "/api/v1/plans/2019-2021/measures?axis=3&                         | 2",
+            // page of evaluators
+            "/api/v1/evaluators?                                              | 1",
+            // plan | page of evaluations with evaluator and assessment count
+            "/api/v1/plans/2019-2021/evaluations?                             | 2"})
+    void aListTakesAsManyStatementsForOneRowAsForAll(String path, int budget) {
+        long one = statementsFor(path + "limit=1");
+        long all = statementsFor(path + "limit=200");
+        assertEquals(one, all, path + " with limit=1 and limit=200");
+        assertTrue(all <= budget, path + " took " + all + " statements, budget " + budget);
+    }
+
+    @Test
+    void detailsStayWithinTheirBudget() {
+        record Endpoint(String path, int budget) {
+        }
+        List<Endpoint> endpoints = List.of(
+                // plan | axis counts | latest evaluation
+                new Endpoint("/api/v1/plans/2019-2021", 3),
+                // plan | axis counts
+                new Endpoint("/api/v1/plans/2019-2021/axes/3", 2),
+                // plan | measure with axis and status | assessments with evaluation and evaluator
+                new Endpoint("/api/v1/plans/2019-2021/measures/16", 3),
+                // evaluator
+                new Endpoint("/api/v1/evaluators/cncdh", 1),
+                // evaluation with evaluator and plan | its 45 assessments with measure and axis
+                new Endpoint("/api/v1/evaluations/" + evaluation, 2),
+                // plan | axis counts
+                new Endpoint("/api/v1/plans/2019-2021/progress", 2),
+                // plan | evaluation | axis counts
+                new Endpoint("/api/v1/plans/2019-2021/progress?evaluation=" + evaluation, 3));
+        for (Endpoint endpoint : endpoints) {
+            long count = statementsFor(endpoint.path());
+            assertTrue(count <= endpoint.budget(), endpoint.path() + " took " + count + " statements, budget " + endpoint.budget());
+        }
+    }
+}
