@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  */
 public class ProblemResponses implements OASFilter {
 
+    private static final java.util.Set<String> SLUGS = java.util.Set.of("plan", "slug");
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null) {
@@ -47,15 +49,16 @@ public class ProblemResponses implements OASFilter {
         boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
         boolean hasPathParameters = hasParameters
                 && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
-        if (hasParameters || write) {
+        // Slugs are any text (an unknown one is a 404); every other parameter can be malformed (a 400).
+        boolean hasCheckedParameters = hasParameters && operation.getParameters().stream()
+                .anyMatch(p -> !(p.getIn() == Parameter.In.PATH && SLUGS.contains(p.getName())));
+        if (hasCheckedParameters || write) {
             add(operation, "400", "A parameter has a value that cannot be used; `errors` names it and says what it accepts.");
         }
         if (hasPathParameters) {
             add(operation, "404", "Nothing exists at this address (unknown plan, axis, measure, evaluator or evaluation).");
         }
-        if (!write) {
-            add(operation, "406", "The client accepts none of the media types this operation produces (application/json).");
-        }
+        add(operation, "406", "The client accepts none of the media types this operation produces (application/json).");
         add(operation, "500", "The server failed; `errorId` identifies the failure in the server's log.");
     }
 

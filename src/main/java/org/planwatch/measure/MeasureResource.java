@@ -84,6 +84,13 @@ public class MeasureResource {
                 words(QueryParams.text("q", q, 200)),
                 null);
         Plan plan = plans.require(slug);
+        if (filter.axis() != null) {
+            List<Integer> axes = measures.axisNumbers(plan.id);
+            if (!axes.contains(filter.axis())) {
+                throw new ApiException.InvalidParameter("axis", "has no axis " + filter.axis() + " in plan " + slug + "; allowed values: "
+                        + axes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+            }
+        }
         return Page.of(measures.page(plan.id, filter, basis, after, size), size, m -> Integer.toString(m.number()));
     }
 

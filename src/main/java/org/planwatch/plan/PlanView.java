@@ -23,7 +23,7 @@ public record PlanView(
         @Schema(example = "45") long measureCount,
         @Schema(description = "Each measure counted at its current status: the one given by the most recent evaluation that assessed it.")
         Progress progress,
-        @Schema(description = "The plan's most recent evaluation; absent when none was published.") EvaluationRef latestEvaluation) {
+        @Schema(description = "The plan's most recent evaluation; null when none was published.") EvaluationRef latestEvaluation) {
 
     public static PlanView from(Plan plan, List<AxisProgress> axes, Evaluation latest) {
         Progress progress = Progress.overall(axes);

@@ -53,10 +53,12 @@ class StatementCountTest {
             "/api/v1/plans?                                                   | 3",
             // plan | axis counts
             "/api/v1/plans/2019-2021/axes?                                    | 2",
-            // plan | page of measures with axis and status
-            "/api/v1/plans/2019-2021/measures?                                | 2",
-            "/api/v1/plans/2019-2021/measures?q=traite&status=PARTIALLY_IMPLEMENTED&status=NOT_IMPLEMENTED& | 2",
-            "/api/v1/plans/2019-2021/measures?axis=3&                         | 2",
+            // plan | page of measures with axis and status | each evaluator's latest status for them
+            "/api/v1/plans/2019-2021/measures?                                | 3",
+            "/api/v1/plans/2019-2021/measures?q=traite&status=PARTIALLY_IMPLEMENTED&status=NOT_IMPLEMENTED& | 3",
+            "/api/v1/plans/2019-2021/measures?asOf=2023-06-30&                | 3",
+            // plan | the plan's axis numbers (to reject an unknown axis) | page of measures | evaluator statuses
+            "/api/v1/plans/2019-2021/measures?axis=3&                         | 4",
             // page of evaluators
             "/api/v1/evaluators?                                              | 1",
             // plan | page of evaluations with evaluator and assessment count
@@ -77,12 +79,16 @@ class StatementCountTest {
                 new Endpoint("/api/v1/plans/2019-2021", 3),
                 // plan | axis counts
                 new Endpoint("/api/v1/plans/2019-2021/axes/3", 2),
-                // plan | measure with axis and status | assessments with evaluation and evaluator
-                new Endpoint("/api/v1/plans/2019-2021/measures/16", 3),
+                // plan | measure with axis and status | evaluator statuses | assessments with evaluation and evaluator | their evidence
+                new Endpoint("/api/v1/plans/2019-2021/measures/16", 5),
                 // evaluator
                 new Endpoint("/api/v1/evaluators/cncdh", 1),
-                // evaluation with evaluator and plan | its 45 assessments with measure and axis
-                new Endpoint("/api/v1/evaluations/" + evaluation, 2),
+                // evaluation with evaluator and plan | its 45 assessments with measure and axis | their evidence
+                new Endpoint("/api/v1/evaluations/" + evaluation, 3),
+                // plan | counts per axis at each evaluation date | the evaluations
+                new Endpoint("/api/v1/plans/2019-2021/progress/history", 3),
+                // plan | axis counts as of a date
+                new Endpoint("/api/v1/plans/2019-2021/progress?asOf=2023-06-30", 2),
                 // plan | axis counts
                 new Endpoint("/api/v1/plans/2019-2021/progress", 2),
                 // plan | evaluation | axis counts

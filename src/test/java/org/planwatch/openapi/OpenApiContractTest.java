@@ -96,7 +96,7 @@ class OpenApiContractTest {
                 .peek(tag -> assertTrue(tag.get("description") instanceof String, "tag description of " + tag.get("name")))
                 .map(tag -> (String) tag.get("name"))
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("Plans", "Axes", "Measures", "Progress", "Evaluators", "Evaluations"), declared);
+        assertEquals(Set.of("Plans", "Axes", "Measures", "Progress", "Evaluators", "Evaluations", "Changes", "Administration"), declared);
 
         List<String> problems = new ArrayList<>();
         forEachOperation(document, (name, operation) -> {
@@ -142,7 +142,9 @@ class OpenApiContractTest {
         assertEquals(Set.of(
                 "/api/v1/plans", "/api/v1/plans/{plan}", "/api/v1/plans/{plan}/axes", "/api/v1/plans/{plan}/axes/{number}",
                 "/api/v1/plans/{plan}/measures", "/api/v1/plans/{plan}/measures/{number}", "/api/v1/plans/{plan}/progress",
-                "/api/v1/plans/{plan}/evaluations", "/api/v1/evaluators", "/api/v1/evaluators/{slug}", "/api/v1/evaluations/{id}"),
+                "/api/v1/plans/{plan}/evaluations", "/api/v1/evaluators", "/api/v1/evaluators/{slug}", "/api/v1/evaluations/{id}",
+                "/api/v1/plans/{plan}/progress/history", "/api/v1/evaluations/{id}/assessments/{measure}", "/api/v1/changes",
+                "/api/v1/api-keys", "/api/v1/api-keys/{id}", "/api/v1/audit"),
                 paths.keySet());
         for (String list : List.of("/api/v1/plans", "/api/v1/plans/{plan}/axes", "/api/v1/plans/{plan}/measures",
                 "/api/v1/plans/{plan}/evaluations", "/api/v1/evaluators")) {

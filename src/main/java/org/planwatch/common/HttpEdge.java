@@ -1,0 +1,43 @@
+package org.planwatch.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What happens to every HTTP request before and around the REST layer: the Vary header that makes
+ * CORS answers safe to cache, and problem+json for the requests the HTTP layer rejects before the
+ * REST layer sees them (a malformed URL, say).
+ */
+@ApplicationScoped
+public class HttpEdge {
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE)
+                .handler(context -> {
+                    // CORS answers echo the request's Origin: a shared cache must not give one site's answer to another.
+                    context.addHeadersEndHandler(ignored -> context.response().headers().add("Vary", "Origin"));
+                    context.next();
+                })
+                .failureHandler(context -> {
+                    if (context.statusCode() == 400) {
+                        problem(context, 400, "Bad request",
+                                "The request could not be read: check that the URL is correctly percent-encoded (a literal % is %25).");
+                    } else {
+                        context.next();
+                    }
+                });
+    }
+
+    private static void problem(RoutingContext context, int status, String title, String detail) {
+        if (context.response().headWritten()) {
+            return;
+        }
+        context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(new JsonObject()
+                .put("type", "about:blank").put("title", title).put("status", status).put("detail", detail)
+                .put("instance", context.normalizedPath()).encode());
+    }
+}
