@@ -33,8 +33,12 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresConfigSourceFactory.class);
 
-    /** One server per JVM: dev-mode restarts and test profiles reuse it. */
-    private static EmbeddedPostgres server;
+    /**
+     * The port of the server this JVM started, kept in a system property: dev mode reloads the
+     * application in a new class loader, and the reloaded application must find the running server
+     * rather than start a second one on the same data.
+     */
+    private static final String RUNNING_PORT = "planwatch.embedded-postgres.running-port";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -46,10 +50,10 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         }
         String dataDir = valueOf(context.getValue(DATA_DIR));
         String port = valueOf(context.getValue(PORT));
-        EmbeddedPostgres postgres = start(dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir),
+        int running = start(dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir),
                 port == null || port.isBlank() ? 0 : Integer.parseInt(port));
         return List.of(new PropertiesConfigSource(Map.of(
-                URL, "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                URL, "jdbc:postgresql://localhost:" + running + "/postgres",
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres"),
                 "EmbeddedPostgres", 150));
@@ -61,27 +65,31 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         return OptionalInt.of(50);
     }
 
-    private static synchronized EmbeddedPostgres start(Path dataDir, int port) {
-        if (server != null) {
-            return server;
-        }
-        try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "100")
-                    .setLocaleConfig("encoding", "UTF8");
-            if (dataDir != null) {
-                builder.setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false);
+    private static int start(Path dataDir, int port) {
+        synchronized (System.getProperties()) {
+            String running = System.getProperty(RUNNING_PORT);
+            if (running != null) {
+                return Integer.parseInt(running);
             }
-            if (port > 0) {
-                builder.setPort(port);
+            try {
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "100")
+                        .setLocaleConfig("encoding", "UTF8");
+                if (dataDir != null) {
+                    builder.setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false);
+                }
+                if (port > 0) {
+                    builder.setPort(port);
+                }
+                EmbeddedPostgres server = builder.start(); // stopped by its own shutdown hook when the JVM exits
+                LOG.infof("Embedded PostgreSQL listening on port %d, data in %s", server.getPort(),
+                        dataDir == null ? "a temporary directory (deleted on exit)" : dataDir.toAbsolutePath());
+                System.setProperty(RUNNING_PORT, Integer.toString(server.getPort()));
+                return server.getPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage()
+                        + " (set QUARKUS_DATASOURCE_JDBC_URL to use another server)", e);
             }
-            server = builder.start();
-            LOG.infof("Embedded PostgreSQL listening on port %d, data in %s", server.getPort(),
-                    dataDir == null ? "a temporary directory (deleted on exit)" : dataDir.toAbsolutePath());
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage()
-                    + " (set QUARKUS_DATASOURCE_JDBC_URL to use another server)", e);
         }
     }
 

@@ -35,7 +35,15 @@ public final class AssessmentCsv {
     public record Located(String where, NewAssessment assessment) {
     }
 
-    public static List<Located> parse(String text) {
+    /** The lines that could be read, and what is wrong with the others. */
+    public record Parsed(List<Located> assessments, List<Problem.FieldError> errors) {
+    }
+
+    /**
+     * Reads the lines; a line with a bad value is reported in {@link Parsed#errors()} rather than thrown,
+     * so that the problems found later (unknown measures, say) are listed with it.
+     */
+    public static Parsed parse(String text) {
         if (text == null || text.isBlank()) {
             throw unprocessable("The CSV is empty: it needs a header line (measure,status,comment,evidenceUrl) and one line per measure.", List.of());
         }
@@ -99,15 +107,14 @@ public final class AssessmentCsv {
                 problems.put("comment", "must be at most 10000 characters long");
             }
             problems.forEach((field, message) -> errors.add(new Problem.FieldError(line + "." + field, message)));
-            if (problems.isEmpty()) {
+            if (measure != null) {
+                // kept even when another column is wrong, so that an unknown measure on that line is reported too;
+                // nothing is recorded while any error remains
                 assessments.add(new Located(line, new NewAssessment(measure, status, comment,
                         evidenceUrl == null ? List.of() : List.of(new EvidenceLink(evidenceUrl, null, null)))));
             }
         }
-        if (!errors.isEmpty()) {
-            throw unprocessable("The CSV has " + errors.size() + " invalid value(s); nothing was imported.", errors);
-        }
-        return assessments;
+        return new Parsed(assessments, errors);
     }
 
     private static String cell(String[] row, int column) {

@@ -59,7 +59,8 @@ public class EvaluationService {
 
     /** Records a new evaluation and all its assessments, or nothing when any of them is wrong. */
     @Transactional
-    public EvaluationDetail create(String planSlug, NewEvaluation input, List<AssessmentCsv.Located> toRecord) {
+    public EvaluationDetail create(String planSlug, NewEvaluation input, AssessmentCsv.Parsed parsed) {
+        List<AssessmentCsv.Located> toRecord = parsed.assessments();
         Plan plan = plans.require(planSlug);
         caller.requireEvaluator(input.evaluator());
         History.Write write = history.begin(plan);
@@ -68,7 +69,7 @@ public class EvaluationService {
                         List.of(new Problem.FieldError("evaluator", "is not the slug of an evaluator"))));
         Map<Integer, Measure> planMeasures = measures.list("plan.id", plan.id).stream()
                 .collect(Collectors.toMap(m -> m.number, Function.identity()));
-        checkAssessments(plan, planMeasures, toRecord);
+        checkAssessments(plan, planMeasures, toRecord, parsed.errors());
 
         Evaluation evaluation = new Evaluation();
         evaluation.plan = plan;
@@ -186,8 +187,9 @@ public class EvaluationService {
         });
     }
 
-    private static void checkAssessments(Plan plan, Map<Integer, Measure> planMeasures, List<AssessmentCsv.Located> toRecord) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+    private static void checkAssessments(Plan plan, Map<Integer, Measure> planMeasures, List<AssessmentCsv.Located> toRecord,
+            List<Problem.FieldError> earlierErrors) {
+        List<Problem.FieldError> errors = new ArrayList<>(earlierErrors);
         Set<Integer> seen = new HashSet<>();
         for (AssessmentCsv.Located located : toRecord) {
             NewAssessment item = located.assessment();
@@ -201,8 +203,15 @@ public class EvaluationService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException.Unprocessable(errors.size() + " assessment(s) cannot be recorded; nothing was recorded.", errors);
+            errors.sort(java.util.Comparator.comparing(EvaluationService::position));
+            throw new ApiException.Unprocessable(errors.size() + " problem(s) in the assessments; nothing was recorded.", errors);
         }
+    }
+
+    /** Orders "line 10.status" after "line 9.measure", and "assessments[10]" after "assessments[9]". */
+    private static long position(Problem.FieldError error) {
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("\\d+").matcher(error.field());
+        return number.find() ? Long.parseLong(number.group()) : -1;
     }
 
     private static void apply(Evaluation evaluation, String title, java.time.LocalDate date, org.planwatch.common.Source source, String summary) {

@@ -117,7 +117,7 @@ public class PlanEvaluationResource {
         List<AssessmentCsv.Located> located = IntStream.range(0, items.size())
                 .mapToObj(i -> new AssessmentCsv.Located("assessments[" + i + "]", items.get(i)))
                 .toList();
-        return idempotency.post(idempotencyKey, body, () -> created(service.create(slug, body, located)));
+        return idempotency.post(idempotencyKey, body, () -> created(service.create(slug, body, new AssessmentCsv.Parsed(located, List.of()))));
     }
 
     @POST
@@ -152,9 +152,9 @@ public class PlanEvaluationResource {
                     .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
                     .toList());
         }
-        List<AssessmentCsv.Located> located = AssessmentCsv.parse(csv);
+        AssessmentCsv.Parsed parsed = AssessmentCsv.parse(csv);
         return idempotency.post(idempotencyKey, slug + "\n" + new ArrayList<>(List.of(evaluator, title, date, sourceTitle, sourceUrl,
-                String.valueOf(summary))) + "\n" + csv, () -> created(service.create(slug, metadata, located)));
+                String.valueOf(summary))) + "\n" + csv, () -> created(service.create(slug, metadata, parsed)));
     }
 
     private Response created(EvaluationDetail evaluation) {
