@@ -25,6 +25,8 @@ public class AxisService {
     @Inject
     PlanRepository plans;
     @Inject
+    AxisRepository axes;
+    @Inject
     ProgressRepository progress;
     @Inject
     History history;
@@ -44,7 +46,7 @@ public class AxisService {
     public AxisProgress create(String planSlug, AxisInput input) {
         Plan plan = plans.require(planSlug);
         History.Write write = history.begin(plan);
-        if (find(plan, input.number()) != null) {
+        if (axes.findByNumber(plan, input.number()).isPresent()) {
             throw new ApiException.Conflict("Plan " + planSlug + " already has an axis " + input.number() + ".");
         }
         Axis axis = new Axis();
@@ -68,7 +70,7 @@ public class AxisService {
             throw new ApiException.Unprocessable("An axis' number is its address and cannot change.",
                     List.of(new Problem.FieldError("number", "must stay " + number)));
         }
-        find(plan, number).title = input.title().strip();
+        axes.findByNumber(plan, number).orElseThrow().title = input.title().strip();
         em.flush();
         AxisProgress after = view(plan, number, StatusBasis.LATEST);
         history.record(write, Change.Kind.UPDATED, "axis", path(planSlug, number), before, after);
@@ -82,7 +84,7 @@ public class AxisService {
         History.Write write = history.begin(plan);
         AxisProgress before = view(plan, number, StatusBasis.LATEST);
         etags.requireMatch(ifMatch, before);
-        Axis axis = find(plan, number);
+        Axis axis = axes.findByNumber(plan, number).orElseThrow();
         if (!cascade && before.progress().measureCount() > 0) {
             throw new ApiException.Conflict("Axis " + number + " of plan " + planSlug + " has " + before.progress().measureCount()
                     + " measures. Delete them first, or send cascade=true to delete them, and their assessments, with the axis.");
@@ -96,11 +98,5 @@ public class AxisService {
 
     public static String path(String planSlug, int number) {
         return "/api/v1/plans/" + planSlug + "/axes/" + number;
-    }
-
-    private Axis find(Plan plan, int number) {
-        return em.createQuery("from Axis a where a.plan = :plan and a.number = :number", Axis.class)
-                .setParameter("plan", plan).setParameter("number", number)
-                .getResultStream().findFirst().orElse(null);
     }
 }

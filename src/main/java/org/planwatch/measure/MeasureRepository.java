@@ -104,12 +104,6 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         return result;
     }
 
-    /** The numbers of a plan's axes, in order. */
-    public List<Integer> axisNumbers(long planId) {
-        return getEntityManager().createQuery("select a.number from Axis a where a.plan.id = :plan order by a.number", Integer.class)
-                .setParameter("plan", planId).getResultList();
-    }
-
     public java.util.Optional<Measure> findByNumber(long planId, int number) {
         return find("from Measure m join fetch m.axis join fetch m.plan where m.plan.id = ?1 and m.number = ?2", planId, number)
                 .firstResultOptional();

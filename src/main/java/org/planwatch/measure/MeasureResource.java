@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.axis.AxisRepository;
 import org.planwatch.common.ApiException;
 import org.planwatch.common.Cursor;
 import org.planwatch.common.ETags;
@@ -55,6 +56,8 @@ public class MeasureResource {
     MeasureRepository measures;
     @Inject
     MeasureService service;
+    @Inject
+    AxisRepository axisRepository;
     @Inject
     Idempotency idempotency;
     @Inject
@@ -85,10 +88,10 @@ public class MeasureResource {
                 null);
         Plan plan = plans.require(slug);
         if (filter.axis() != null) {
-            List<Integer> axes = measures.axisNumbers(plan.id);
-            if (!axes.contains(filter.axis())) {
+            List<Integer> numbers = axisRepository.numbers(plan.id);
+            if (!numbers.contains(filter.axis())) {
                 throw new ApiException.InvalidParameter("axis", "has no axis " + filter.axis() + " in plan " + slug + "; allowed values: "
-                        + axes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+                        + numbers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
             }
         }
         return Page.of(measures.page(plan.id, filter, basis, after, size), size, m -> Integer.toString(m.number()));

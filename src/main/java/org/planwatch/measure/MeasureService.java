@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.planwatch.axis.Axis;
+import org.planwatch.axis.AxisRepository;
 import org.planwatch.common.ApiException;
 import org.planwatch.common.ETags;
 import org.planwatch.common.Problem;
@@ -28,6 +29,8 @@ public class MeasureService {
     PlanRepository plans;
     @Inject
     MeasureRepository measures;
+    @Inject
+    AxisRepository axes;
     @Inject
     AssessmentRepository assessments;
     @Inject
@@ -107,10 +110,7 @@ public class MeasureService {
     }
 
     private Axis axis(Plan plan, int number) {
-        return em.createQuery("from Axis a where a.plan = :plan and a.number = :number", Axis.class)
-                .setParameter("plan", plan).setParameter("number", number)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new ApiException.Unprocessable("Plan " + plan.slug + " has no axis " + number + ".",
-                        List.of(new Problem.FieldError("axis", "is not the number of an axis of plan " + plan.slug))));
+        return axes.findByNumber(plan, number).orElseThrow(() -> new ApiException.Unprocessable("Plan " + plan.slug + " has no axis " + number + ".",
+                List.of(new Problem.FieldError("axis", "is not the number of an axis of plan " + plan.slug))));
     }
 }

@@ -1,0 +1,24 @@
+package org.planwatch.axis;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.planwatch.plan.Plan;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+@ApplicationScoped
+public class AxisRepository implements PanacheRepository<Axis> {
+
+    public Optional<Axis> findByNumber(Plan plan, int number) {
+        return find("plan = ?1 and number = ?2", plan, number).firstResultOptional();
+    }
+
+    /** The numbers of a plan's axes, in order. */
+    public List<Integer> numbers(long planId) {
+        return getEntityManager().createQuery("select a.number from Axis a where a.plan.id = :plan order by a.number", Integer.class)
+                .setParameter("plan", planId).getResultList();
+    }
+}
