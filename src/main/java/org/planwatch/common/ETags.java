@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class ETags {
 
+    private static final String GZIP_SUFFIX = "-gzip";
+
     @Inject
     ObjectMapper json;
 
@@ -28,11 +30,24 @@ public class ETags {
     }
 
     public String of(Object representation) {
+        return ofBytes(toJson(representation));
+    }
+
+    /** The representation exactly as it is sent. */
+    public byte[] toJson(Object representation) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(representation));
+            return json.writeValueAsBytes(representation);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a representation", e);
+        }
+    }
+
+    public static String ofBytes(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
             return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot compute an ETag", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -47,7 +62,7 @@ public class ETags {
         }
         String currentTag = of(current);
         for (String tag : ifMatch.split(",")) {
-            String candidate = tag.trim();
+            String candidate = identityOf(tag.trim());
             if (candidate.equals("*") || candidate.equals(currentTag)) {
                 return;
             }
@@ -56,19 +71,34 @@ public class ETags {
                 + currentTag + "). GET it again, check the change, and retry with the new ETag.");
     }
 
-    /** If-None-Match with weak comparison: W/"x" and "x" match each other; * matches anything. */
+    /**
+     * If-None-Match with weak comparison: W/"x" and "x" match each other, and so do the tags of the
+     * gzip and identity encodings of one representation; * matches anything.
+     */
     public static boolean noneMatchHits(String ifNoneMatch, String currentTag) {
         if (ifNoneMatch == null) {
             return false;
         }
-        String opaque = stripWeak(currentTag);
+        String opaque = identityOf(stripWeak(currentTag));
         for (String tag : ifNoneMatch.split(",")) {
             String candidate = tag.trim();
-            if (candidate.equals("*") || stripWeak(candidate).equals(opaque)) {
+            if (candidate.equals("*") || identityOf(stripWeak(candidate)).equals(opaque)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The tag of a representation's gzip encoding. The bytes differ, so the strong tag must too (RFC 9110
+     * 8.8.3); the suffix lets If-Match and If-None-Match recognise both as the same representation.
+     */
+    public static String gzipVariant(String etag) {
+        return etag.substring(0, etag.length() - 1) + GZIP_SUFFIX + "\"";
+    }
+
+    private static String identityOf(String tag) {
+        return tag.endsWith(GZIP_SUFFIX + "\"") ? tag.substring(0, tag.length() - GZIP_SUFFIX.length() - 1) + "\"" : tag;
     }
 
     private static String stripWeak(String tag) {

@@ -1,5 +1,6 @@
 package org.planwatch.common;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -8,10 +9,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /** Adds {@code Link: <...>; rel="next"} to every page that has a next one, with the same URL the cursor gives. */
 public class PageLinks {
 
-    @ServerResponseFilter
+    @ServerResponseFilter(priority = Priorities.USER + 100)
     public void addNextLink(ContainerResponseContext response, UriInfo uri) {
         if (response.getEntity() instanceof Page<?> page && page.nextCursor() != null) {
-            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build().toString();
+            // relative (RFC 8288 allows it), so that the same answer is right whatever host name the client used
+            java.net.URI absolute = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build();
+            String next = absolute.getRawPath() + (absolute.getRawQuery() == null ? "" : "?" + absolute.getRawQuery());
             response.getHeaders().add("Link", "<" + next + ">; rel=\"next\"");
         }
     }

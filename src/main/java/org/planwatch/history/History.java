@@ -1,5 +1,6 @@
 package org.planwatch.history;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,11 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.planwatch.cache.DataVersion;
 import org.planwatch.evaluation.StatusBasis;
 import org.planwatch.measure.MeasureFilter;
 import org.planwatch.measure.MeasureRepository;
@@ -46,6 +51,10 @@ public class History {
     HttpServerRequest request;
     @Inject
     ObjectMapper json;
+    @Inject
+    DataVersion version;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /** A write in progress: the plan it belongs to (if any), and the statuses of the plans it may change before it. */
     public record Write(Plan plan, Map<Plan, Map<Integer, MeasureView>> statusesBefore) {
@@ -80,6 +89,29 @@ public class History {
         em.persist(edit);
         audit(action, path, before, after);
         write.statusesBefore().forEach(this::recordStatusChanges);
+        announce();
+    }
+
+    /**
+     * Tells every instance that the data changed: NOTIFY is delivered when the transaction commits,
+     * and this instance moves its own version on as soon as it commits, before it answers the write.
+     */
+    private void announce() {
+        em.flush();
+        long latest = ((Number) em.createNativeQuery("select max(id) from change").getSingleResult()).longValue();
+        em.createNativeQuery("select pg_notify('" + DataVersion.CHANNEL + "', cast(:id as text))").setParameter("id", latest).getSingleResult();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    version.advanceTo(latest, Instant.now());
+                }
+            }
+        });
     }
 
     /** Records a write in the audit trail only: for API keys, which are not part of the public data. */

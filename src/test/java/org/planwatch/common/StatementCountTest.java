@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -16,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * Reads are a fixed number of statements, whatever the number of rows (no N+1). Each budget is what
@@ -24,7 +27,16 @@ import io.quarkus.test.junit.QuarkusTest;
  * limit=1 / limit=200 equality).
  */
 @QuarkusTest
+@TestProfile(StatementCountTest.WithoutCache.class)
 class StatementCountTest {
+
+    /** Counts the database path: with the response cache on, repeated reads would not reach the database at all. */
+    public static class WithoutCache implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("planwatch.cache.enabled", "false");
+        }
+    }
 
     @Inject
     SessionFactory sessionFactory;

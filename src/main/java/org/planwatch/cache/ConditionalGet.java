@@ -1,0 +1,78 @@
+package org.planwatch.cache;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.planwatch.common.ETags;
+
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+
+/**
+ * Every successful JSON GET answer: serialised once, tagged with its ETag, answered 304 when the
+ * client already holds it (If-None-Match), marked cacheable when it is public, and kept by the
+ * {@link ResponseCache}.
+ */
+public class ConditionalGet {
+
+    @Inject
+    ETags etags;
+    @Inject
+    ResponseCache cache;
+    @Inject
+    DataVersion version;
+    @Inject
+    CurrentVertxRequest vertx;
+
+    @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false")
+    boolean compression;
+
+    /** Runs after the other response filters (lower priorities run later), so that it sees their headers. */
+    @ServerResponseFilter(priority = Priorities.HEADER_DECORATOR)
+    public void tag(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+        String method = request.getMethod();
+        if (!(method.equals("GET") || method.equals("HEAD")) || response.getStatus() != 200 || response.getEntity() == null
+                || response.getHeaders().containsKey(HttpHeaders.ETAG) || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
+            return;
+        }
+        byte[] body = response.getEntity() instanceof byte[] bytes ? bytes : etags.toJson(response.getEntity());
+        String etag = ETags.ofBytes(body);
+        boolean isPublic = isPublic(resource);
+        if (isPublic) {
+            cache.store(vertx.getCurrent(), etag, body, response.getHeaderString("Link"));
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, ResponseCache.CACHE_CONTROL);
+            if (version.lastModified() != null) {
+                response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED,
+                        DateTimeFormatter.RFC_1123_DATE_TIME.format(version.lastModified().atOffset(ZoneOffset.UTC)));
+            }
+        } else {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+        }
+        if (compression && ResponseCache.acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
+            etag = ETags.gzipVariant(etag); // the HTTP layer will send these bytes gzipped
+        }
+        response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        if (ETags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatus(304);
+            response.setEntity(null);
+        } else {
+            response.setEntity(body, new java.lang.annotation.Annotation[0], MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
+        }
+    }
+
+    private static boolean isPublic(ResourceInfo resource) {
+        return resource.getResourceMethod() != null && !resource.getResourceMethod().isAnnotationPresent(RolesAllowed.class)
+                && !resource.getResourceClass().isAnnotationPresent(RolesAllowed.class);
+    }
+}

@@ -1,0 +1,136 @@
+package org.planwatch.cache;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The version of the public data: the id of the latest entry of the change feed, which every write
+ * of the data adds to. Cached answers are valid for one version.
+ *
+ * <p>Every instance learns of every write through PostgreSQL's LISTEN/NOTIFY: a write notifies
+ * channel {@value #CHANNEL} when it commits, and each instance's listener moves its version on. The
+ * instance that wrote moves on at once, before it answers (see {@link #advanceTo}). While the
+ * listener is not connected, this instance cannot know of other instances' writes, so
+ * {@link #trusted()} is false and nothing is served from the cache.
+ */
+@ApplicationScoped
+public class DataVersion {
+
+    public static final String CHANNEL = "planwatch_data";
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    private final AtomicLong version = new AtomicLong(-1);
+    private volatile boolean listening;
+    private volatile Instant lastModified;
+    private volatile boolean running;
+    private Thread listener;
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        listener = new Thread(this::listen, "planwatch-data-listener");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    public long current() {
+        return version.get();
+    }
+
+    /** True while this instance is sure to hear of every write. */
+    public boolean trusted() {
+        return listening;
+    }
+
+    /** When the data last changed; null when unknown (nothing written since the dataset was loaded). */
+    public Instant lastModified() {
+        return lastModified;
+    }
+
+    /** Called when a write commits on this instance: later reads must not see older answers. */
+    public void advanceTo(long changeId, Instant at) {
+        version.accumulateAndGet(changeId, Math::max);
+        lastModified = at;
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = DriverManager.getConnection(url, username.orElse(null), password.orElse(null))) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                    readVersion(statement);
+                }
+                listening = true;
+                Log.debugf("Listening to %s", CHANNEL);
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(1000);
+                    if (notifications != null && notifications.length > 0) {
+                        try (Statement statement = connection.createStatement()) {
+                            readVersion(statement);
+                        }
+                    } else {
+                        try (Statement statement = connection.createStatement()) {
+                            statement.execute("select 1"); // notices a connection that died in silence
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                if (listening) {
+                    Log.warnf("Lost the database notifications (%s); serving without the cache until they are back", e.getMessage());
+                }
+            } finally {
+                listening = false;
+            }
+            if (running) {
+                try {
+                    Thread.sleep(1000); // reconnection back-off
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void readVersion(Statement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery("select coalesce(max(id), 0), max(occurred_at) from change")) {
+            row.next();
+            long latest = row.getLong(1);
+            java.sql.Timestamp at = row.getTimestamp(2);
+            if (latest != version.get() || lastModified == null) {
+                lastModified = at == null ? null : at.toInstant();
+            }
+            version.accumulateAndGet(latest, Math::max);
+        }
+    }
+}

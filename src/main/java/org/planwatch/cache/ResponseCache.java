@@ -1,0 +1,147 @@
+package org.planwatch.cache;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.planwatch.common.ETags;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Public JSON answers kept in memory, exactly as sent, and served again without touching the REST
+ * layer or the database until the data changes (see {@link DataVersion}). An answer is stored with
+ * the data version read before it was computed, so an answer computed while a write committed is
+ * never served for the newer version.
+ */
+@ApplicationScoped
+public class ResponseCache {
+
+    /** The version read when the request arrived, kept on the routing context for {@link #store}. */
+    static final String VERSION_AT_START = "planwatch.version-at-start";
+    public static final String CACHE_CONTROL = "public, max-age=30, stale-while-revalidate=30";
+    private static final String JSON = "application/json;charset=UTF-8";
+
+    @Inject
+    DataVersion version;
+
+    @ConfigProperty(name = "planwatch.cache.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "planwatch.cache.max-bytes", defaultValue = "67108864")
+    long maxBytes;
+
+    private Cache<String, Entry> entries;
+
+    /** One answer: its ETag (without the quotes' gzip suffix), its JSON bytes and, once asked for, their gzip. */
+    record Entry(long version, String etag, byte[] body, String link, AtomicReference<byte[]> gzip) {
+        byte[] gzipped() {
+            return gzip.updateAndGet(existing -> existing != null ? existing : ResponseCache.gzip(body));
+        }
+    }
+
+    void install(@Observes Router router) {
+        entries = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String key, Entry entry) -> key.length() + entry.body().length * 2)
+                .build();
+        router.route("/api/v1/*").order(-100).handler(this::serve);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    private void serve(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (!enabled || !version.trusted() || (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD)
+                || !acceptsJson(request.getHeader("Accept"))) {
+            context.next();
+            return;
+        }
+        long current = version.current();
+        Entry entry = entries.getIfPresent(request.uri());
+        if (entry == null || entry.version() != current) {
+            context.put(VERSION_AT_START, current);
+            context.next();
+            return;
+        }
+        boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
+        String etag = gzip ? ETags.gzipVariant(entry.etag()) : entry.etag();
+        HttpServerResponse response = context.response();
+        MultiMap headers = response.headers();
+        headers.set("ETag", etag);
+        headers.set("Cache-Control", CACHE_CONTROL);
+        headers.add("Vary", "Accept-Encoding");
+        if (entry.link() != null) {
+            headers.set("Link", entry.link());
+        }
+        if (version.lastModified() != null) {
+            headers.set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(version.lastModified().atOffset(ZoneOffset.UTC)));
+        }
+        if (ETags.noneMatchHits(request.getHeader("If-None-Match"), etag)) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        headers.set("Content-Type", JSON);
+        byte[] body = gzip ? entry.gzipped() : entry.body();
+        if (gzip) {
+            headers.set("Content-Encoding", "gzip");
+        }
+        if (request.method() == HttpMethod.HEAD) {
+            headers.set("Content-Length", Integer.toString(body.length));
+            response.end();
+        } else {
+            response.end(Buffer.buffer(body));
+        }
+    }
+
+    /**
+     * Keeps an answer the REST layer just computed, when the request went through {@link #serve}
+     * (so its version is known) and the data has not changed since.
+     */
+    public void store(RoutingContext context, String etag, byte[] body, String link) {
+        Long versionAtStart = context == null ? null : context.get(VERSION_AT_START);
+        if (enabled && versionAtStart != null && versionAtStart == version.current()) {
+            entries.put(context.request().uri(), new Entry(versionAtStart, etag, body, link, new AtomicReference<>()));
+        }
+    }
+
+    /** The client takes JSON: no Accept, any type, or JSON listed (CSV and other variants go to the REST layer). */
+    static boolean acceptsJson(String accept) {
+        return accept == null || accept.isBlank() || accept.equals("*/*") || accept.equals("application/json")
+                || (accept.contains("application/json") && !accept.contains("text/csv"));
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        return acceptEncoding != null && acceptEncoding.contains("gzip") && !acceptEncoding.contains("gzip;q=0");
+    }
+
+    static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
