@@ -71,7 +71,7 @@ public class DataVersion {
         return listening;
     }
 
-    /** When the data last changed; null when unknown (nothing written since the dataset was loaded). */
+    /** When the data last changed: the latest write, or the migration that loaded the dataset. */
     public Instant lastModified() {
         return lastModified;
     }
@@ -123,7 +123,9 @@ public class DataVersion {
     }
 
     private void readVersion(Statement statement) throws SQLException {
-        try (ResultSet row = statement.executeQuery("select coalesce(max(id), 0), max(occurred_at) from change")) {
+        // Before any write, the data is as the migrations left it.
+        try (ResultSet row = statement.executeQuery("select coalesce(max(id), 0), "
+                + "coalesce(max(occurred_at), (select max(installed_on) from flyway_schema_history)) from change")) {
             row.next();
             long latest = row.getLong(1);
             java.sql.Timestamp at = row.getTimestamp(2);
