@@ -92,7 +92,7 @@ public class AxisService {
         em.createQuery("delete from Assessment a where a.measure.id in (select m.id from Measure m where m.axis = :axis)")
                 .setParameter("axis", axis).executeUpdate();
         em.createQuery("delete from Measure m where m.axis = :axis").setParameter("axis", axis).executeUpdate();
-        em.remove(axis);
+        em.createQuery("delete from Axis a where a.id = :id").setParameter("id", axis.id).executeUpdate();
         history.record(write, Change.Kind.DELETED, "axis", path(planSlug, number), before, null);
     }
 

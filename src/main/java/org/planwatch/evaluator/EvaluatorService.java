@@ -81,7 +81,7 @@ public class EvaluatorService {
         em.createQuery("delete from Assessment a where a.evaluation.evaluator = :ev").setParameter("ev", evaluator).executeUpdate();
         em.createQuery("delete from Evaluation e where e.evaluator = :ev").setParameter("ev", evaluator).executeUpdate();
         em.createQuery("delete from ApiKey k where k.evaluator = :ev").setParameter("ev", evaluator).executeUpdate();
-        evaluators.delete(evaluator);
+        em.createQuery("delete from Evaluator e where e.id = :id").setParameter("id", evaluator.id).executeUpdate();
         history.record(write, Change.Kind.DELETED, "evaluator", path(slug), before, null);
     }
 

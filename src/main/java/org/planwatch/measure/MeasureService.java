@@ -101,7 +101,8 @@ public class MeasureService {
         }
         Measure measure = measures.findByNumber(plan.id, number).orElseThrow();
         em.createQuery("delete from Assessment a where a.measure = :m").setParameter("m", measure).executeUpdate();
-        measures.delete(measure);
+        // a bulk delete: the assessments loaded for the 409 check must not be checked against a removed measure at flush
+        em.createQuery("delete from Measure m where m.id = :id").setParameter("id", measure.id).executeUpdate();
         history.record(write, Change.Kind.DELETED, "measure", path(planSlug, number), before, null);
     }
 

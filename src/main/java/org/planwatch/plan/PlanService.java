@@ -90,7 +90,8 @@ public class PlanService {
         for (String entity : List.of("Assessment", "Evaluation", "Measure", "Axis")) {
             em.createQuery("delete from " + entity + " x where x.plan.id = :plan").setParameter("plan", plan.id).executeUpdate();
         }
-        plans.delete(plan);
+        // bulk deletes all along: entities still loaded must not be checked against the removed ones at flush
+        em.createQuery("delete from Plan p where p.id = :id").setParameter("id", plan.id).executeUpdate();
         history.record(write, Change.Kind.DELETED, "plan", path(slug), before, null);
     }
 
