@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * What happens to every HTTP request before and around the REST layer: the Vary header that makes
- * CORS answers safe to cache, and problem+json for the requests the HTTP layer rejects before the
+ * CORS answers safe to cache, who may frame which page, and problem+json for the requests the HTTP layer rejects before the
  * REST layer sees them (a malformed URL, say).
  */
 @ApplicationScoped
