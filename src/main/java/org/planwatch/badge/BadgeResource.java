@@ -94,7 +94,7 @@ public class BadgeResource {
         MeasureDetail m = measures.detail(plans.require(slug), wanted, null);
         String label = (chosen == Lang.FR ? "mesure " : "measure ") + m.number();
         String message = Texts.icon(m.status()) + " " + Texts.status(m.status(), chosen);
-        return badge(new Badge(label, message, colour(m.status()),
+        return badge(new Badge(label, message, Texts.colour(m.status()),
                 (chosen == Lang.FR ? "Mesure " : "Measure ") + m.number() + " (plan " + m.plan() + ") : " + Texts.status(m.status(), chosen)
                         + " – " + m.title()));
     }
@@ -112,15 +112,6 @@ public class BadgeResource {
         String title = subject + " : " + String.join(", ", sentence) + (lang == Lang.FR ? " sur " : " of ") + progress.measureCount()
                 + (lang == Lang.FR ? " mesures" : " measures");
         return new Badge(label, Badge.join(parts), "#1f4e8c", title);
-    }
-
-    private static String colour(Status status) {
-        return switch (status) {
-            case IMPLEMENTED -> "#1b6e2e";
-            case PARTIALLY_IMPLEMENTED -> "#9a4a00";
-            case NOT_IMPLEMENTED -> "#b0212b";
-            case NOT_ASSESSED -> "#5b6068";
-        };
     }
 
     private static Lang lang(String value) {

@@ -110,14 +110,18 @@ public class DashboardResource {
                 .data("evaluatorStatuses", detail.evaluatorStatuses().stream()
                         .map(s -> new Assessed(s.evaluator().shortName() == null ? s.evaluator().name() : s.evaluator().shortName(),
                                 s.evaluator().name(), Texts.date(s.date(), chosen), StatusLook.of(s.status(), chosen))).toList())
-                .data("timeline", detail.assessments().stream()
-                        .map(a -> new TimelineItem(a, StatusLook.of(a.status(), chosen), Texts.date(a.evaluation().date(), chosen))).toList())
+                .data("timeline", TimelineItem.of(detail, chosen))
                 .data("badge", api + "/badge.svg" + (chosen == Lang.EN ? "?lang=en" : ""))
                 .render(), lang);
     }
 
     /** A line of a measure's history, with its date and status in the page's language. */
     public record TimelineItem(MeasureDetail.Item item, StatusLook status, String date) {
+
+        static List<TimelineItem> of(MeasureDetail measure, Lang lang) {
+            return measure.assessments().stream()
+                    .map(a -> new TimelineItem(a, StatusLook.of(a.status(), lang), Texts.date(a.evaluation().date(), lang))).toList();
+        }
     }
 
     /** One evaluator's latest status for a measure. */

@@ -3,7 +3,6 @@ package org.planwatch.web;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -139,9 +138,7 @@ public class EmbedResource {
                 .data("m", detail)
                 .data("status", StatusLook.of(detail.status(), options.lang()))
                 .data("link", uri.getBaseUri() + "plans/" + plan.slug + "/measures/" + detail.number())
-                .data("timeline", detail.assessments().stream()
-                        .map(a -> new DashboardResource.TimelineItem(a, StatusLook.of(a.status(), options.lang()),
-                                Texts.date(a.evaluation().date(), options.lang()))).toList())
+                .data("timeline", DashboardResource.TimelineItem.of(detail, options.lang()))
                 .render());
     }
 
@@ -257,9 +254,5 @@ public class EmbedResource {
                 .header("Cache-Control", "public, max-age=300")
                 .header("Vary", "Accept-Language")
                 .build();
-    }
-
-    static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -191,6 +191,16 @@ public final class Texts {
         };
     }
 
+    /** The status' colour where no stylesheet applies (badges); the same as planwatch.css and embed.js. */
+    public static String colour(Status status) {
+        return switch (status) {
+            case IMPLEMENTED -> "#1b6e2e";
+            case PARTIALLY_IMPLEMENTED -> "#9a4a00";
+            case NOT_IMPLEMENTED -> "#b0212b";
+            case NOT_ASSESSED -> "#5b6068";
+        };
+    }
+
     public static String css(Status status) {
         return "st-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

@@ -186,16 +186,7 @@ class BrowserTest {
                 .getAttribute("data-planwatch-ready") != null);
         assertEquals(AXIS_3_NOT_IMPLEMENTED, numbers(browser.findElements(By.cssSelector("#preview-script li[data-number]"))));
 
-        HttpServer association = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        byte[] page = ("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Association</title></head><body>"
-                + "<h1>Ce qui reste à faire</h1>\n" + iframe + "\n" + script + "\n</body></html>").getBytes(StandardCharsets.UTF_8);
-        association.createContext("/", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        association.start();
+        HttpServer association = serve("<h1>Ce qui reste à faire</h1>\n" + iframe + "\n" + script);
         try {
             browser.get("http://127.0.0.1:" + association.getAddress().getPort() + "/");
             WebElement box = browser.findElement(By.cssSelector("[data-planwatch]"));
@@ -215,15 +206,7 @@ class BrowserTest {
 
     @Test
     void dashboardPagesRefuseToBeFramedByAnotherSite() throws IOException {
-        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        byte[] page = ("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>x</title></head><body>"
-                + "<iframe src=\"" + url("/") + "\" title=\"x\"></iframe></body></html>").getBytes(StandardCharsets.UTF_8);
-        other.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        other.start();
+        HttpServer other = serve("<iframe src=\"" + url("/") + "\" title=\"x\"></iframe>");
         try {
             browser.get("http://127.0.0.1:" + other.getAddress().getPort() + "/");
             browser.switchTo().frame(browser.findElement(By.tagName("iframe")));
@@ -232,6 +215,21 @@ class BrowserTest {
         } finally {
             other.stop(0);
         }
+    }
+
+    /** Serves one page from another origin (another host name and port), as an association's site would. */
+    private static HttpServer serve(String body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] page = ("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Association</title></head><body>"
+                + body + "\n</body></html>").getBytes(StandardCharsets.UTF_8);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     private String url(String path) {
