@@ -45,6 +45,7 @@ import org.planwatch.common.Problem;
                 @Tag(name = "Evaluators", description = "The bodies that assess the plans."),
                 @Tag(name = "Evaluations", description = "Published evaluations and the assessments they made."),
                 @Tag(name = "Changes", description = "The feed of status changes and edits, for incremental sync."),
+                @Tag(name = "Badges", description = "SVG images of a plan's, an axis' or a measure's progress, for any web page or README."),
                 @Tag(name = "Administration", description = "API keys and the audit trail (administrators only).")
         },
         // Referenced by the error responses that ProblemResponses adds to every operation.

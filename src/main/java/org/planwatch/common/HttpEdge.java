@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * What happens to every HTTP request before and around the REST layer: the Vary header that makes
- * CORS answers safe to cache, and problem+json for the requests the HTTP layer rejects before the
+ * CORS answers safe to cache, who may frame which page, and problem+json for the requests the HTTP layer rejects before the
  * REST layer sees them (a malformed URL, say).
  */
 @ApplicationScoped
@@ -19,7 +19,10 @@ public class HttpEdge {
         router.route().order(Integer.MIN_VALUE)
                 .handler(context -> {
                     // CORS answers echo the request's Origin: a shared cache must not give one site's answer to another.
-                    context.addHeadersEndHandler(ignored -> context.response().headers().add("Vary", "Origin"));
+                    context.addHeadersEndHandler(ignored -> {
+                        context.response().headers().add("Vary", "Origin");
+                        framing(context);
+                    });
                     context.next();
                 })
                 .failureHandler(context -> {
@@ -31,6 +34,40 @@ public class HttpEdge {
                     }
                 });
     }
+
+    /**
+     * Who may frame a page: anyone for the embeddable views under /embed/, no one for every other HTML page
+     * (clickjacking). Planwatch's own pages also get a strict content policy: no inline script, nothing from elsewhere.
+     */
+    private static void framing(RoutingContext context) {
+        var headers = context.response().headers();
+        String type = headers.get("Content-Type");
+        if (type == null) {
+            return;
+        }
+        headers.set("X-Content-Type-Options", "nosniff");
+        String path = context.normalizedPath();
+        if (type.startsWith("image/svg+xml")) {
+            headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+            return;
+        }
+        if (!type.startsWith("text/html")) {
+            return;
+        }
+        headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+        if (path.startsWith("/q/")) {
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Content-Security-Policy", "frame-ancestors 'none'");
+        } else if (path.startsWith("/embed/")) {
+            headers.set("Content-Security-Policy", OWN_PAGES + "frame-ancestors *");
+        } else {
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Content-Security-Policy", OWN_PAGES + "frame-ancestors 'none'");
+        }
+    }
+
+    private static final String OWN_PAGES = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            + "connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'; ";
 
     private static void problem(RoutingContext context, int status, String title, String detail) {
         if (context.response().headWritten()) {

@@ -129,7 +129,8 @@ public class ProblemMapper {
             case 400 -> "The request could not be read.";
             case 404 -> "Nothing is served at " + uri.getPath() + ". The API lives under /api/v1; see /q/openapi.";
             case 405 -> "This method is not allowed on " + uri.getPath() + "; the Allow header lists those that are.";
-            case 406 -> "This resource is only available as application/json (errors as application/problem+json).";
+            case 406 -> "This resource is not available in any media type the request accepts: the API answers application/json "
+                    + "(measure lists and evaluations also text/csv), and errors as application/problem+json.";
             case 415 -> "The request body's media type is not supported here.";
             default -> reasonOf(status) + ".";
         };

@@ -58,7 +58,7 @@ public class ProblemResponses implements OASFilter {
         if (hasPathParameters) {
             add(operation, "404", "Nothing exists at this address (unknown plan, axis, measure, evaluator or evaluation).");
         }
-        add(operation, "406", "The client accepts none of the media types this operation produces (application/json).");
+        add(operation, "406", "The client accepts none of the media types this operation produces (those of its 200 answer).");
         add(operation, "500", "The server failed; `errorId` identifies the failure in the server's log.");
     }
 

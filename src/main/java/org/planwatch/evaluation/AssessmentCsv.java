@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.planwatch.common.ApiException;
+import org.planwatch.common.Csv;
 import org.planwatch.common.Problem;
 
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -28,7 +29,24 @@ public final class AssessmentCsv {
 
     private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
 
+    /** The columns of an export: those an import reads first, so that an exported evaluation can be imported again. */
+    public static final List<String> EXPORT_HEADER = List.of("measure", "status", "comment", "evidenceUrl", "measureTitle", "axis",
+            "axisTitle", "statusLabel", "otherEvidenceUrls");
+
+    static final String EXAMPLE = "measure;status;comment;evidenceUrl;measureTitle;axis;axisTitle;statusLabel;otherEvidenceUrls\r\n"
+            + "16;NOT_IMPLEMENTED;;;Mettre en place un mécanisme national de référence;2;"
+            + "Définir une stratégie d’identification des victimes;Non réalisée;\r\n";
+
     private AssessmentCsv() {
+    }
+
+    /** An evaluation's assessments as CSV, in measure order (the evaluation's own fields are in its JSON). */
+    public static String write(EvaluationDetail evaluation) {
+        return Csv.write(EXPORT_HEADER, evaluation.assessments().stream().map(a -> List.of(
+                Integer.toString(a.measure()), a.status().name(), a.comment() == null ? "" : a.comment(),
+                a.evidence().isEmpty() ? "" : a.evidence().get(0).url(),
+                a.measureTitle(), Integer.toString(a.axis().number()), a.axis().title(), a.statusLabel(),
+                a.evidence().stream().skip(1).map(EvidenceLink::url).collect(java.util.stream.Collectors.joining(" ")))).toList());
     }
 
     /** An assessment and where it was read, for error messages: "line 4" or "assessments[3]". */

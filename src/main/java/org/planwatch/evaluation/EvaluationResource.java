@@ -17,9 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.Csv;
 import org.planwatch.common.ETags;
 import org.planwatch.common.QueryParams;
 import org.planwatch.security.Role;
@@ -36,9 +41,21 @@ public class EvaluationResource {
 
     @GET
     @Operation(summary = "Get an evaluation with its assessments",
-            description = "The evaluation and the status it gave each measure it assessed, in measure order, with comments and evidence.")
+            description = "The evaluation and the status it gave each measure it assessed, in measure order, with comments and evidence. "
+                    + "With `Accept: text/csv`, its assessments as CSV (UTF-8 with a byte-order mark, `;` as separator); the first four "
+                    + "columns are those of a CSV import (measure, status, comment, evidenceUrl), so the file can be imported again. "
+                    + "The same CSV is at `/api/v1/evaluations/{id}.csv`, for links.")
     public EvaluationDetail get(@Parameter(description = "The evaluation's id.", example = "1") @PathParam("id") String id) {
         return evaluations.detail(QueryParams.positiveNumber("id", id));
+    }
+
+    @GET
+    @Produces(Csv.MEDIA_TYPE)
+    @APIResponse(responseCode = "200", description = "The assessments as CSV.",
+            content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), example = AssessmentCsv.EXAMPLE))
+    public Response getCsv(@Parameter(description = "The evaluation's id.", example = "1") @PathParam("id") String id) {
+        EvaluationDetail detail = evaluations.detail(QueryParams.positiveNumber("id", id));
+        return Csv.attachment(AssessmentCsv.write(detail), "planwatch-evaluation-" + detail.id() + ".csv");
     }
 
     @PUT

@@ -3,7 +3,6 @@ package org.planwatch.history;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,7 +21,7 @@ import org.planwatch.common.QueryParams;
 public class ChangeResource {
 
     @Inject
-    EntityManager em;
+    ChangeRepository changes;
 
     @GET
     @Operation(summary = "Follow the changes",
@@ -43,14 +42,7 @@ public class ChangeResource {
             throw new org.planwatch.common.ApiException.InvalidParameter("since", "is not a cursor this API issued");
         }
         String planSlug = QueryParams.text("plan", plan, 20);
-        var query = em.createQuery("from Change c where c.id > :after" + (planSlug == null ? "" : " and c.planSlug = :plan")
-                        + " order by c.id", Change.class)
-                .setParameter("after", after)
-                .setMaxResults(size + 1);
-        if (planSlug != null) {
-            query.setParameter("plan", planSlug);
-        }
-        List<Change> rows = query.getResultList();
+        List<Change> rows = changes.find(new ChangeRepository.Filter(planSlug, null, null, null), after, false, size + 1);
         List<ChangeView> items = rows.stream().limit(size).map(ChangeView::from).toList();
         long end = items.isEmpty() ? after : items.get(items.size() - 1).id();
         String resume = Cursor.encode(Long.toString(end));

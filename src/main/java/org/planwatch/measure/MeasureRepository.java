@@ -21,6 +21,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class MeasureRepository implements PanacheRepository<Measure> {
 
+    private static final int PAGE = 200;
+
     /**
      * One page of a plan's measures in number order, each with its axis and its status on the given
      * basis, in a single statement whatever the filters.
@@ -72,6 +74,20 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         List<MeasureView> page = ((List<?>) query.getResultList()).stream().map(row -> toView((Object[]) row)).toList();
         Map<Integer, List<MeasureView.EvaluatorStatus>> byEvaluator = evaluatorStatuses(planId, page, basis.asOf());
         return page.stream().map(m -> m.withEvaluatorStatuses(byEvaluator.getOrDefault(m.number(), List.of()))).toList();
+    }
+
+    /** Every measure that matches, in number order: the pages above, walked to the end (for exports and pages). */
+    public List<MeasureView> all(long planId, MeasureFilter filter, StatusBasis basis) {
+        List<MeasureView> all = new ArrayList<>();
+        int after = 0;
+        while (true) {
+            List<MeasureView> page = page(planId, filter, basis, after, PAGE);
+            all.addAll(page.subList(0, Math.min(page.size(), PAGE)));
+            if (page.size() <= PAGE) {
+                return all;
+            }
+            after = page.get(PAGE - 1).number();
+        }
     }
 
     /** Each evaluator's latest status for the given measures, in one statement. */

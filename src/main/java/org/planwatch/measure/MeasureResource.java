@@ -25,12 +25,15 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.axis.AxisRepository;
 import org.planwatch.common.ApiException;
+import org.planwatch.common.Csv;
 import org.planwatch.common.Cursor;
 import org.planwatch.common.ETags;
 import org.planwatch.common.Idempotency;
@@ -47,7 +50,6 @@ import org.planwatch.security.Role;
 @Tag(name = "Measures")
 public class MeasureResource {
 
-    private static final int MAX_WORDS = 10;
     static final String AS_OF = "The state of knowledge on this date (YYYY-MM-DD): evaluations dated after it are ignored.";
 
     @Inject
@@ -66,7 +68,10 @@ public class MeasureResource {
     @GET
     @Operation(summary = "List a plan's measures",
             description = "The plan's measures in number order, each with its axis and current status (the status given by the most "
-                    + "recent evaluation that assessed it, NOT_ASSESSED when none did). Filters combine: a measure must match all of them.")
+                    + "recent evaluation that assessed it, NOT_ASSESSED when none did). Filters combine: a measure must match all of them. "
+                    + "With `Accept: text/csv`, every matching measure (not paged) as CSV: UTF-8 with a byte-order mark and `;` as "
+                    + "separator, so that a spreadsheet in a French locale opens it as is; the same CSV is at "
+                    + "`/api/v1/plans/{plan}/measures.csv` for links and spreadsheets that cannot send a header.")
     public Page<MeasureView> list(
             @Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
             @Parameter(description = "Only the measures of this axis (its number).", example = "3") @QueryParam("axis") String axis,
@@ -81,20 +86,29 @@ public class MeasureResource {
         int size = QueryParams.limit(limit);
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         int after = Cursor.decodeNumber(cursor);
-        MeasureFilter filter = new MeasureFilter(
-                QueryParams.positiveNumber("axis", axis),
-                QueryParams.enums("status", status, Status.class),
-                words(QueryParams.text("q", q, 200)),
-                null);
         Plan plan = plans.require(slug);
-        if (filter.axis() != null) {
-            List<Integer> numbers = axisRepository.numbers(plan.id);
-            if (!numbers.contains(filter.axis())) {
-                throw new ApiException.InvalidParameter("axis", "has no axis " + filter.axis() + " in plan " + slug + "; allowed values: "
-                        + numbers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
-            }
-        }
+        MeasureFilter filter = service.filter(plan, axis, status, q);
         return Page.of(measures.page(plan.id, filter, basis, after, size), size, m -> Integer.toString(m.number()));
+    }
+
+    @GET
+    @Produces(Csv.MEDIA_TYPE)
+    @APIResponse(responseCode = "200", description = "The measures as CSV.",
+            content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+                    example = MeasureCsv.EXAMPLE))
+    public Response listCsv(
+            @Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+            @Parameter(description = "Only the measures of this axis (its number).", example = "3") @QueryParam("axis") String axis,
+            @Parameter(description = "Only the measures with one of these current statuses; repeat the parameter for several.",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
+            @QueryParam("status") List<String> status,
+            @Parameter(description = "Words that must all appear in the measure's title, accents and case ignored.", example = "mecanisme")
+            @QueryParam("q") String q,
+            @Parameter(description = AS_OF, example = "2023-06-30") @QueryParam("asOf") String asOf) {
+        StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
+        Plan plan = plans.require(slug);
+        MeasureFilter filter = service.filter(plan, axis, status, q);
+        return Csv.attachment(MeasureCsv.write(measures.all(plan.id, filter, basis)), "planwatch-" + plan.slug + "-measures.csv");
     }
 
     @GET
@@ -149,16 +163,5 @@ public class MeasureResource {
             @Parameter(description = "Also delete the measure's assessments.") @QueryParam("cascade") boolean cascade) {
         service.delete(slug, QueryParams.positiveNumber("number", number), ifMatch, cascade);
         return Response.noContent().build();
-    }
-
-    private static List<String> words(String q) {
-        if (q == null) {
-            return List.of();
-        }
-        List<String> words = Arrays.stream(q.split("\\s+")).filter(w -> !w.isEmpty()).distinct().toList();
-        if (words.size() > MAX_WORDS) {
-            throw new ApiException.InvalidParameter("q", "must have at most " + MAX_WORDS + " words");
-        }
-        return words;
     }
 }

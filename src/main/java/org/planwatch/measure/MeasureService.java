@@ -1,7 +1,9 @@
 package org.planwatch.measure;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +15,10 @@ import org.planwatch.axis.AxisRepository;
 import org.planwatch.common.ApiException;
 import org.planwatch.common.ETags;
 import org.planwatch.common.Problem;
+import org.planwatch.common.QueryParams;
 import org.planwatch.evaluation.Assessment;
 import org.planwatch.evaluation.AssessmentRepository;
+import org.planwatch.evaluation.Status;
 import org.planwatch.evaluation.StatusBasis;
 import org.planwatch.history.Change;
 import org.planwatch.history.History;
@@ -24,6 +28,8 @@ import org.planwatch.plan.PlanRepository;
 /** A measure's representation with its history, and writing measures. */
 @ApplicationScoped
 public class MeasureService {
+
+    private static final int MAX_WORDS = 10;
 
     @Inject
     PlanRepository plans;
@@ -39,6 +45,37 @@ public class MeasureService {
     ETags etags;
     @Inject
     EntityManager em;
+
+    /**
+     * The filter of a measure list, from its query parameters (as the API and the pages take them): a bad
+     * value, or an axis the plan does not have, is a 400 naming the parameter and what it accepts.
+     */
+    public MeasureFilter filter(Plan plan, String axis, List<String> status, String q) {
+        MeasureFilter filter = new MeasureFilter(
+                QueryParams.positiveNumber("axis", axis),
+                QueryParams.enums("status", status, Status.class),
+                words(QueryParams.text("q", q, 200)),
+                null);
+        if (filter.axis() != null) {
+            List<Integer> numbers = axes.numbers(plan.id);
+            if (!numbers.contains(filter.axis())) {
+                throw new ApiException.InvalidParameter("axis", "has no axis " + filter.axis() + " in plan " + plan.slug + "; allowed values: "
+                        + numbers.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            }
+        }
+        return filter;
+    }
+
+    private static List<String> words(String q) {
+        if (q == null) {
+            return List.of();
+        }
+        List<String> words = Arrays.stream(q.split("\\s+")).filter(w -> !w.isEmpty()).distinct().toList();
+        if (words.size() > MAX_WORDS) {
+            throw new ApiException.InvalidParameter("q", "must have at most " + MAX_WORDS + " words");
+        }
+        return words;
+    }
 
     /** The measure as known on asOf (today's knowledge when null), with its assessments up to then. */
     public MeasureDetail detail(Plan plan, int number, LocalDate asOf) {

@@ -96,7 +96,7 @@ class OpenApiContractTest {
                 .peek(tag -> assertTrue(tag.get("description") instanceof String, "tag description of " + tag.get("name")))
                 .map(tag -> (String) tag.get("name"))
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("Plans", "Axes", "Measures", "Progress", "Evaluators", "Evaluations", "Changes", "Administration"), declared);
+        assertEquals(Set.of("Plans", "Axes", "Measures", "Progress", "Evaluators", "Evaluations", "Changes", "Badges", "Administration"), declared);
 
         List<String> problems = new ArrayList<>();
         forEachOperation(document, (name, operation) -> {
@@ -119,8 +119,10 @@ class OpenApiContractTest {
         forEachOperation(document(), (name, operation) -> {
             List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
             Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
-            if (!hasContent(responses, "200", "application/json")) {
-                problems.add(name + ": no application/json 200");
+            // badges are images and the .csv addresses CSV; every other answer is JSON
+            String media = name.endsWith(".svg") ? "image/svg+xml" : name.endsWith(".csv") ? "text/csv" : "application/json";
+            if (!hasContent(responses, "200", media)) {
+                problems.add(name + ": no " + media + " 200");
             }
             if (parameters.stream().anyMatch(p -> "path".equals(p.get("in"))) && !hasContent(responses, "404", "application/problem+json")) {
                 problems.add(name + ": addresses something by path but documents no problem+json 404");
@@ -144,7 +146,9 @@ class OpenApiContractTest {
                 "/api/v1/plans/{plan}/measures", "/api/v1/plans/{plan}/measures/{number}", "/api/v1/plans/{plan}/progress",
                 "/api/v1/plans/{plan}/evaluations", "/api/v1/evaluators", "/api/v1/evaluators/{slug}", "/api/v1/evaluations/{id}",
                 "/api/v1/plans/{plan}/progress/history", "/api/v1/evaluations/{id}/assessments/{measure}", "/api/v1/changes",
-                "/api/v1/api-keys", "/api/v1/api-keys/{id}", "/api/v1/audit"),
+                "/api/v1/api-keys", "/api/v1/api-keys/{id}", "/api/v1/audit",
+                "/api/v1/plans/{plan}/measures.csv", "/api/v1/evaluations/{id}.csv", "/api/v1/plans/{plan}/badge.svg",
+                "/api/v1/plans/{plan}/axes/{number}/badge.svg", "/api/v1/plans/{plan}/measures/{number}/badge.svg"),
                 paths.keySet());
         for (String list : List.of("/api/v1/plans", "/api/v1/plans/{plan}/axes", "/api/v1/plans/{plan}/measures",
                 "/api/v1/plans/{plan}/evaluations", "/api/v1/evaluators")) {

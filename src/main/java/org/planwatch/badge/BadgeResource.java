@@ -1,0 +1,131 @@
+package org.planwatch.badge;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.axis.AxisRepository;
+import org.planwatch.common.ApiException;
+import org.planwatch.common.QueryParams;
+import org.planwatch.evaluation.Status;
+import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.measure.MeasureDetail;
+import org.planwatch.measure.MeasureService;
+import org.planwatch.plan.Plan;
+import org.planwatch.plan.PlanRepository;
+import org.planwatch.plan.PlanService;
+import org.planwatch.progress.AxisProgress;
+import org.planwatch.progress.Progress;
+import org.planwatch.progress.ProgressRepository;
+import org.planwatch.progress.StatusCount;
+import org.planwatch.web.Lang;
+import org.planwatch.web.Texts;
+
+/** Status and progress badges, as images for any page or README: `<img src=".../badge.svg">`. */
+@Path("/api/v1/plans/{plan}")
+@Produces(BadgeResource.SVG)
+@Tag(name = "Badges")
+public class BadgeResource {
+
+    static final String SVG = "image/svg+xml";
+    private static final int MAX_AGE = 300;
+
+    @Inject
+    PlanRepository plans;
+    @Inject
+    PlanService planService;
+    @Inject
+    ProgressRepository progress;
+    @Inject
+    MeasureService measures;
+
+    @GET
+    @Path("/badge.svg")
+    @Operation(summary = "Get a plan's progress badge",
+            description = "An SVG image: the plan's period, then how many of its measures are implemented, partially implemented and "
+                    + "not implemented, with the full sentence as its accessible title. Cacheable for 5 minutes.")
+    @APIResponse(responseCode = "200", description = "The badge.", content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
+    public Response plan(@Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+            @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang") String lang) {
+        Lang chosen = lang(lang);
+        Plan plan = plans.require(slug);
+        return badge(progressBadge(plan.slug, planService.view(plan).progress(), chosen, "plan " + plan.slug));
+    }
+
+    @GET
+    @Path("/axes/{number}/badge.svg")
+    @Operation(summary = "Get an axis' progress badge", description = "Like the plan's badge, for the measures of one axis.")
+    @APIResponse(responseCode = "200", description = "The badge.", content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
+    public Response axis(@Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+            @Parameter(description = "The axis' number in its plan.", example = "3") @PathParam("number") String number,
+            @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang") String lang) {
+        Lang chosen = lang(lang);
+        int wanted = QueryParams.positiveNumber("number", number);
+        Plan plan = plans.require(slug);
+        AxisProgress axis = progress.axes(plan.id, StatusBasis.LATEST).stream().filter(a -> a.number() == wanted).findFirst()
+                .orElseThrow(() -> new ApiException.NotFound("Plan " + slug + " has no axis " + wanted + "."));
+        String label = (chosen == Lang.FR ? "axe " : "axis ") + wanted;
+        return badge(progressBadge(label, axis.progress(), chosen, label + " – " + axis.title() + " (plan " + plan.slug + ")"));
+    }
+
+    @GET
+    @Path("/measures/{number}/badge.svg")
+    @Operation(summary = "Get a measure's status badge", description = "An SVG image: the measure's number, then its current status.")
+    @APIResponse(responseCode = "200", description = "The badge.", content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
+    public Response measure(@Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+            @Parameter(description = "The measure's number in its plan.", example = "16") @PathParam("number") String number,
+            @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang") String lang) {
+        Lang chosen = lang(lang);
+        int wanted = QueryParams.positiveNumber("number", number);
+        MeasureDetail m = measures.detail(plans.require(slug), wanted, null);
+        String label = (chosen == Lang.FR ? "mesure " : "measure ") + m.number();
+        String message = Texts.icon(m.status()) + " " + Texts.status(m.status(), chosen);
+        return badge(new Badge(label, message, Texts.colour(m.status()),
+                (chosen == Lang.FR ? "Mesure " : "Measure ") + m.number() + " (plan " + m.plan() + ") : " + Texts.status(m.status(), chosen)
+                        + " – " + m.title()));
+    }
+
+    private static Badge progressBadge(String label, Progress progress, Lang lang, String subject) {
+        List<String> parts = new ArrayList<>();
+        List<String> sentence = new ArrayList<>();
+        for (StatusCount count : progress.statuses()) {
+            if (count.count() > 0 || count.status() != Status.NOT_ASSESSED) {
+                parts.add(Texts.icon(count.status()) + " " + count.count());
+                String words = Texts.status(count.status(), lang).toLowerCase(lang.locale());
+                sentence.add(count.count() + " " + (lang == Lang.FR && count.count() > 1 ? words + "s" : words));
+            }
+        }
+        String title = subject + " : " + String.join(", ", sentence) + (lang == Lang.FR ? " sur " : " of ") + progress.measureCount()
+                + (lang == Lang.FR ? " mesures" : " measures");
+        return new Badge(label, Badge.join(parts), "#1f4e8c", title);
+    }
+
+    private static Lang lang(String value) {
+        if (value == null) {
+            return Lang.FR;
+        }
+        Lang lang = Lang.parse(value);
+        if (lang == null) {
+            throw new ApiException.InvalidParameter("lang", "must be fr or en (got '" + value + "')");
+        }
+        return lang;
+    }
+
+    private static Response badge(Badge badge) {
+        return Response.ok(badge.svg(), SVG).header("Cache-Control", "public, max-age=" + MAX_AGE).build();
+    }
+}

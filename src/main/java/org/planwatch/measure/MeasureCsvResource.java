@@ -1,0 +1,48 @@
+package org.planwatch.measure;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.Csv;
+import org.planwatch.evaluation.Status;
+
+/** The measure list's CSV at an address of its own, for download links and spreadsheets' "import from URL". */
+@Path("/api/v1/plans/{plan}/measures.csv")
+@Tag(name = "Measures")
+public class MeasureCsvResource {
+
+    @Inject
+    MeasureResource measures;
+
+    @GET
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "Download a plan's measures as CSV",
+            description = "The same as `GET /api/v1/plans/{plan}/measures` with `Accept: text/csv`: every matching measure, not paged.")
+    @APIResponse(responseCode = "200", description = "The measures as CSV.",
+            content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), example = MeasureCsv.EXAMPLE))
+    public Response download(
+            @Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+            @Parameter(description = "Only the measures of this axis (its number).", example = "3") @QueryParam("axis") String axis,
+            @Parameter(description = "Only the measures with one of these current statuses; repeat the parameter for several.",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
+            @QueryParam("status") List<String> status,
+            @Parameter(description = "Words that must all appear in the measure's title, accents and case ignored.", example = "mecanisme")
+            @QueryParam("q") String q,
+            @Parameter(description = MeasureResource.AS_OF, example = "2023-06-30") @QueryParam("asOf") String asOf) {
+        return measures.listCsv(slug, axis, status, q, asOf);
+    }
+}

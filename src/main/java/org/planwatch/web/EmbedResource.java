@@ -1,0 +1,258 @@
+package org.planwatch.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.planwatch.common.QueryParams;
+import org.planwatch.evaluation.Status;
+import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.measure.MeasureDetail;
+import org.planwatch.measure.MeasureFilter;
+import org.planwatch.measure.MeasureRepository;
+import org.planwatch.measure.MeasureService;
+import org.planwatch.plan.Plan;
+import org.planwatch.plan.PlanRepository;
+import org.planwatch.plan.PlanService;
+import org.planwatch.plan.PlanView;
+import org.planwatch.progress.AxisProgress;
+import org.planwatch.progress.ProgressRepository;
+import org.planwatch.web.Views.AxisRow;
+import org.planwatch.web.Views.Frame;
+import org.planwatch.web.Views.MeasureRow;
+import org.planwatch.web.Views.Option;
+import org.planwatch.web.Views.StatusLook;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.Template;
+
+/**
+ * Views made to sit in an iframe on any site (the only pages that may be framed, see HttpEdge), and
+ * the page that writes the iframe, script and badge code for them. Options are query parameters:
+ * plan (the latest by default), axis, status, lang, layout (full or compact), theme (light or dark).
+ */
+@Path("/embed")
+@Produces(MediaType.TEXT_HTML)
+public class EmbedResource {
+
+    @Inject
+    PlanRepository plans;
+    @Inject
+    PlanService planService;
+    @Inject
+    ProgressRepository progress;
+    @Inject
+    MeasureRepository measures;
+    @Inject
+    MeasureService measureService;
+    @Location("embed/progress.html")
+    Template progressView;
+    @Location("embed/measures.html")
+    Template measuresView;
+    @Location("embed/measure.html")
+    Template measureView;
+    @Location("embed/builder.html")
+    Template builder;
+
+    /** The options every view takes. */
+    record Options(Lang lang, String layout, String theme) {
+
+        static Options of(String lang, String acceptLanguage, String layout, String theme) {
+            return new Options(Lang.resolve(lang, null, acceptLanguage),
+                    "compact".equals(layout) ? "compact" : "full", "dark".equals(theme) ? "dark" : "light");
+        }
+    }
+
+    @GET
+    @Path("/progress")
+    @Operation(hidden = true)
+    public Response progress(@QueryParam("plan") String slug, @QueryParam("lang") String lang, @QueryParam("layout") String layout,
+            @QueryParam("theme") String theme, @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
+        Options options = Options.of(lang, acceptLanguage, layout, theme);
+        Plan plan = plan(slug);
+        PlanView view = planService.view(plan);
+        var t = Texts.of(options.lang());
+        return page(progressView.data("frame", frame(options, view.title(), uri))
+                .data("plan", view)
+                .data("link", uri.getBaseUri() + "plans/" + plan.slug)
+                .data("bar", new RawString(Charts.stackedBar(view.progress(), options.lang(), t.get("progress"))))
+                .data("counts", StatusLook.counts(view.progress(), options.lang()))
+                .data("axes", progress.axes(plan.id, StatusBasis.LATEST).stream().map(a -> AxisRow.of(a, options.lang())).toList())
+                .render());
+    }
+
+    @GET
+    @Path("/measures")
+    @Operation(hidden = true)
+    public Response measures(@QueryParam("plan") String slug, @QueryParam("axis") String axis, @QueryParam("status") List<String> status,
+            @QueryParam("q") String q, @QueryParam("lang") String lang, @QueryParam("layout") String layout, @QueryParam("theme") String theme,
+            @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
+        Options options = Options.of(lang, acceptLanguage, layout, theme);
+        Plan plan = plan(slug);
+        MeasureFilter filter = measureService.filter(plan, axis, status, q);
+        var t = Texts.of(options.lang());
+        String heading = plan.title;
+        if (filter.axis() != null) {
+            String axisTitle = progress.axes(plan.id, StatusBasis.LATEST).stream().filter(a -> a.number() == filter.axis())
+                    .map(AxisProgress::title).findFirst().orElse("");
+            heading = t.get("axis") + " " + filter.axis() + ". " + axisTitle;
+        }
+        String statuses = filter.statuses().stream().map(s -> Texts.status(s, options.lang())).collect(Collectors.joining(", "));
+        String base = uri.getBaseUri().toString();
+        return page(measuresView.data("frame", frame(options, heading, uri))
+                .data("heading", heading)
+                .data("statuses", statuses)
+                .data("plan", plan.slug)
+                .data("link", base + "plans/" + plan.slug + dashboardQuery(filter))
+                .data("rows", measures.all(plan.id, filter, StatusBasis.LATEST).stream()
+                        .map(m -> MeasureRow.of(m, options.lang(), false, base + "plans/" + plan.slug + "/measures/" + m.number())).toList())
+                .render());
+    }
+
+    @GET
+    @Path("/measure")
+    @Operation(hidden = true)
+    public Response measure(@QueryParam("plan") String slug, @QueryParam("number") String number, @QueryParam("lang") String lang,
+            @QueryParam("layout") String layout, @QueryParam("theme") String theme, @HeaderParam("Accept-Language") String acceptLanguage,
+            @Context UriInfo uri) {
+        Options options = Options.of(lang, acceptLanguage, layout, theme);
+        Plan plan = plan(slug);
+        Integer wanted = QueryParams.positiveNumber("number", number == null ? "1" : number);
+        MeasureDetail detail = measureService.detail(plan, wanted, null);
+        return page(measureView.data("frame", frame(options, Texts.of(options.lang()).get("measure") + " " + detail.number(), uri))
+                .data("m", detail)
+                .data("status", StatusLook.of(detail.status(), options.lang()))
+                .data("link", uri.getBaseUri() + "plans/" + plan.slug + "/measures/" + detail.number())
+                .data("timeline", DashboardResource.TimelineItem.of(detail, options.lang()))
+                .render());
+    }
+
+    /** The page that writes the code: a GET form, so it works without JavaScript; the preview is the real thing. */
+    @GET
+    @Operation(hidden = true)
+    public Response builder(@QueryParam("view") String view, @QueryParam("plan") String slug, @QueryParam("axis") String axis,
+            @QueryParam("status") String status, @QueryParam("number") String number, @QueryParam("lang") String lang,
+            @QueryParam("layout") String layout, @QueryParam("theme") String theme,
+            @jakarta.ws.rs.CookieParam(Lang.COOKIE) String cookie, @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
+        Lang pageLang = Lang.resolve(null, cookie, acceptLanguage);
+        Lang embedLang = Lang.parse(lang) == null ? Lang.FR : Lang.parse(lang);
+        String chosenView = view != null && Set.of("progress", "measures", "measure").contains(view) ? view : "measures";
+        Plan plan = plan(slug);
+        List<Integer> axisNumbers = progress.axes(plan.id, StatusBasis.LATEST).stream().map(AxisProgress::number).toList();
+        Integer axisNumber = axis == null || axis.isBlank() ? null : QueryParams.positiveNumber("axis", axis);
+        Status chosenStatus = status == null || status.isBlank() ? null : QueryParams.enumValue("status", status, Status.class);
+        Integer measureNumber = QueryParams.positiveNumber("number", number == null || number.isBlank() ? "1" : number);
+        String chosenLayout = "compact".equals(layout) ? "compact" : "full";
+        String chosenTheme = "dark".equals(theme) ? "dark" : "light";
+
+        List<String> params = new ArrayList<>();
+        params.add("plan=" + plan.slug);
+        List<String> data = new ArrayList<>();
+        data.add("data-planwatch=\"" + chosenView + "\"");
+        data.add("data-plan=\"" + plan.slug + "\"");
+        String base = uri.getBaseUri().toString();
+        String badge;
+        String subject;
+        if (chosenView.equals("measure")) {
+            params.add("number=" + measureNumber);
+            data.add("data-number=\"" + measureNumber + "\"");
+            badge = base + "api/v1/plans/" + plan.slug + "/measures/" + measureNumber + "/badge.svg";
+            subject = "mesure " + measureNumber;
+        } else if (chosenView.equals("measures") && axisNumber != null) {
+            params.add("axis=" + axisNumber);
+            data.add("data-axis=\"" + axisNumber + "\"");
+            badge = base + "api/v1/plans/" + plan.slug + "/axes/" + axisNumber + "/badge.svg";
+            subject = "axe " + axisNumber;
+        } else {
+            badge = base + "api/v1/plans/" + plan.slug + "/badge.svg";
+            subject = "plan " + plan.slug;
+        }
+        if (chosenView.equals("measures") && chosenStatus != null) {
+            params.add("status=" + chosenStatus.name());
+            data.add("data-status=\"" + chosenStatus.name() + "\"");
+        }
+        params.add("lang=" + embedLang.code());
+        data.add("data-lang=\"" + embedLang.code() + "\"");
+        if (chosenLayout.equals("compact")) {
+            params.add("layout=compact");
+        }
+        if (chosenTheme.equals("dark")) {
+            params.add("theme=dark");
+        }
+        String src = base + "embed/" + chosenView + "?" + String.join("&amp;", params);
+        String title = "Planwatch – " + subject;
+        String iframe = "<iframe src=\"" + src + "\" title=\"" + title + "\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\"></iframe>";
+        String script = "<div " + String.join(" ", data) + "></div>\n<script src=\"" + base + "embed.js\" async></script>";
+        String badgeCode = "<a href=\"" + base + "plans/" + plan.slug + "\"><img src=\"" + badge + (embedLang == Lang.EN ? "?lang=en" : "")
+                + "\" alt=\"Planwatch – " + subject + "\"></a>";
+
+        List<Option> views = Arrays.stream(new String[] {"progress", "measures", "measure"})
+                .map(v -> new Option(v, Texts.of(pageLang).get("view." + v) == null ? v : Texts.of(pageLang).get("view." + v), v.equals(chosenView)))
+                .toList();
+        Frame frame = DashboardResource.frame(pageLang, Texts.of(pageLang).get("embed"), uri, "/api/v1/plans/" + plan.slug,
+                "/feeds/changes.atom?plan=" + plan.slug);
+        return DashboardResource.html(builder.data("frame", frame)
+                .data("views", views)
+                .data("plans", plans.page(null, 200).stream().map(p -> new Option(p.slug, p.slug + " – " + p.title, p.id.equals(plan.id))).toList())
+                .data("axes", axisNumbers.stream().map(n -> new Option(n.toString(), n.toString(), n.equals(axisNumber))).toList())
+                .data("statuses", Arrays.stream(Status.values())
+                        .map(s -> new Option(s.name(), Texts.status(s, pageLang), s == chosenStatus)).toList())
+                .data("number", measureNumber)
+                .data("embedLang", embedLang.code())
+                .data("layout", chosenLayout)
+                .data("theme", chosenTheme)
+                .data("previewSrc", new RawString(src))
+                .data("iframeCode", iframe)
+                .data("scriptCode", script)
+                .data("badgeCode", badgeCode)
+                .data("previewScript", new RawString("<div " + String.join(" ", data) + "></div>"))
+                .render(), null);
+    }
+
+    private Plan plan(String slug) {
+        if (slug == null || slug.isBlank()) {
+            List<Plan> latest = plans.page(null, 1);
+            if (latest.isEmpty()) {
+                throw new org.planwatch.common.ApiException.NotFound("There is no plan yet.");
+            }
+            return latest.get(0);
+        }
+        return plans.require(slug.strip());
+    }
+
+    private static String dashboardQuery(MeasureFilter filter) {
+        List<String> params = new ArrayList<>();
+        if (filter.axis() != null) {
+            params.add("axis=" + filter.axis());
+        }
+        filter.statuses().forEach(s -> params.add("status=" + s.name()));
+        return params.isEmpty() ? "" : "?" + String.join("&", params);
+    }
+
+    private static Frame frame(Options options, String title, UriInfo uri) {
+        return new Frame(options.lang().code(), Texts.of(options.lang()), title, "", "", "", "", options.theme(),
+                options.layout().equals("compact"));
+    }
+
+    private static Response page(String html) {
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "public, max-age=300")
+                .header("Vary", "Accept-Language")
+                .build();
+    }
+}
