@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.inject.Inject;
 
 import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +55,13 @@ class CachingTest {
         assertEquals(201, status);
         admin().body(Map.of("number", 1, "title", "Axe un")).post("/api/v1/plans/" + plan + "/axes").then().statusCode(201);
         admin().body(Map.of("number", 1, "axis", 1, "title", "Mesure une")).post("/api/v1/plans/" + plan + "/measures").then().statusCode(201);
+    }
+
+    /** Other tests read the shipped dataset as the only plan: leave nothing behind. */
+    @AfterEach
+    void removeOwnData() {
+        admin().header("If-Match", "*").queryParam("cascade", true).delete("/api/v1/plans/" + plan);
+        admin().header("If-Match", "*").queryParam("cascade", true).delete("/api/v1/evaluators/cache-" + plan);
     }
 
     @Test
