@@ -9,8 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * What happens to every HTTP request before and around the REST layer: the Vary header that makes
- * CORS answers safe to cache, who may frame which page, and problem+json for the requests the HTTP layer rejects before the
- * REST layer sees them (a malformed URL, say).
+ * CORS answers safe to cache, the security headers (no sniffing, referrer policy, who may frame which
+ * page, content policies), and problem+json for the requests the HTTP layer rejects before the REST
+ * layer sees them (a malformed URL, say).
  */
 @ApplicationScoped
 public class HttpEdge {
@@ -41,28 +42,25 @@ public class HttpEdge {
      */
     private static void framing(RoutingContext context) {
         var headers = context.response().headers();
+        String path = context.normalizedPath();
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+        boolean embeddable = path.startsWith("/embed/");
+        if (!embeddable) {
+            headers.set("X-Frame-Options", "DENY");
+        }
         String type = headers.get("Content-Type");
         if (type == null) {
             return;
         }
-        headers.set("X-Content-Type-Options", "nosniff");
-        String path = context.normalizedPath();
         if (type.startsWith("image/svg+xml")) {
             headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-            return;
-        }
-        if (!type.startsWith("text/html")) {
-            return;
-        }
-        headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-        if (path.startsWith("/q/")) {
-            headers.set("X-Frame-Options", "DENY");
-            headers.set("Content-Security-Policy", "frame-ancestors 'none'");
-        } else if (path.startsWith("/embed/")) {
-            headers.set("Content-Security-Policy", OWN_PAGES + "frame-ancestors *");
-        } else {
-            headers.set("X-Frame-Options", "DENY");
-            headers.set("Content-Security-Policy", OWN_PAGES + "frame-ancestors 'none'");
+        } else if (type.startsWith("text/html")) {
+            if (path.startsWith("/q/")) {
+                headers.set("Content-Security-Policy", "frame-ancestors 'none'");
+            } else {
+                headers.set("Content-Security-Policy", OWN_PAGES + (embeddable ? "frame-ancestors *" : "frame-ancestors 'none'"));
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.planwatch.security.ApiKeyAuthentication;
+import org.planwatch.security.RateLimits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -24,6 +25,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /**
  * The one place where failures become answers: every error leaves as application/problem+json,
@@ -34,6 +36,10 @@ public class ProblemMapper {
 
     @Inject
     AllowedMethods allowedMethods;
+    @Inject
+    RateLimits rateLimits;
+    @Inject
+    CurrentVertxRequest vertx;
 
     @ServerExceptionMapper
     public Response domain(ApiException e, UriInfo uri) {
@@ -79,6 +85,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
+        rateLimits.authenticationFailed(vertx.getCurrent());
         return Response.fromResponse(problem(401, "Unauthorized",
                 "The API key is missing, malformed, unknown or revoked. Send 'Authorization: Bearer <api key>'.", uri, List.of(), null))
                 .header(HttpHeaders.WWW_AUTHENTICATE, ApiKeyAuthentication.CHALLENGE)

@@ -1,0 +1,109 @@
+package org.planwatch.security;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.planwatch.common.Problem;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Per-client rate limits, as token buckets (Bucket4j) kept for clients seen in the last hour:
+ * writes per client (its API key, or its address without one), failed authentications per IP address (a client that keeps presenting wrong
+ * keys is then refused everything it tries to write, right keys included, until its bucket refills),
+ * and, when configured, reads per IP address. Over a limit: 429 problem+json with Retry-After.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    @ConfigProperty(name = "planwatch.rate-limit.writes-per-minute", defaultValue = "120")
+    long writesPerMinute;
+    @ConfigProperty(name = "planwatch.rate-limit.failed-authentications-per-minute", defaultValue = "10")
+    long failedAuthenticationsPerMinute;
+    /** 0: reads are not limited. */
+    @ConfigProperty(name = "planwatch.rate-limit.reads-per-minute", defaultValue = "0")
+    long readsPerMinute;
+
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
+
+    void install(@Observes Router router) {
+        router.route("/api/v1/*").order(-200).handler(this::check);
+    }
+
+    /** Called when a request presented a key that is malformed, unknown or revoked. */
+    public void authenticationFailed(RoutingContext context) {
+        if (context != null) {
+            failures(clientAddress(context)).tryConsume(1);
+        }
+    }
+
+    private void check(RoutingContext context) {
+        String address = clientAddress(context);
+        boolean write = switch (context.request().method().name()) {
+            case "POST", "PUT", "DELETE", "PATCH" -> true;
+            default -> false;
+        };
+        if (write && context.request().getHeader("Authorization") != null && failures(address).getAvailableTokens() <= 0) {
+            refuse(context, failures(address).estimateAbilityToConsume(1).getNanosToWaitForRefill(),
+                    "Too many requests from this address presented a wrong API key. Wait before trying again.");
+            return;
+        }
+        if (write) {
+            ConsumptionProbe probe = bucket("write:" + client(context, address), writesPerMinute).tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                refuse(context, probe.getNanosToWaitForRefill(), "At most " + writesPerMinute + " writes a minute are accepted from one client.");
+                return;
+            }
+        } else if (readsPerMinute > 0) {
+            ConsumptionProbe probe = bucket("read:" + address, readsPerMinute).tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                refuse(context, probe.getNanosToWaitForRefill(), "At most " + readsPerMinute + " reads a minute are accepted from one address.");
+                return;
+            }
+        }
+        context.next();
+    }
+
+    private Bucket failures(String address) {
+        return bucket("auth:" + address, failedAuthenticationsPerMinute);
+    }
+
+    private Bucket bucket(String key, long perMinute) {
+        return buckets.get(key, k -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .build());
+    }
+
+    /** A client is the API key it presents, or its address when it presents none. */
+    private static String client(RoutingContext context, String address) {
+        String authorization = context.request().getHeader("Authorization");
+        return authorization == null ? "address:" + address
+                : "key:" + java.util.HexFormat.of().formatHex(ApiKeys.sha256(authorization), 0, 12);
+    }
+
+    /** The client's address as the HTTP layer sees it (behind a proxy, enable quarkus.http.proxy.proxy-address-forwarding). */
+    private static String clientAddress(RoutingContext context) {
+        var address = context.request().remoteAddress();
+        return address == null ? "unknown" : address.hostAddress();
+    }
+
+    private static void refuse(RoutingContext context, long nanosToWait, String detail) {
+        long seconds = Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L);
+        context.response().setStatusCode(429)
+                .putHeader("Retry-After", Long.toString(seconds))
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(new JsonObject().put("type", "about:blank").put("title", "Too many requests").put("status", 429)
+                        .put("detail", detail + " Retry after " + seconds + " s.").put("instance", context.normalizedPath()).encode());
+    }
+}
