@@ -43,7 +43,7 @@ class PlanWriteTest {
         for (int attempt = 0; attempt < 50; attempt++) {
             int start = ThreadLocalRandom.current().nextInt(2100, 2190);
             if (given().get("/api/v1/plans/" + start + "-" + (start + 3)).statusCode() == 404) {
-                data.deleteAfterwards("/api/v1/plans/" + start + "-" + (start + 3) + "?cascade=true");
+                data.deletePlanAfterwards(start + "-" + (start + 3));
                 return start;
             }
         }
