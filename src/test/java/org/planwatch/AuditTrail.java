@@ -23,9 +23,15 @@ public final class AuditTrail {
         this.lastId = lastId;
     }
 
+    /**
+     * Where the last page started when the trail was last read: the trail only grows, so the next mark
+     * can start reading there instead of at the beginning.
+     */
+    private static String knownLastPage;
+
     /** Marks the current end of the trail. */
-    public static AuditTrail mark() {
-        String cursor = null;
+    public static synchronized AuditTrail mark() {
+        String cursor = knownLastPage;
         long last = 0;
         while (true) {
             JsonPath page = page(cursor);
@@ -35,6 +41,7 @@ public final class AuditTrail {
             }
             String next = page.getString("nextCursor");
             if (next == null) {
+                knownLastPage = cursor;
                 return new AuditTrail(cursor, last);
             }
             cursor = next;
