@@ -50,6 +50,22 @@ public final class TestData {
         throw new AssertionError("no free plan period found");
     }
 
+    /**
+     * The start year of a period of {@code length} years that no plan has, for a test that creates the
+     * plan itself; that plan is deleted after the test.
+     */
+    public int freeStartYear(int length) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int start = ThreadLocalRandom.current().nextInt(2100, 2190);
+            String slug = start + "-" + (start + length);
+            if (given().get(PLANS + "/" + slug).statusCode() == 404) {
+                deletePlanAfterwards(slug);
+                return start;
+            }
+        }
+        throw new AssertionError("no free plan period found");
+    }
+
     /** A plan with axes 1 and 2, measures 1 to {@code measures} on axis 1 and none on axis 2. */
     public String planWithMeasures(int measures) {
         String plan = plan();

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -67,18 +66,7 @@ class AuthorizationMatrixTest {
         admin().delete("/api/v1/api-keys/" + revoked.id()).then().statusCode(204);
         TestData.Key spareKey = data.key(spare);
         long evaluation = data.evaluation(plan, other, "2150-01-01", Map.of(1, "IMPLEMENTED"));
-        return new World(plan, emptyPlan, freeStartYear(), own, other, spare, ownKey, revoked, spareKey, evaluation, data);
-    }
-
-    private int freeStartYear() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int start = ThreadLocalRandom.current().nextInt(2100, 2190);
-            if (given().get("/api/v1/plans/" + start + "-" + start).statusCode() == 404) {
-                data.deletePlanAfterwards(start + "-" + start);
-                return start;
-            }
-        }
-        throw new AssertionError("no free period");
+        return new World(plan, emptyPlan, data.freeStartYear(0), own, other, spare, ownKey, revoked, spareKey, evaluation, data);
     }
 
     enum Scope {

@@ -17,7 +17,6 @@ import static org.planwatch.Api.readMap;
 import static org.planwatch.Problems.assertProblem;
 
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,21 +37,9 @@ class PlanWriteTest {
         data.cleanUp();
     }
 
-    /** A period no plan has; the plan created on it is deleted after the test. */
-    private int freeStartYear() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int start = ThreadLocalRandom.current().nextInt(2100, 2190);
-            if (given().get("/api/v1/plans/" + start + "-" + (start + 3)).statusCode() == 404) {
-                data.deletePlanAfterwards(start + "-" + (start + 3));
-                return start;
-            }
-        }
-        throw new AssertionError("no free period");
-    }
-
     @Test
     void createsAPlanAddressedByItsPeriod() {
-        int start = freeStartYear();
+        int start = data.freeStartYear(3);
         String slug = start + "-" + (start + 3);
         Map<String, Object> body = TestData.planBody(start, start + 3, "  Plan national de lutte contre la traite " + slug + " ");
 
