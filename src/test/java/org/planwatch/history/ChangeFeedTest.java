@@ -129,6 +129,69 @@ class ChangeFeedTest {
     }
 
     @Test
+    void movingAnEvaluationsDateChangesTheStatusesItGivesAndTheFeedSaysSo() {
+        String plan = data.planWithMeasures(1);
+        String evaluator = data.evaluator();
+        long older = data.evaluation(plan, evaluator, "2150-01-01", Map.of(1, "IMPLEMENTED"));
+        long newer = data.evaluation(plan, evaluator, "2151-01-01", Map.of(1, "NOT_IMPLEMENTED"));
+        String path = "/api/v1/evaluations/" + newer;
+        String cursor = Feed.end(plan);
+
+        // the "newer" evaluation was in fact adopted before the other one
+        json(admin().header("If-Match", etag(path)), Map.of("title", "Daté à tort", "date", "2149-06-01",
+                "source", TestData.source("Rapport", "https://www.example.fr/r"))).put(path).then().statusCode(200);
+
+        List<Map<String, Object>> changes = Feed.since(cursor, plan);
+        assertEquals(List.of("UPDATED", "STATUS_CHANGED"), changes.stream().map(c -> c.get("kind")).toList());
+        assertEquals(path, changes.get(0).get("path"));
+        Map<String, Object> status = changes.get(1);
+        assertEquals("NOT_IMPLEMENTED", status.get("previousStatus"));
+        assertEquals("IMPLEMENTED", status.get("newStatus"));
+        assertEquals(Map.of("id", (int) older, "date", "2150-01-01", "evaluator", evaluator), status.get("evaluation"));
+    }
+
+    @Test
+    void assessmentWritesAreListedWithTheStatusChangesTheyCause() {
+        String plan = data.planWithMeasures(2);
+        String evaluator = data.evaluator();
+        long evaluation = data.evaluation(plan, evaluator, "2150-01-01", Map.of(1, "NOT_IMPLEMENTED"));
+        String first = "/api/v1/evaluations/" + evaluation + "/assessments/1";
+        String second = "/api/v1/evaluations/" + evaluation + "/assessments/2";
+        String cursor = Feed.end(plan);
+
+        json(admin().header("If-Match", etag(first)), Map.of("status", "NOT_IMPLEMENTED", "comment", "Même statut")).put(first)
+                .then().statusCode(200);
+        json(admin(), Map.of("status", "IMPLEMENTED")).put(second).then().statusCode(201);
+        admin().header("If-Match", etag(first)).delete(first).then().statusCode(204);
+
+        assertEquals(List.of("UPDATED assessment " + first, "CREATED assessment " + second, "STATUS_CHANGED measure 2 NOT_ASSESSED>IMPLEMENTED",
+                        "DELETED assessment " + first, "STATUS_CHANGED measure 1 NOT_IMPLEMENTED>NOT_ASSESSED"),
+                Feed.since(cursor, plan).stream().map(c -> "STATUS_CHANGED".equals(c.get("kind"))
+                        ? "STATUS_CHANGED measure " + c.get("measure") + " " + c.get("previousStatus") + ">" + c.get("newStatus")
+                        : c.get("kind") + " " + c.get("resource") + " " + c.get("path")).toList());
+    }
+
+    @Test
+    void deletingAnEvaluatorWithItsEvaluationsListsTheStatusChangesInEachPlan() {
+        String plan = data.planWithMeasures(1);
+        String other = data.planWithMeasures(1);
+        String evaluator = data.evaluator();
+        data.evaluation(plan, evaluator, "2150-01-01", Map.of(1, "IMPLEMENTED"));
+        data.evaluation(other, evaluator, "2150-01-01", Map.of(1, "PARTIALLY_IMPLEMENTED"));
+        String ofPlan = Feed.end(plan);
+        String ofOther = Feed.end(other);
+
+        admin().header("If-Match", etag("/api/v1/evaluators/" + evaluator)).queryParam("cascade", true)
+                .delete("/api/v1/evaluators/" + evaluator).then().statusCode(204);
+
+        for (Map.Entry<String, String> synced : Map.of(plan, ofPlan, other, ofOther).entrySet()) {
+            List<Map<String, Object>> changes = Feed.since(synced.getValue(), synced.getKey());
+            assertEquals(List.of("STATUS_CHANGED"), changes.stream().map(c -> c.get("kind")).toList(), synced.getKey() + ": " + changes);
+            assertEquals("NOT_ASSESSED", changes.get(0).get("newStatus"));
+        }
+    }
+
+    @Test
     void editsAreListedWithTheirResourceAndPath() {
         String plan = data.planWithMeasures(2);
         String cursor = Feed.end(plan);
