@@ -29,6 +29,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.common.Cursor;
 import org.planwatch.common.Page;
 import org.planwatch.common.QueryParams;
@@ -92,6 +95,9 @@ public class AxisResource {
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create an axis", description = "Administrators only.")
+    @APIResponse(responseCode = "201", description = "The axis, created.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = org.planwatch.progress.AxisProgress.class)))
     public Response create(@PathParam("plan") String slug, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull @Valid AxisInput body) {
         return idempotency.post(idempotencyKey, body, () -> {
@@ -106,6 +112,9 @@ public class AxisResource {
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Update an axis", description = "Replaces its title; its number cannot change. Needs If-Match. Administrators only.")
+    @APIResponse(responseCode = "200", description = "The axis, updated.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = org.planwatch.progress.AxisProgress.class)))
     public Response update(@PathParam("plan") String slug, @PathParam("number") String number,
             @Parameter(description = "The axis' current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AxisInput body) {
@@ -119,6 +128,7 @@ public class AxisResource {
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Delete an axis", description = "An axis with measures is only deleted with cascade=true, which deletes them "
             + "and their assessments too; otherwise the answer is a 409. Needs If-Match. Administrators only.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("plan") String slug, @PathParam("number") String number,
             @Parameter(description = "The axis' current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Also delete the axis' measures and their assessments.") @QueryParam("cascade") boolean cascade) {

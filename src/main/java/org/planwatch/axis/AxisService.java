@@ -44,6 +44,7 @@ public class AxisService {
 
     @Transactional
     public AxisProgress create(String planSlug, AxisInput input) {
+        history.lock();
         Plan plan = plans.require(planSlug);
         History.Write write = history.begin(plan);
         if (axes.findByNumber(plan, input.number()).isPresent()) {
@@ -62,6 +63,7 @@ public class AxisService {
 
     @Transactional
     public AxisProgress update(String planSlug, int number, String ifMatch, AxisInput input) {
+        history.lock();
         Plan plan = plans.require(planSlug);
         History.Write write = history.begin(plan);
         AxisProgress before = view(plan, number, StatusBasis.LATEST);
@@ -80,6 +82,7 @@ public class AxisService {
     /** Deletes an axis; with cascade, also its measures and their assessments, otherwise 409 when it has measures. */
     @Transactional
     public void delete(String planSlug, int number, String ifMatch, boolean cascade) {
+        history.lock();
         Plan plan = plans.require(planSlug);
         History.Write write = history.begin(plan);
         AxisProgress before = view(plan, number, StatusBasis.LATEST);

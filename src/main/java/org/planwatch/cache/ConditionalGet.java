@@ -58,16 +58,29 @@ public class ConditionalGet {
         } else {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");
         }
-        if (compression && ResponseCache.acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
-            etag = ETags.gzipVariant(etag); // the HTTP layer will send these bytes gzipped
-        }
         response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-        if (ETags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+        if (ETags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) { // either encoding's tag matches
             response.setStatus(304);
             response.setEntity(null);
         } else {
             response.setEntity(body, new java.lang.annotation.Annotation[0], MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
+        }
+    }
+
+    /**
+     * Runs last: an answer the HTTP layer will gzip gets the gzip tag, so that a strong tag always names
+     * the exact bytes sent — on reads and on the answers of writes alike.
+     */
+    @ServerResponseFilter(priority = Priorities.HEADER_DECORATOR - 1000)
+    public void tagEncoding(ContainerRequestContext request, ContainerResponseContext response) {
+        Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
+        // the answers of writes carry records whose media type (JSON) is only chosen when they are written
+        boolean json = response.getMediaType() == null ? response.hasEntity()
+                : MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType());
+        if (etag != null && compression && (json || response.getStatus() == 304)
+                && ResponseCache.acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
+            response.getHeaders().putSingle(HttpHeaders.ETAG, ETags.gzipVariant(etag.toString()));
         }
     }
 

@@ -73,6 +73,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadableJson) {
+            return unreadable(unreadableJson, uri); // JSON that does not even parse reaches here wrapped
+        }
         int status = e.getResponse().getStatus();
         String allow = status == 404 || status == 405 ? allowedMethods.forPath(uri.getPath()) : "";
         if (status == 404 && !allow.isEmpty()) {

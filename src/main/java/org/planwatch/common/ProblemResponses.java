@@ -63,11 +63,13 @@ public class ProblemResponses implements OASFilter {
     }
 
     private static void add(Operation operation, String status, String description) {
-        if (operation.getResponses().hasAPIResponse(status)) {
+        APIResponse existing = operation.getResponses().getAPIResponse(status);
+        if (existing != null && existing.getContent() != null && !existing.getContent().getMediaTypes().isEmpty()) {
             return;
         }
+        // a response the scanner added on its own (a 400 for a validated body, say) gets the problem schema too
         APIResponse response = OASFactory.createAPIResponse()
-                .description(description)
+                .description(existing != null && existing.getDescription() != null ? existing.getDescription() : description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
         operation.getResponses().addAPIResponse(status, response);

@@ -80,9 +80,11 @@ public final class AssessmentCsv {
         }
 
         List<String[]> rows = new ArrayList<>();
+        List<Integer> firstLines = new ArrayList<>(); // a quoted value may span lines: errors name the file's line
         try (MappingIterator<String[]> lines = CSV.readerFor(String[].class)
                 .with(CsvSchema.emptySchema().withColumnSeparator(separator)).readValues(content)) {
             while (lines.hasNext()) {
+                firstLines.add(lines.getCurrentLocation().getLineNr());
                 rows.add(lines.next());
             }
         } catch (IOException | RuntimeException e) {
@@ -96,7 +98,7 @@ public final class AssessmentCsv {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 1; i < rows.size(); i++) {
             String[] row = rows.get(i);
-            String line = "line " + (i + 1);
+            String line = "line " + firstLines.get(i);
             if (row.length == 1 && row[0].isBlank()) {
                 continue;
             }

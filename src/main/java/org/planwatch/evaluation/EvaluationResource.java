@@ -65,6 +65,9 @@ public class EvaluationResource {
     @Operation(summary = "Update an evaluation's metadata",
             description = "Replaces the title, date, source and summary. Needs If-Match with the evaluation's current ETag. "
                     + "An evaluator key may only update its own evaluator's evaluations.")
+    @APIResponse(responseCode = "200", description = "The evaluation, updated.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = org.planwatch.evaluation.EvaluationDetail.class)))
     public Response update(@PathParam("id") String id,
             @Parameter(description = "The evaluation's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid EvaluationUpdate body) {
@@ -78,6 +81,7 @@ public class EvaluationResource {
     @Operation(summary = "Delete an evaluation and its assessments",
             description = "Needs If-Match with the evaluation's current ETag. The measures it gave their current status fall back "
                     + "to the previous evaluation's status, which the change feed records.")
+    @APIResponse(responseCode = "204", description = "Deleted, with its assessments.")
     public Response delete(@PathParam("id") String id,
             @Parameter(description = "The evaluation's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         evaluations.delete(QueryParams.positiveNumber("id", id), ifMatch);
@@ -99,6 +103,12 @@ public class EvaluationResource {
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create or replace one assessment",
             description = "Creates the assessment (201, no If-Match) or replaces it (200, If-Match with its current ETag required).")
+    @APIResponse(responseCode = "200", description = "The assessment, replaced.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = org.planwatch.evaluation.AssessmentView.class)))
+    @APIResponse(responseCode = "201", description = "The assessment, created.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = org.planwatch.evaluation.AssessmentView.class)))
     public Response putAssessment(@PathParam("id") String id, @PathParam("measure") String measure,
             @Parameter(description = "The assessment's current ETag, when replacing it.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AssessmentInput body) {
@@ -116,6 +126,7 @@ public class EvaluationResource {
     @RolesAllowed({Role.ADMIN_ROLE, Role.EVALUATOR_ROLE})
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Delete one assessment", description = "Needs If-Match with the assessment's current ETag.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response deleteAssessment(@PathParam("id") String id, @PathParam("measure") String measure,
             @Parameter(description = "The assessment's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         evaluations.deleteAssessment(QueryParams.positiveNumber("id", id), QueryParams.positiveNumber("measure", measure), ifMatch);

@@ -60,16 +60,20 @@ public class EvaluationService {
     /** Records a new evaluation and all its assessments, or nothing when any of them is wrong. */
     @Transactional
     public EvaluationDetail create(String planSlug, NewEvaluation input, AssessmentCsv.Parsed parsed) {
+        history.lock();
         List<AssessmentCsv.Located> toRecord = parsed.assessments();
         Plan plan = plans.require(planSlug);
         caller.requireEvaluator(input.evaluator());
         History.Write write = history.begin(plan);
-        Evaluator evaluator = evaluators.find("slug", input.evaluator()).firstResultOptional()
-                .orElseThrow(() -> new ApiException.Unprocessable("There is no evaluator '" + input.evaluator() + "'.",
-                        List.of(new Problem.FieldError("evaluator", "is not the slug of an evaluator"))));
+        Evaluator evaluator = evaluators.find("slug", input.evaluator()).firstResultOptional().orElse(null);
         Map<Integer, Measure> planMeasures = measures.list("plan.id", plan.id).stream()
                 .collect(Collectors.toMap(m -> m.number, Function.identity()));
-        checkAssessments(plan, planMeasures, toRecord, parsed.errors());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (evaluator == null) {
+            errors.add(new Problem.FieldError("evaluator", "'" + input.evaluator() + "' is not the slug of an evaluator"));
+        }
+        errors.addAll(parsed.errors());
+        checkAssessments(plan, planMeasures, toRecord, errors);
 
         Evaluation evaluation = new Evaluation();
         evaluation.plan = plan;
@@ -95,6 +99,7 @@ public class EvaluationService {
 
     @Transactional
     public EvaluationDetail update(long id, String ifMatch, EvaluationUpdate input) {
+        history.lock();
         Evaluation evaluation = evaluations.require(id);
         caller.requireEvaluator(evaluation.evaluator.slug);
         History.Write write = history.begin(evaluation.plan);
@@ -110,6 +115,7 @@ public class EvaluationService {
     /** Deletes an evaluation with its assessments, which belong to it. */
     @Transactional
     public void delete(long id, String ifMatch) {
+        history.lock();
         Evaluation evaluation = evaluations.require(id);
         caller.requireEvaluator(evaluation.evaluator.slug);
         History.Write write = history.begin(evaluation.plan);
@@ -122,6 +128,7 @@ public class EvaluationService {
     /** Creates or replaces the assessment of one measure by one evaluation. */
     @Transactional
     public Written<AssessmentView> putAssessment(long evaluationId, int measureNumber, String ifMatch, AssessmentInput input) {
+        history.lock();
         Evaluation evaluation = evaluations.require(evaluationId);
         caller.requireEvaluator(evaluation.evaluator.slug);
         History.Write write = history.begin(evaluation.plan);
@@ -159,6 +166,7 @@ public class EvaluationService {
 
     @Transactional
     public void deleteAssessment(long evaluationId, int measureNumber, String ifMatch) {
+        history.lock();
         Evaluation evaluation = evaluations.require(evaluationId);
         caller.requireEvaluator(evaluation.evaluator.slug);
         History.Write write = history.begin(evaluation.plan);
@@ -189,7 +197,7 @@ public class EvaluationService {
 
     private static void checkAssessments(Plan plan, Map<Integer, Measure> planMeasures, List<AssessmentCsv.Located> toRecord,
             List<Problem.FieldError> earlierErrors) {
-        List<Problem.FieldError> errors = new ArrayList<>(earlierErrors);
+        List<Problem.FieldError> errors = new ArrayList<>(earlierErrors); // every problem is reported at once
         Set<Integer> seen = new HashSet<>();
         for (AssessmentCsv.Located located : toRecord) {
             NewAssessment item = located.assessment();
@@ -204,7 +212,7 @@ public class EvaluationService {
         }
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparing(EvaluationService::position));
-            throw new ApiException.Unprocessable(errors.size() + " problem(s) in the assessments; nothing was recorded.", errors);
+            throw new ApiException.Unprocessable(errors.size() + " problem(s) in the evaluation; nothing was recorded.", errors);
         }
     }
 

@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.common.ApiException;
 import org.planwatch.common.Cursor;
 import org.planwatch.common.ETags;
@@ -109,6 +111,9 @@ public class PlanEvaluationResource {
                {"measure": 16, "status": "PARTIALLY_IMPLEMENTED", "comment": "Un mécanisme a été annoncé.",
                 "evidence": [{"url": "https://www.legifrance.gouv.fr/", "title": "Texte annonçant le mécanisme"}]},
                {"measure": 2, "status": "IMPLEMENTED"}]}""")))
+    @APIResponse(responseCode = "201", description = "The evaluation, recorded with all its assessments.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = org.planwatch.evaluation.EvaluationDetail.class)))
     public Response create(@PathParam("plan") String slug,
             @Parameter(description = "Makes a retry safe: the same key and body return the first answer.")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -134,6 +139,9 @@ public class PlanEvaluationResource {
             16;PARTIALLY_IMPLEMENTED;Un mécanisme a été annoncé;https://www.legifrance.gouv.fr/
             2;IMPLEMENTED;;
             """)))
+    @APIResponse(responseCode = "201", description = "The evaluation, recorded with all its assessments.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = org.planwatch.evaluation.EvaluationDetail.class)))
     public Response importCsv(@PathParam("plan") String slug,
             @Parameter(description = "The evaluator's slug.", required = true, example = "cncdh") @QueryParam("evaluator") String evaluator,
             @Parameter(description = "The evaluation's title.", required = true) @QueryParam("title") String title,
@@ -144,13 +152,24 @@ public class PlanEvaluationResource {
             @Parameter(description = "Its headline findings.") @QueryParam("summary") String summary,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             String csv) {
-        NewEvaluation metadata = new NewEvaluation(evaluator, title, parseDate(date), new Source(sourceTitle, sourceUrl), summary, null);
-        var violations = validator.validate(metadata);
-        if (!violations.isEmpty()) {
-            throw new ApiException.InvalidParameter(violations.stream()
-                    .map(v -> new Problem.FieldError(CSV_PARAMETERS.getOrDefault(ProblemMapper.fieldOf(v), ProblemMapper.fieldOf(v)), v.getMessage()))
-                    .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
-                    .toList());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        LocalDate parsedDate = null;
+        if (date != null) {
+            try {
+                parsedDate = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                errors.add(new Problem.FieldError("date", "must be a date as YYYY-MM-DD (got '" + date + "')"));
+            }
+        }
+        NewEvaluation metadata = new NewEvaluation(evaluator, title, parsedDate, new Source(sourceTitle, sourceUrl), summary, null);
+        boolean dateUnreadable = !errors.isEmpty();
+        validator.validate(metadata).stream()
+                .map(v -> new Problem.FieldError(CSV_PARAMETERS.getOrDefault(ProblemMapper.fieldOf(v), ProblemMapper.fieldOf(v)), v.getMessage()))
+                .filter(error -> !(dateUnreadable && error.field().equals("date")))
+                .forEach(errors::add);
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparing(Problem.FieldError::field));
+            throw new ApiException.InvalidParameter(errors);
         }
         AssessmentCsv.Parsed parsed = AssessmentCsv.parse(csv);
         return idempotency.post(idempotencyKey, slug + "\n" + new ArrayList<>(List.of(evaluator, title, date, sourceTitle, sourceUrl,
@@ -159,16 +178,5 @@ public class PlanEvaluationResource {
 
     private Response created(EvaluationDetail evaluation) {
         return Response.created(URI.create(EvaluationService.path(evaluation.id()))).entity(evaluation).tag(etags.tagOf(evaluation)).build();
-    }
-
-    private static LocalDate parseDate(String date) {
-        if (date == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw new ApiException.InvalidParameter("date", "must be a date as YYYY-MM-DD (got '" + date + "')");
-        }
     }
 }

@@ -24,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.common.Cursor;
 import org.planwatch.common.ETags;
 import org.planwatch.common.Idempotency;
@@ -67,6 +70,9 @@ public class EvaluatorResource {
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create an evaluator", description = "Administrators only.")
+    @APIResponse(responseCode = "201", description = "The evaluator, created.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = org.planwatch.evaluator.EvaluatorView.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid EvaluatorInput body) {
         return idempotency.post(idempotencyKey, body, () -> {
             EvaluatorView created = service.create(body);
@@ -80,6 +86,9 @@ public class EvaluatorResource {
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Update an evaluator", description = "Its slug cannot change. Needs If-Match. Administrators only.")
+    @APIResponse(responseCode = "200", description = "The evaluator, updated.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = org.planwatch.evaluator.EvaluatorView.class)))
     public Response update(@PathParam("slug") String slug,
             @Parameter(description = "The evaluator's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid EvaluatorInput body) {
@@ -93,6 +102,7 @@ public class EvaluatorResource {
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Delete an evaluator", description = "An evaluator with evaluations or API keys is only deleted with "
             + "cascade=true, which deletes them too; otherwise the answer is a 409 that lists them. Needs If-Match. Administrators only.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("slug") String slug,
             @Parameter(description = "The evaluator's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Also delete its evaluations, their assessments, and its API keys.") @QueryParam("cascade") boolean cascade) {

@@ -29,6 +29,7 @@ public class EvaluatorService {
 
     @Transactional
     public EvaluatorView create(EvaluatorInput input) {
+        history.lock();
         History.Write write = history.begin(null);
         if (evaluators.find("slug", input.slug()).firstResultOptional().isPresent()) {
             throw new ApiException.Conflict("Evaluator " + input.slug() + " already exists.");
@@ -44,6 +45,7 @@ public class EvaluatorService {
 
     @Transactional
     public EvaluatorView update(String slug, String ifMatch, EvaluatorInput input) {
+        history.lock();
         Evaluator evaluator = evaluators.require(slug);
         History.Write write = history.begin(null);
         EvaluatorView before = EvaluatorView.from(evaluator);
@@ -64,6 +66,7 @@ public class EvaluatorService {
      */
     @Transactional
     public void delete(String slug, String ifMatch, boolean cascade) {
+        history.lock();
         Evaluator evaluator = evaluators.require(slug);
         List<Plan> plans = em.createQuery("select distinct e.plan from Evaluation e where e.evaluator = :ev", Plan.class)
                 .setParameter("ev", evaluator).getResultList();

@@ -38,8 +38,9 @@ public class ChangeResource {
         try {
             String key = Cursor.decode(since);
             after = key == null ? 0 : Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw new org.planwatch.common.ApiException.InvalidParameter("since", "is not a cursor this API issued");
+        } catch (NumberFormatException | org.planwatch.common.ApiException e) {
+            throw new org.planwatch.common.ApiException.InvalidParameter("since",
+                    "is not a cursor this API issued: pass a resumeCursor or nextCursor of a previous answer unchanged");
         }
         String planSlug = QueryParams.text("plan", plan, 20);
         List<Change> rows = changes.find(new ChangeRepository.Filter(planSlug, null, null, null), after, false, size + 1);

@@ -73,7 +73,10 @@ public class History {
         return new Write(plan, before);
     }
 
-    /** Waits for the other writes to end; held until this transaction ends (re-entrant). */
+    /**
+     * Waits for the other writes to end; held until this transaction ends (re-entrant). Write methods
+     * take it before they read anything, so that what they check (an ETag, a duplicate) is what they change.
+     */
     public void lock() {
         em.createNativeQuery("select pg_advisory_xact_lock(" + WRITE_LOCK + ")").getSingleResult();
     }

@@ -130,6 +130,9 @@ public class MeasureResource {
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create a measure", description = "Administrators only.")
+    @APIResponse(responseCode = "201", description = "The measure, created.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = org.planwatch.measure.MeasureDetail.class)))
     public Response create(@PathParam("plan") String slug, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull @Valid MeasureInput body) {
         return idempotency.post(idempotencyKey, body, () -> {
@@ -145,6 +148,9 @@ public class MeasureResource {
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Update a measure", description = "Replaces its title and axis; its number cannot change. Needs If-Match. "
             + "Administrators only.")
+    @APIResponse(responseCode = "200", description = "The measure, updated.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = org.planwatch.measure.MeasureDetail.class)))
     public Response update(@PathParam("plan") String slug, @PathParam("number") String number,
             @Parameter(description = "The measure's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MeasureInput body) {
@@ -158,6 +164,7 @@ public class MeasureResource {
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Delete a measure", description = "A measure with assessments is only deleted with cascade=true, which deletes "
             + "them too; otherwise the answer is a 409 naming the evaluations that assessed it. Needs If-Match. Administrators only.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("plan") String slug, @PathParam("number") String number,
             @Parameter(description = "The measure's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Also delete the measure's assessments.") @QueryParam("cascade") boolean cascade) {

@@ -88,6 +88,7 @@ public class MeasureService {
 
     @Transactional
     public MeasureDetail create(String planSlug, MeasureInput input) {
+        history.lock();
         Plan plan = plans.require(planSlug);
         History.Write write = history.begin(plan);
         if (measures.findByNumber(plan.id, input.number()).isPresent()) {
@@ -107,6 +108,7 @@ public class MeasureService {
 
     @Transactional
     public MeasureDetail update(String planSlug, int number, String ifMatch, MeasureInput input) {
+        history.lock();
         Plan plan = plans.require(planSlug);
         History.Write write = history.begin(plan);
         MeasureDetail before = detail(plan, number, null);
@@ -127,6 +129,7 @@ public class MeasureService {
     /** Deletes a measure; with cascade, also its assessments, otherwise 409 when it has any. */
     @Transactional
     public void delete(String planSlug, int number, String ifMatch, boolean cascade) {
+        history.lock();
         Plan plan = plans.require(planSlug);
         History.Write write = history.begin(plan);
         MeasureDetail before = detail(plan, number, null);

@@ -27,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.common.Cursor;
 import org.planwatch.common.ETags;
 import org.planwatch.common.Idempotency;
@@ -87,6 +90,9 @@ public class PlanResource {
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create a plan", description = "Its slug is its period (startYear-endYear). Administrators only.")
+    @APIResponse(responseCode = "201", description = "The plan, created.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = org.planwatch.plan.PlanView.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid PlanInput body) {
         return idempotency.post(idempotencyKey, body, () -> {
             PlanView created = service.create(body);
@@ -101,6 +107,9 @@ public class PlanResource {
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Update a plan", description = "Replaces its title, presentation date and source; its period cannot change. "
             + "Needs If-Match with the plan's current ETag. Administrators only.")
+    @APIResponse(responseCode = "200", description = "The plan, updated.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = org.planwatch.plan.PlanView.class)))
     public Response update(@PathParam("plan") String slug,
             @Parameter(description = "The plan's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PlanInput body) {
@@ -114,6 +123,7 @@ public class PlanResource {
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Delete a plan", description = "A plan with axes, measures or evaluations is only deleted with cascade=true, "
             + "which deletes them too; otherwise the answer is a 409 that says what depends on it. Needs If-Match. Administrators only.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("plan") String slug,
             @Parameter(description = "The plan's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Also delete everything that belongs to the plan.") @QueryParam("cascade") boolean cascade) {

@@ -39,6 +39,7 @@ public class PlanService {
 
     @Transactional
     public PlanView create(PlanInput input) {
+        history.lock();
         checkPeriod(input);
         History.Write write = history.begin(null);
         String slug = input.startYear() + "-" + input.endYear();
@@ -59,6 +60,7 @@ public class PlanService {
 
     @Transactional
     public PlanView update(String slug, String ifMatch, PlanInput input) {
+        history.lock();
         Plan plan = plans.require(slug);
         History.Write write = history.begin(plan);
         PlanView before = view(plan);
@@ -78,6 +80,7 @@ public class PlanService {
     /** Deletes a plan; with cascade, also its evaluations, measures and axes, otherwise 409 when it has any. */
     @Transactional
     public void delete(String slug, String ifMatch, boolean cascade) {
+        history.lock();
         Plan plan = plans.require(slug);
         History.Write write = history.begin(plan);
         PlanView before = view(plan);

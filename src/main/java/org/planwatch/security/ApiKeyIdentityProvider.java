@@ -60,7 +60,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
         return QuarkusTransaction.requiringNew().call(() -> {
             ApiKey key = keys.findActive(parts[0]).filter(k -> ApiKeys.matches(parts[1], k.secretHash))
                     .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API key"));
-            key.lastUsedAt = OffsetDateTime.now();
+            key.lastUsedAt = OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as PostgreSQL keeps it
             QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(key.name))
                     .addRole(key.role.roleName())

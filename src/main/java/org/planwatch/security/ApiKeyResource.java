@@ -2,6 +2,7 @@ package org.planwatch.security;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.common.ApiException;
 import org.planwatch.common.Cursor;
 import org.planwatch.common.Page;
@@ -54,6 +58,9 @@ public class ApiKeyResource {
     @Operation(summary = "Create an API key",
             description = "An ADMIN key may do everything; an EVALUATOR key may only write the evaluations (and their assessments) of "
                     + "its evaluator. The answer holds the key itself: it is shown this once, and only its hash is stored.")
+    @APIResponse(responseCode = "201", description = "The key, with its secret: shown this once.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = org.planwatch.security.CreatedApiKey.class)))
     public Response create(@NotNull @Valid NewApiKey body) {
         history.lock();
         Evaluator evaluator = null;
@@ -75,7 +82,7 @@ public class ApiKeyResource {
         key.name = body.name().strip();
         key.role = body.role();
         key.evaluator = evaluator;
-        key.createdAt = OffsetDateTime.now();
+        key.createdAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
         keys.persist(key);
         ApiKeyView view = ApiKeyView.from(key);
         history.audit(Change.Kind.CREATED, "/api/v1/api-keys/" + key.id, null, view);
@@ -98,12 +105,13 @@ public class ApiKeyResource {
     @Operation(summary = "Revoke an API key",
             description = "The key stops working at once. Revoking needs no If-Match: it cannot overwrite anyone's change, and it "
                     + "must be quick when a key leaks. Revoking a revoked key changes nothing.")
+    @APIResponse(responseCode = "204", description = "Revoked (or already revoked).")
     public Response revoke(@Parameter(description = "The key's id.", example = "3") @PathParam("id") String id) {
         history.lock();
         ApiKey key = keys.require(QueryParams.positiveNumber("id", id));
         if (key.revokedAt == null) {
             ApiKeyView before = ApiKeyView.from(key);
-            key.revokedAt = OffsetDateTime.now();
+            key.revokedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
             history.audit(Change.Kind.UPDATED, "/api/v1/api-keys/" + key.id, before, ApiKeyView.from(key));
         }
         return Response.noContent().build();
