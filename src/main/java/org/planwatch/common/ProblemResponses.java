@@ -60,8 +60,7 @@ public class ProblemResponses implements OASFilter {
         }
         add(operation, "406", "The client accepts none of the media types this operation produces (those of its 200 answer).");
         add(operation, "500", "The server failed; `errorId` identifies the failure in the server's log.");
-        add(operation, "503", "The database cannot be reached right now (nothing was written; retry after the `Retry-After` "
-                + "header's seconds), or the service is shutting down.");
+        add(operation, "503", "The database cannot be reached right now; nothing was written. Retry after the `Retry-After` header's seconds.");
     }
 
     private static void add(Operation operation, String status, String description) {
