@@ -43,6 +43,13 @@ pg_fresh_database() {
           QUARKUS_DATASOURCE_USERNAME="$1" QUARKUS_DATASOURCE_PASSWORD="$1")
 }
 
+# Builds the packaged jar (unless SKIP_BUILD=1, when it was just built) and sets JAR.
+build_jar() {
+  say "Build"
+  [ "${SKIP_BUILD:-}" = 1 ] || ./mvnw -B -q package -DskipTests
+  JAR=target/quarkus-app/quarkus-run.jar
+}
+
 wait_for() { # url, seconds
   local deadline=$((SECONDS + $2))
   until curl -sf -o /dev/null "$1"; do

@@ -36,9 +36,7 @@ if [ ! -x "$TOOLS/node_modules/.bin/json-server" ]; then
   npm install --silent --no-audit --no-fund --prefix "$TOOLS" json-server@0.17.4 >/dev/null
 fi
 
-say "Build"
-[ "${SKIP_BUILD:-}" = 1 ] || ./mvnw -B -q package -DskipTests
-JAR=target/quarkus-app/quarkus-run.jar
+build_jar
 
 say "PostgreSQL"
 pg_start

@@ -33,9 +33,7 @@ trap cleanup EXIT
 say "Tools"
 need wrk:wrk postgresql:pg_ctlcluster
 
-say "Build"
-[ "${SKIP_BUILD:-}" = 1 ] || ./mvnw -B -q package -DskipTests
-JAR=target/quarkus-app/quarkus-run.jar
+build_jar
 
 say "PostgreSQL and the service"
 pg_start

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 /**
  * The packaged service (target/quarkus-app/quarkus-run.jar, built by {@code package} before failsafe runs the
  * integration tests) as a separate process on a given PostgreSQL, as it runs in production: it can be killed,
@@ -122,6 +124,40 @@ public final class PackagedService implements AutoCloseable {
             return Files.readString(log);
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * A plan of the test's own, {@code startYear}-{@code startYear + 1}, with one axis and {@code measures} measures, and an
+     * evaluator {@code evaluator}, created through the API as the administrator.
+     */
+    public void createPlanAndEvaluator(int startYear, int measures, String evaluator) throws IOException, InterruptedException {
+        String plan = "/api/v1/plans/" + startYear + "-" + (startYear + 1);
+        created(admin("POST", "/api/v1/plans", "{\"startYear\":" + startYear + ",\"endYear\":" + (startYear + 1)
+                + ",\"title\":\"Plan de test\",\"source\":{\"title\":\"Source\",\"url\":\"https://example.org/plan\"}}", Map.of()));
+        created(admin("POST", plan + "/axes", "{\"number\":1,\"title\":\"Axe un\"}", Map.of()));
+        for (int measure = 1; measure <= measures; measure++) {
+            created(admin("POST", plan + "/measures", "{\"number\":" + measure + ",\"axis\":1,\"title\":\"Mesure " + measure + "\"}", Map.of()));
+        }
+        created(admin("POST", "/api/v1/evaluators",
+                "{\"slug\":\"" + evaluator + "\",\"name\":\"Évaluateur de test\",\"shortName\":\"Test\",\"kind\":\"CIVIL_SOCIETY\"}", Map.of()));
+    }
+
+    private static void created(HttpResponse<String> answer) {
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("setting up the test data: " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    /** Stops the instances (SIGTERM, then SIGKILL after 40 s), then the database; any of them may be null. */
+    public static void stopAll(EmbeddedPostgres postgres, PackagedService... instances) throws IOException, InterruptedException {
+        for (PackagedService instance : instances) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 

@@ -34,14 +34,7 @@ class TwoInstancesIT {
 
     @AfterAll
     static void stopEverything() throws Exception {
-        for (PackagedService instance : new PackagedService[] {first, second}) {
-            if (instance != null) {
-                instance.close();
-            }
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        PackagedService.stopAll(postgres, first, second);
     }
 
     @Test

@@ -52,25 +52,12 @@ class CrashIT {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         service = PackagedService.start("crash", postgres.getPort(), ADMIN_KEY);
-        created(service.admin("POST", "/api/v1/plans", "{\"startYear\":2090,\"endYear\":2091,\"title\":\"Plan du test de crash\","
-                + "\"source\":{\"title\":\"Source\",\"url\":\"https://example.org/plan\"}}", Map.of()));
-        created(service.admin("POST", "/api/v1/plans/" + PLAN + "/axes", "{\"number\":1,\"title\":\"Axe un\"}", Map.of()));
-        for (int measure = 1; measure <= MEASURES; measure++) {
-            created(service.admin("POST", "/api/v1/plans/" + PLAN + "/measures",
-                    "{\"number\":" + measure + ",\"axis\":1,\"title\":\"Mesure " + measure + "\"}", Map.of()));
-        }
-        created(service.admin("POST", "/api/v1/evaluators",
-                "{\"slug\":\"" + EVALUATOR + "\",\"name\":\"Évaluateur du test de crash\",\"shortName\":\"Crash\",\"kind\":\"CIVIL_SOCIETY\"}", Map.of()));
+        service.createPlanAndEvaluator(2090, MEASURES, EVALUATOR);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (service != null) {
-            service.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        PackagedService.stopAll(postgres, service);
     }
 
     @Test

@@ -65,14 +65,7 @@ class DatabaseOutageIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (PackagedService instance : new PackagedService[] {first, second}) {
-            if (instance != null) {
-                instance.close();
-            }
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        PackagedService.stopAll(postgres, first, second);
     }
 
     @Test

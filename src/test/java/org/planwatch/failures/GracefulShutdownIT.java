@@ -1,6 +1,7 @@
 package org.planwatch.failures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -30,6 +31,7 @@ class GracefulShutdownIT {
     private static final String ADMIN_KEY = "graceful-shutdown-admin-key";
     private static final String PLAN = "2092-2093";
     private static final int MEASURES = 20;
+    private static final byte[] CSV = csv();
 
     private static EmbeddedPostgres postgres;
     private static PackagedService service;
@@ -38,60 +40,23 @@ class GracefulShutdownIT {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         service = PackagedService.start("graceful", postgres.getPort(), ADMIN_KEY);
-        created(service.admin("POST", "/api/v1/plans", "{\"startYear\":2092,\"endYear\":2093,\"title\":\"Plan du test d'arrêt\","
-                + "\"source\":{\"title\":\"Source\",\"url\":\"https://example.org/plan\"}}", Map.of()));
-        created(service.admin("POST", "/api/v1/plans/" + PLAN + "/axes", "{\"number\":1,\"title\":\"Axe un\"}", Map.of()));
-        for (int measure = 1; measure <= MEASURES; measure++) {
-            created(service.admin("POST", "/api/v1/plans/" + PLAN + "/measures",
-                    "{\"number\":" + measure + ",\"axis\":1,\"title\":\"Mesure " + measure + "\"}", Map.of()));
-        }
-        created(service.admin("POST", "/api/v1/evaluators",
-                "{\"slug\":\"arret\",\"name\":\"Évaluateur du test d'arrêt\",\"shortName\":\"Arrêt\",\"kind\":\"CIVIL_SOCIETY\"}", Map.of()));
+        service.createPlanAndEvaluator(2092, MEASURES, "arret");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (service != null) {
-            service.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        PackagedService.stopAll(postgres, service);
     }
 
     @Test
     void anImportInFlightWhenSigtermArrivesFinishesWith201() throws Exception {
-        StringBuilder csv = new StringBuilder("measure;status;comment;evidenceUrl\n");
-        for (int measure = 1; measure <= MEASURES; measure++) {
-            csv.append(measure).append(";PARTIALLY_IMPLEMENTED;Import interrompu par un arrêt du service;https://example.org/").append(measure).append('\n');
-        }
-        byte[] body = csv.toString().getBytes(StandardCharsets.UTF_8);
-        String head = "POST /api/v1/plans/" + PLAN + "/evaluations?evaluator=arret&title=Import%20pendant%20l%27arret&date=2093-01-15"
-                + "&sourceTitle=Source&sourceUrl=https://example.org/import HTTP/1.1\r\n"
-                + "Host: localhost:" + service.port() + "\r\nAuthorization: Bearer " + ADMIN_KEY + "\r\nContent-Type: text/csv\r\n"
-                + "Idempotency-Key: import-pendant-l-arret\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n"
-                + "Expect: 100-continue\r\n\r\n";
-
-        try (Socket socket = new Socket("localhost", service.port())) {
-            socket.setSoTimeout((int) Duration.ofSeconds(40).toMillis());
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            // "100 Continue" says the service has taken the request in: SIGTERM now comes with it in flight.
-            String goOn = readLine(socket);
-            assertTrue(goOn.startsWith("HTTP/1.1 100"), goOn);
-            assertEquals("", readLine(socket));
-            out.write(body, 0, body.length / 2);
-            out.flush();
-
+        try (Socket socket = startImport(service, "import-pendant-l-arret")) {
             long terminatedAt = System.nanoTime();
             service.terminate();
             long drainingAfter = awaitDraining() - terminatedAt;
             assertTrue(service.process().isAlive(), "the service exited with a request in flight");
 
-            out.write(body, body.length / 2, body.length - body.length / 2);
-            out.flush();
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String answer = finishImport(socket);
             long answeredAfter = System.nanoTime() - terminatedAt;
             assertTrue(answer.startsWith("HTTP/1.1 201"), "the import in flight got: " + answer);
             assertTrue(answer.contains("\"assessmentCount\":" + MEASURES), answer);
@@ -107,6 +72,53 @@ class GracefulShutdownIT {
             assertEquals(200, stored.statusCode(), stored.body());
             assertTrue(stored.body().contains("\"assessmentCount\":" + MEASURES), stored.body());
         }
+    }
+
+    /** The control: the same import and SIGTERM without quarkus.shutdown.timeout is cut off, so the test above can fail. */
+    @Test
+    void withoutAShutdownTimeoutTheImportInFlightIsCutOff() throws Exception {
+        PackagedService control = PackagedService.start("graceful-control", postgres.getPort(), ADMIN_KEY, Map.of("QUARKUS_SHUTDOWN_TIMEOUT", ""));
+        try (Socket socket = startImport(control, "import-sans-delai-de-grace")) {
+            control.terminate();
+            assertTrue(control.process().waitFor(30, TimeUnit.SECONDS), "the service did not exit");
+            String answer;
+            try {
+                answer = finishImport(socket);
+            } catch (IOException closed) {
+                answer = closed.toString();
+            }
+            assertFalse(answer.startsWith("HTTP/1.1 2"), "without a shutdown timeout the import still got: " + answer);
+        } finally {
+            control.close();
+        }
+    }
+
+    /** Sends the import's headers and half of its body, once the service has taken the request in. */
+    private static Socket startImport(PackagedService target, String key) throws IOException {
+        String head = "POST /api/v1/plans/" + PLAN + "/evaluations?evaluator=arret&title=" + key + "&date=2093-01-15"
+                + "&sourceTitle=Source&sourceUrl=https://example.org/import HTTP/1.1\r\n"
+                + "Host: localhost:" + target.port() + "\r\nAuthorization: Bearer " + ADMIN_KEY + "\r\nContent-Type: text/csv\r\n"
+                + "Idempotency-Key: " + key + "\r\nContent-Length: " + CSV.length + "\r\nConnection: close\r\n"
+                + "Expect: 100-continue\r\n\r\n";
+        Socket socket = new Socket("localhost", target.port());
+        socket.setSoTimeout((int) Duration.ofSeconds(40).toMillis());
+        OutputStream out = socket.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        // "100 Continue" says the service has taken the request in: SIGTERM now comes with it in flight.
+        String goOn = readLine(socket);
+        assertTrue(goOn.startsWith("HTTP/1.1 100"), goOn);
+        assertEquals("", readLine(socket));
+        out.write(CSV, 0, CSV.length / 2);
+        out.flush();
+        return socket;
+    }
+
+    /** Sends the rest of the body and reads the whole answer (the connection closes after it). */
+    private static String finishImport(Socket socket) throws IOException {
+        socket.getOutputStream().write(CSV, CSV.length / 2, CSV.length - CSV.length / 2);
+        socket.getOutputStream().flush();
+        return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     /** Quarkus says when its shutdown starts waiting for the requests in flight. */
@@ -129,6 +141,14 @@ class GracefulShutdownIT {
             }
         }
         return line.toString();
+    }
+
+    private static byte[] csv() {
+        StringBuilder csv = new StringBuilder("measure;status;comment;evidenceUrl\n");
+        for (int measure = 1; measure <= MEASURES; measure++) {
+            csv.append(measure).append(";PARTIALLY_IMPLEMENTED;Import interrompu par un arrêt du service;https://example.org/").append(measure).append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void created(HttpResponse<String> answer) {
