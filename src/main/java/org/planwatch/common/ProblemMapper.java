@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import javax.transaction.xa.XAException;
+
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -133,9 +135,20 @@ public class ProblemMapper {
     }
 
     static boolean databaseUnavailable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        return databaseUnavailable(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** Causes and suppressed exceptions too: a failed commit reports the lost connection as a suppressed XAException. */
+    private static boolean databaseUnavailable(Throwable e, java.util.Set<Throwable> seen) {
+        for (Throwable cause = e; cause != null && seen.add(cause); cause = cause.getCause()) {
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (databaseUnavailable(suppressed, seen)) {
+                    return true;
+                }
+            }
             if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException) {
+                    || cause instanceof SQLNonTransientConnectionException
+                    || (cause instanceof XAException xa && xa.errorCode == XAException.XAER_RMFAIL)) {
                 return true;
             }
             if (cause instanceof SQLException sql) {
