@@ -7,6 +7,7 @@
 #   DURATION=30s bench/run.sh # longer runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-5s}
@@ -18,57 +19,28 @@ WORK=$(mktemp -d)
 chmod 755 "$WORK"   # nginx workers run as an unprivileged user
 TOOLS=bench/.tools
 PIDS=()
-PG_STARTED=""
 
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
-  [ -n "$PG_STARTED" ] && pg_ctlcluster "$PG_VERSION" main stop || true
+  pg_stop_if_started
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-say() { printf '== %s\n' "$*"; }
-
 say "Tools"
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
-if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+need wrk:wrk nginx:nginx postgresql:pg_ctlcluster
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 if [ ! -x "$TOOLS/node_modules/.bin/json-server" ]; then
   npm install --silent --no-audit --no-fund --prefix "$TOOLS" json-server@0.17.4 >/dev/null
 fi
 
-say "Build"
-[ "${SKIP_BUILD:-}" = 1 ] || ./mvnw -B -q package -DskipTests
-JAR=target/quarkus-app/quarkus-run.jar
+build_jar
 
 say "PostgreSQL"
-PG_VERSION=$(ls /etc/postgresql | sort -n | tail -1)
-PG_PORT=$(awk '$1 == "port" {print $3}' /etc/postgresql/"$PG_VERSION"/main/postgresql.conf)
-if ! pg_ctlcluster "$PG_VERSION" main status >/dev/null 2>&1; then
-  pg_ctlcluster "$PG_VERSION" main start
-  PG_STARTED=1
-fi
-su postgres -c "psql -q -p $PG_PORT -c \"drop database if exists planwatch_bench\" -c \"drop role if exists planwatch_bench\" \
-  -c \"create role planwatch_bench login password 'planwatch_bench'\" -c \"create database planwatch_bench owner planwatch_bench\"" 2>/dev/null
-DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/planwatch_bench"
-        QUARKUS_DATASOURCE_USERNAME=planwatch_bench QUARKUS_DATASOURCE_PASSWORD=planwatch_bench)
-
-wait_for() { # url, seconds
-  local deadline=$((SECONDS + $2))
-  until curl -sf -o /dev/null "$1"; do
-    [ $SECONDS -lt "$deadline" ] || { echo "no answer from $1"; exit 1; }
-    sleep 0.05
-  done
-}
-
-millis() { date +%s%3N; }
+pg_start
+pg_fresh_database planwatch_bench
 
 say "Start to first answer"
 startup_times() { # label, then env assignments
@@ -125,7 +97,6 @@ wait_for "http://127.0.0.1:$PORT_NGINX/measures.json" 10
 wait_for "http://127.0.0.1:$PORT_JSON_SERVER/measures" 30
 
 say "Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up), loopback only"
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f", v}'; }
 RESULTS=()
 load() { # name, url, extra wrk args...
   local name=$1 url=$2; shift 2
@@ -176,5 +147,8 @@ JSON_SERVER_RPS=$(cut -d'|' -f2 <<<"${RESULTS[1]}")
   echo "- Resident memory of the cached service after the load: $RSS_MB MB."
   echo
   echo "Versions: $(java -version 2>&1 | head -1); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); $("$NGINX" -v 2>&1); json-server $("$TOOLS/node_modules/.bin/json-server" --version); node $(node --version); $(psql --version)."
-} >bench/RESULTS.md
+} >"$WORK/results.md"
+# The soak's section (bench/soak.sh) is kept as it was.
+awk '/^## Soak$/ {keep = 1} keep' bench/RESULTS.md 2>/dev/null >"$WORK/soak.md" || true
+{ cat "$WORK/results.md"; if [ -s "$WORK/soak.md" ]; then echo; cat "$WORK/soak.md"; fi; } >bench/RESULTS.md
 cat bench/RESULTS.md

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,7 @@ public class DataVersion {
     private volatile boolean listening;
     private volatile Instant lastModified;
     private volatile boolean running;
+    private Instant lostAt; // only touched by the listener thread
     private Thread listener;
 
     void start(@Observes StartupEvent event) {
@@ -84,12 +86,17 @@ public class DataVersion {
 
     private void listen() {
         while (running) {
-            try (Connection connection = DriverManager.getConnection(url, username.orElse(null), password.orElse(null))) {
+            try (Connection connection = DriverManager.getConnection(url, connectionProperties())) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                     readVersion(statement);
                 }
                 listening = true;
+                if (lostAt != null) {
+                    Log.infof("Database notifications are back after %d ms; serving from the cache again",
+                            java.time.Duration.between(lostAt, Instant.now()).toMillis());
+                    lostAt = null;
+                }
                 Log.debugf("Listening to %s", CHANNEL);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
@@ -106,6 +113,7 @@ public class DataVersion {
                 }
             } catch (SQLException e) {
                 if (listening) {
+                    lostAt = Instant.now();
                     Log.warnf("Lost the database notifications (%s); serving without the cache until they are back", e.getMessage());
                 }
             } finally {
@@ -120,6 +128,21 @@ public class DataVersion {
                 }
             }
         }
+    }
+
+    /**
+     * Bounded waits, so that a database that vanishes without closing the connection (a network partition) is
+     * noticed within seconds, like one that shuts down, and the cache stops being trusted.
+     */
+    private Properties connectionProperties() {
+        Properties properties = new Properties();
+        username.ifPresent(user -> properties.setProperty("user", user));
+        password.ifPresent(secret -> properties.setProperty("password", secret));
+        properties.setProperty("connectTimeout", "2");
+        properties.setProperty("loginTimeout", "2");
+        properties.setProperty("socketTimeout", "5"); // longer than the 1 s wait for notifications
+        properties.setProperty("tcpKeepAlive", "true");
+        return properties;
     }
 
     private void readVersion(Statement statement) throws SQLException {

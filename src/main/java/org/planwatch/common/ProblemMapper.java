@@ -1,8 +1,13 @@
 package org.planwatch.common;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+
+import javax.transaction.xa.XAException;
 
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -13,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.planwatch.security.ApiKeyAuthentication;
 import org.planwatch.security.RateLimits;
@@ -33,6 +39,9 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
  * a class name or SQL.
  */
 public class ProblemMapper {
+
+    /** Seconds a client should wait before retrying when the database is unavailable. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @Inject
     AllowedMethods allowedMethods;
@@ -88,6 +97,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            return unavailable(uri); // checking an evaluator's key needs the database
+        }
         rateLimits.authenticationFailed(vertx.getCurrent());
         return Response.fromResponse(problem(401, "Unauthorized",
                 "The API key is missing, malformed, unknown or revoked. Send 'Authorization: Bearer <api key>'.", uri, List.of(), null))
@@ -110,10 +122,60 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            return unavailable(uri);
+        }
         String id = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
         return problem(500, "Internal server error",
                 "The server failed to answer this request. Quote error id " + id + " when reporting it.", uri, List.of(), id);
+    }
+
+    /**
+     * The database cannot be reached (down, restarting, unreachable, or every connection busy for longer than the
+     * pool's acquisition timeout): a 503 the client may retry, whatever layer wrapped the failure (Hibernate,
+     * Agroal, the transaction manager, the security layer).
+     */
+    private static Response unavailable(UriInfo uri) {
+        Log.warnf("Database unavailable on %s", uri.getPath());
+        return Response.fromResponse(problem(503, "Database unavailable",
+                "The database cannot be reached right now; nothing was read or written. Retry in a few seconds.", uri, List.of(), null))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    static boolean databaseUnavailable(Throwable e) {
+        return databaseUnavailable(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** Causes and suppressed exceptions too: a failed commit reports the lost connection as a suppressed XAException. */
+    private static boolean databaseUnavailable(Throwable e, java.util.Set<Throwable> seen) {
+        for (Throwable cause = e; cause != null && seen.add(cause); cause = cause.getCause()) {
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (databaseUnavailable(suppressed, seen)) {
+                    return true;
+                }
+            }
+            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || (cause instanceof XAException xa && xa.errorCode == XAException.XAER_RMFAIL)) {
+                return true;
+            }
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                // 08: connection exceptions; 57P01-57P03: the server is shutting down, crashed or starting up.
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                    return true;
+                }
+                // Agroal's own failures to hand out a connection carry no SQL state.
+                String message = String.valueOf(sql.getMessage());
+                if (state == null && (message.contains("acquisition timeout") || message.startsWith("Acquisition timeout")
+                        || message.startsWith("Exception while creating new connection"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Response problem(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors, String errorId) {

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Documents the error answers every operation can give, as problem+json, so that each resource
  * method does not repeat them: 400 when it takes parameters, 404 when it addresses something by
- * path, 406 and 500 always.
+ * path, 406, 500 and 503 always.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -60,6 +60,7 @@ public class ProblemResponses implements OASFilter {
         }
         add(operation, "406", "The client accepts none of the media types this operation produces (those of its 200 answer).");
         add(operation, "500", "The server failed; `errorId` identifies the failure in the server's log.");
+        add(operation, "503", "The database cannot be reached right now; nothing was written. Retry after the `Retry-After` header's seconds.");
     }
 
     private static void add(Operation operation, String status, String description) {
