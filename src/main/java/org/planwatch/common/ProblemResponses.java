@@ -28,6 +28,17 @@ public class ProblemResponses implements OASFilter {
         }
         Map<String, PathItem> paths = openAPI.getPaths().getPathItems();
         paths.values().forEach(path -> path.getOperations().forEach(this::addProblems));
+        Schema audit = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas().get("AuditEntry");
+        if (audit != null && audit.getProperties() != null) {
+            // The scanner sees Jackson's JsonNode as an array; before and after are the resource as GET shows it, an object.
+            for (String side : java.util.List.of("before", "after")) {
+                Schema property = audit.getProperties().get(side);
+                if (property != null) {
+                    audit.addProperty(side, OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
+                            .description(property.getDescription()));
+                }
+            }
+        }
         paths.forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             operation.setOperationId(operationId(method, path, operation.getOperationId()));
             if (operation.getParameters() != null) {
@@ -78,8 +89,8 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         switch (parameter.getName()) {
-            case "limit" -> whole(schema, QueryParams.MAX_LIMIT).defaultValue(QueryParams.DEFAULT_LIMIT);
-            case "number", "measure", "id", "axis", "evaluation" -> whole(schema, 999_999_999);
+            case "limit" -> whole(parameter, QueryParams.MAX_LIMIT).defaultValue(QueryParams.DEFAULT_LIMIT);
+            case "number", "measure", "id", "axis", "evaluation" -> whole(parameter, 999_999_999);
             case "status" -> schema.maxItems(QueryParams.MAX_VALUES);
             case "q" -> schema.maxLength(200);
             case "plan" -> schema.maxLength(9).pattern("^[0-9]{4}-[0-9]{4}$");
@@ -97,8 +108,11 @@ public class ProblemResponses implements OASFilter {
         }
     }
 
-    private static Schema whole(Schema schema, int maximum) {
-        return schema.type(java.util.List.of(Schema.SchemaType.INTEGER)).minimum(java.math.BigDecimal.ONE)
+    private static Schema whole(Parameter parameter, int maximum) {
+        if (parameter.getExample() instanceof String example && example.matches("[0-9]{1,9}")) {
+            parameter.setExample(Integer.valueOf(example));
+        }
+        return parameter.getSchema().type(java.util.List.of(Schema.SchemaType.INTEGER)).format("int32").minimum(java.math.BigDecimal.ONE)
                 .maximum(java.math.BigDecimal.valueOf(maximum));
     }
 
@@ -128,9 +142,16 @@ public class ProblemResponses implements OASFilter {
         // Slugs are any text (an unknown one is a 404); every other parameter can be malformed (a 400).
         boolean hasCheckedParameters = hasParameters && operation.getParameters().stream()
                 .anyMatch(p -> !(p.getIn() == Parameter.In.PATH && SLUGS.contains(p.getName())));
-        if (hasCheckedParameters || write) {
-            add(operation, "400", "A parameter has a value that cannot be used; `errors` names it and says what it accepts.");
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (secured && !write) {
+            add(operation, "401", "No API key, or a malformed, unknown or revoked one (with WWW-Authenticate).");
+            add(operation, "403", "This API key's role may not do this.");
         }
+        // Any URL can be refused before the operation sees it (a NUL character, a malformed escape).
+        add(operation, "400", hasCheckedParameters || write
+                ? "A parameter has a value that cannot be used; `errors` names it and says what it accepts."
+                : "The URL could not be read (a malformed escape or a NUL character).");
+        add(operation, "415", "The request's Content-Type is not a media type, or not one this operation reads.");
         if (hasPathParameters) {
             add(operation, "404", "Nothing exists at this address (unknown plan, axis, measure, evaluator or evaluation).");
         }

@@ -78,7 +78,7 @@ class ContractFuzzTest {
             "\u0000", "nul", "{\"title\":\"\\ud800\"}", "{\"title\":\"\\u00\"}", "\"unterminated", "{\"a\":1}{\"b\":2}",
             "[".repeat(5_000) + "]".repeat(5_000), "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000), "1e99999999", "\ufeff{}");
     private static final List<String> MALFORMED_CSV = List.of("", ";;;", "\"unterminated;x\n1;IMPLEMENTED",
-            "measure;status;comment;evidenceUrl\n1;IMPLEMENTED;\"a\"\"b;c\n", "measure,status\n1,IMPLEMENTED",
+            "measure;status;comment;evidenceUrl\n1;IMPLEMENTED;\"a\"\"b;c\n1;IMPLEMENTED", "measure,status\n1,IMPLEMENTED\n1,DONE",
             "measure;status\nabc;IMPLEMENTED", "measure;status\n1;DONE", "measure;status\n-1;IMPLEMENTED\n99999999999;NOT_IMPLEMENTED",
             "\u0000;\u0000", "measure;status\n" + "1;IMPLEMENTED\n".repeat(1_001), "=cmd|' /C calc'!A0;IMPLEMENTED");
 
@@ -154,7 +154,8 @@ class ContractFuzzTest {
                 statuses.merge(String.valueOf(status), 1, Integer::sum);
                 callers.merge(sent.caller(), 1, Integer::sum);
                 check(sent, response, seed);
-                if (!operation.documents(status) && !EDGE_STATUSES.contains(status) && status != 413) {
+                // 405: a hostile path value (an empty one, say) made the URL another resource's, which lacks this method.
+                if (!operation.documents(status) && !EDGE_STATUSES.contains(status) && status != 413 && status != 405) {
                     undocumented.merge(operation + " " + status, 1, Integer::sum);
                 }
                 if (sent.expectUnchanged()) {
@@ -303,8 +304,10 @@ class ContractFuzzTest {
             if (random.nextBoolean()) {
                 headers.put("If-Match", "*"); // the right to write is checked whatever the precondition
             }
-        } else if (random.nextBoolean()) { // the administrator, with a stale or malformed precondition
+        } else if (random.nextBoolean()) { // the administrator, with a stale or malformed precondition, never "*"
             headers.put("If-Match", pick(List.of("\"stale\"", "W/\"stale\"", "\"\"", "garbage", "\"a\", \"b\"", "\"" + "x".repeat(3_000) + "\"")));
+        } else {
+            headers.remove("If-Match");
         }
     }
 
@@ -629,7 +632,13 @@ class ContractFuzzTest {
         if (sent.contentType() != null) {
             request.header("Content-Type", sent.contentType());
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException closed) {
+            // The server closes the connection after an answer it gives before reading the body (413, 431); the client
+            // may already have sent the next request on it. Once more on a fresh connection: a second failure fails.
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
     }
 
     // ---- the database, table by table
