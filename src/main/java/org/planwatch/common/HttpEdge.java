@@ -3,6 +3,9 @@ package org.planwatch.common;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,14 +14,37 @@ import io.vertx.ext.web.RoutingContext;
  * What happens to every HTTP request before and around the REST layer: the Vary header that makes
  * CORS answers safe to cache, the security headers (no sniffing, referrer policy, who may frame which
  * page, content policies), and problem+json for the requests the HTTP layer rejects before the REST
- * layer sees them (a malformed URL, say).
+ * layer sees them (a malformed URL, say, or a body over the size limit).
  */
 @ApplicationScoped
 public class HttpEdge {
 
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
     void install(@Observes Router router) {
+        long maxBytes = maxBodySize.asLongValue();
         router.route().order(Integer.MIN_VALUE)
                 .handler(context -> {
+                    if (tooLarge(context, maxBytes)) {
+                        // Quarkus would answer the same 413 a step later, with an empty body: say it as a problem.
+                        context.response().putHeader("Connection", "close");
+                        problem(context, 413, "Request body too large", "The request body has "
+                                + context.request().getHeader("Content-Length") + " bytes; at most " + maxBytes
+                                + " are accepted (a CSV import takes at most " + org.planwatch.evaluation.AssessmentCsv.MAX_ROWS + " lines).");
+                        return;
+                    }
+                    String contentType = context.request().getHeader("Content-Type");
+                    if (contentType != null && !MEDIA_TYPE.matcher(contentType).matches()) {
+                        // the REST layer would fail to parse it, with a 500
+                        problem(context, 415, "Unsupported media type", "The Content-Type header is not a media type (type/subtype).");
+                        return;
+                    }
+                    if (context.request().uri().toLowerCase(java.util.Locale.ROOT).contains("%00")) {
+                        problem(context, 400, "Invalid parameter",
+                                "The URL contains a NUL character (%00), which no path segment or parameter may contain.");
+                        return;
+                    }
                     // CORS answers echo the request's Origin: a shared cache must not give one site's answer to another.
                     context.addHeadersEndHandler(ignored -> {
                         context.response().headers().add("Vary", "Origin");
@@ -34,6 +60,21 @@ public class HttpEdge {
                         context.next();
                     }
                 });
+    }
+
+    private static final java.util.regex.Pattern MEDIA_TYPE = java.util.regex.Pattern.compile(
+            "\\s*[\\w!#$%&'*+.^`|~-]+/[\\w!#$%&'*+.^`|~-]+\\s*(;\\s*[\\w!#$%&'*+.^`|~-]+=(\"[^\"]*\"|[\\w!#$%&'*+.^`|~-]+)\\s*)*;?\\s*");
+
+    private static boolean tooLarge(RoutingContext context, long maxBytes) {
+        String length = context.request().getHeader("Content-Length");
+        if (length == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length.trim()) > maxBytes;
+        } catch (NumberFormatException e) {
+            return false; // the HTTP layer refuses a malformed length itself
+        }
     }
 
     /**

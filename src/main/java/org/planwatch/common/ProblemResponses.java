@@ -7,13 +7,15 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Documents the error answers every operation can give, as problem+json, so that each resource
  * method does not repeat them: 400 when it takes parameters, 404 when it addresses something by
- * path, 406, 500 and 503 always.
+ * path, 406, 500 and 503 always; and what every parameter accepts (lengths, ranges, how many values),
+ * as the parsing in {@link QueryParams} enforces it. Names each operation uniquely, after its method and path.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -26,6 +28,92 @@ public class ProblemResponses implements OASFilter {
         }
         Map<String, PathItem> paths = openAPI.getPaths().getPathItems();
         paths.values().forEach(path -> path.getOperations().forEach(this::addProblems));
+        Schema audit = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas().get("AuditEntry");
+        if (audit != null && audit.getProperties() != null) {
+            // The scanner sees Jackson's JsonNode as an array; before and after are the resource as GET shows it, an object.
+            for (String side : java.util.List.of("before", "after")) {
+                Schema property = audit.getProperties().get(side);
+                if (property != null) {
+                    audit.addProperty(side, OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
+                            .description(property.getDescription()));
+                }
+            }
+        }
+        paths.forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            operation.setOperationId(operationId(method, path, operation.getOperationId()));
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(ProblemResponses::limit);
+            }
+        }));
+    }
+
+    /**
+     * "list" on /plans/{plan}/measures becomes "listMeasures", "get" on /plans/{plan}/measures/{number} "getMeasure":
+     * the Java method's name followed by what the path addresses, unique in the document.
+     */
+    static String operationId(PathItem.HttpMethod method, String path, String methodName) {
+        String[] segments = path.replaceFirst("^/api/v1/", "").split("/");
+        String last = segments[segments.length - 1];
+        boolean one = last.startsWith("{");
+        String noun = one ? segments[segments.length - 2] : last;
+        String suffix = "";
+        if (noun.endsWith(".csv") || noun.endsWith(".svg")) {
+            suffix = noun.endsWith(".csv") ? "Csv" : "Badge";
+            noun = noun.substring(0, noun.lastIndexOf('.'));
+        }
+        if (last.matches("\\{[a-z]+}\\.csv")) {
+            suffix = "Csv";
+            one = true;
+            noun = segments[segments.length - 2];
+        }
+        if (noun.equals("badge")) {
+            one = segments.length > 2;
+            noun = segments.length > 2 ? segments[segments.length - 3] : segments[0];
+        }
+        StringBuilder name = new StringBuilder();
+        for (String word : noun.split("-")) {
+            name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        String thing = name.toString();
+        if (one || "create".equals(methodName)) {
+            thing = thing.equals("Axes") ? "Axis" : thing.endsWith("s") ? thing.substring(0, thing.length() - 1) : thing;
+        }
+        String verb = methodName == null ? method.name().toLowerCase() : methodName;
+        return verb.toLowerCase().endsWith(thing.toLowerCase()) ? verb + suffix : verb + thing + suffix;
+    }
+
+    /** What a parameter accepts, as the server checks it (README, "Limits"). */
+    private static void limit(Parameter parameter) {
+        Schema schema = parameter.getSchema();
+        if (schema == null || schema.getRef() != null) {
+            return;
+        }
+        switch (parameter.getName()) {
+            case "limit" -> whole(parameter, QueryParams.MAX_LIMIT).defaultValue(QueryParams.DEFAULT_LIMIT);
+            case "number", "measure", "id", "axis", "evaluation" -> whole(parameter, 999_999_999);
+            case "status" -> schema.maxItems(QueryParams.MAX_VALUES);
+            case "q" -> schema.maxLength(200);
+            case "plan" -> schema.maxLength(9).pattern("^[0-9]{4}-[0-9]{4}$");
+            case "slug", "evaluator" -> schema.maxLength(60).pattern("^[a-z0-9]+(-[a-z0-9]+)*$");
+            case "asOf", "date" -> schema.format("date").maxLength(10);
+            case "cursor", "since" -> schema.maxLength(100).pattern("^[A-Za-z0-9_-]+$");
+            case "lang" -> schema.maxLength(2).enumeration(java.util.List.<Object>of("fr", "en"));
+            case "Idempotency-Key" -> schema.maxLength(255);
+            case "If-Match", "If-None-Match" -> schema.maxLength(1000);
+            case "title", "sourceTitle" -> schema.maxLength(500);
+            case "sourceUrl" -> schema.maxLength(2000).format("uri");
+            case "summary" -> schema.maxLength(20_000);
+            default -> {
+            }
+        }
+    }
+
+    private static Schema whole(Parameter parameter, int maximum) {
+        if (parameter.getExample() instanceof String example && example.matches("[0-9]{1,9}")) {
+            parameter.setExample(Integer.valueOf(example));
+        }
+        return parameter.getSchema().type(java.util.List.of(Schema.SchemaType.INTEGER)).format("int32").minimum(java.math.BigDecimal.ONE)
+                .maximum(java.math.BigDecimal.valueOf(maximum));
     }
 
     private void addProblems(PathItem.HttpMethod method, Operation operation) {
@@ -33,7 +121,9 @@ public class ProblemResponses implements OASFilter {
         if (write) {
             add(operation, "401", "No API key, or a malformed, unknown or revoked one (with WWW-Authenticate).");
             add(operation, "403", "This API key may not do this (an evaluator key on another evaluator's data, or on an admin operation).");
-            add(operation, "413", "The request body is too large.");
+            add(operation, "413", "The request body is larger than 2 MiB (README, \"Limits\").");
+            // Answered once the rate limiting of writes is on (being built alongside); documented now so clients handle it.
+            add(operation, "429", "Too many writes in a short time; retry after the number of seconds in Retry-After.");
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
             add(operation, "415", "The request body's media type is not supported here.");
@@ -52,9 +142,16 @@ public class ProblemResponses implements OASFilter {
         // Slugs are any text (an unknown one is a 404); every other parameter can be malformed (a 400).
         boolean hasCheckedParameters = hasParameters && operation.getParameters().stream()
                 .anyMatch(p -> !(p.getIn() == Parameter.In.PATH && SLUGS.contains(p.getName())));
-        if (hasCheckedParameters || write) {
-            add(operation, "400", "A parameter has a value that cannot be used; `errors` names it and says what it accepts.");
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (secured && !write) {
+            add(operation, "401", "No API key, or a malformed, unknown or revoked one (with WWW-Authenticate).");
+            add(operation, "403", "This API key's role may not do this.");
         }
+        // Any URL can be refused before the operation sees it (a NUL character, a malformed escape).
+        add(operation, "400", hasCheckedParameters || write
+                ? "A parameter has a value that cannot be used; `errors` names it and says what it accepts."
+                : "The URL could not be read (a malformed escape or a NUL character).");
+        add(operation, "415", "The request's Content-Type is not a media type, or not one this operation reads.");
         if (hasPathParameters) {
             add(operation, "404", "Nothing exists at this address (unknown plan, axis, measure, evaluator or evaluation).");
         }

@@ -14,6 +14,8 @@ public final class QueryParams {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
+    /** A repeatable filter takes at most this many values: more than there are statuses, fewer than would cost anything. */
+    public static final int MAX_VALUES = 10;
 
     private QueryParams() {
     }
@@ -46,11 +48,13 @@ public final class QueryParams {
         if (values == null || values.isEmpty()) {
             return Set.of();
         }
+        List<String> parts = values.stream().flatMap(value -> Arrays.stream(value.split(","))).toList();
+        if (parts.size() > MAX_VALUES) {
+            throw new ApiException.InvalidParameter(name, "takes at most " + MAX_VALUES + " values (got " + parts.size() + ")");
+        }
         Set<E> result = new LinkedHashSet<>();
-        for (String value : values) {
-            for (String part : value.split(",")) {
-                result.add(enumValue(name, part.trim(), type));
-            }
+        for (String part : parts) {
+            result.add(enumValue(name, part.trim(), type));
         }
         return result;
     }

@@ -65,6 +65,9 @@ public final class AssessmentCsv {
         if (text == null || text.isBlank()) {
             throw unprocessable("The CSV is empty: it needs a header line (measure,status,comment,evidenceUrl) and one line per measure.", List.of());
         }
+        if (text.indexOf('\u0000') >= 0) { // PostgreSQL text cannot hold it
+            throw unprocessable("The CSV contains a NUL character (U+0000), which no text may contain.", List.of());
+        }
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         String header = content.lines().findFirst().orElse("");
         char separator = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';

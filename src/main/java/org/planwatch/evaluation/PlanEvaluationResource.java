@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -111,9 +113,8 @@ public class PlanEvaluationResource {
                {"measure": 16, "status": "PARTIALLY_IMPLEMENTED", "comment": "Un mécanisme a été annoncé.",
                 "evidence": [{"url": "https://www.legifrance.gouv.fr/", "title": "Texte annonçant le mécanisme"}]},
                {"measure": 2, "status": "IMPLEMENTED"}]}""")))
-    @APIResponse(responseCode = "201", description = "The evaluation, recorded with all its assessments.",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.evaluation.EvaluationDetail.class)))
+    @APIResponse(responseCode = "201", description = "Recorded: the evaluation with its assessments; Location is its address.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationDetail.class)))
     public Response create(@PathParam("plan") String slug,
             @Parameter(description = "Makes a retry safe: the same key and body return the first answer.")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -139,9 +140,8 @@ public class PlanEvaluationResource {
             16;PARTIALLY_IMPLEMENTED;Un mécanisme a été annoncé;https://www.legifrance.gouv.fr/
             2;IMPLEMENTED;;
             """)))
-    @APIResponse(responseCode = "201", description = "The evaluation, recorded with all its assessments.",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.evaluation.EvaluationDetail.class)))
+    @APIResponse(responseCode = "201", description = "Recorded: the evaluation with its assessments; Location is its address.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationDetail.class)))
     public Response importCsv(@PathParam("plan") String slug,
             @Parameter(description = "The evaluator's slug.", required = true, example = "cncdh") @QueryParam("evaluator") String evaluator,
             @Parameter(description = "The evaluation's title.", required = true) @QueryParam("title") String title,
