@@ -1,5 +1,6 @@
 package org.planwatch.evaluation;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -33,6 +34,10 @@ public class Assessment {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "plan_id")
     public Plan plan;
+
+    /** The evaluation's date, kept equal to it by the database: it lets an index find a measure's latest assessment. */
+    @Column(name = "evaluation_date")
+    public java.time.LocalDate evaluationDate;
 
     @Enumerated(EnumType.STRING)
     public Status status;

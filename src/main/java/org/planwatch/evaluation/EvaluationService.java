@@ -84,6 +84,7 @@ public class EvaluationService {
             NewAssessment item = located.assessment();
             Assessment assessment = new Assessment();
             assessment.evaluation = evaluation;
+            assessment.evaluationDate = evaluation.date;
             assessment.plan = plan;
             assessment.measure = planMeasures.get(item.measure());
             assessment.status = item.status();
@@ -147,6 +148,7 @@ public class EvaluationService {
             }
             assessment = new Assessment();
             assessment.evaluation = evaluation;
+            assessment.evaluationDate = evaluation.date;
             assessment.plan = evaluation.plan;
             assessment.measure = measure;
         } else {

@@ -7,8 +7,7 @@ import jakarta.persistence.Query;
 /**
  * Which assessments give the measures their status: each measure's latest assessment (from the
  * most recent evaluation that assessed it), optionally as known on a date (evaluations dated after
- * it ignored), or the assessments of one evaluation. {@link #source()} is a relation
- * (measure_id, assessment_id, evaluation_id, status) to join on.
+ * it ignored), or the assessments of one evaluation. {@link #join()} joins it to the measures.
  */
 public record StatusBasis(Long evaluationId, LocalDate asOf) {
 
@@ -23,11 +22,12 @@ public record StatusBasis(Long evaluationId, LocalDate asOf) {
         return new StatusBasis(null, date);
     }
 
-    public String source() {
+    /** The join that gives each measure (alias {@code m}) its status source as {@code s}: (measure_id, assessment_id, evaluation_id, status). */
+    public String join() {
         if (evaluationId != null) {
-            return "(select measure_id, id as assessment_id, evaluation_id, status from assessment where evaluation_id = :basisEvaluation)";
+            return "left join assessment s on s.measure_id = m.id and s.evaluation_id = :basisEvaluation";
         }
-        return asOf == null ? "latest_assessment(null)" : "latest_assessment(:basisAsOf)";
+        return "left join lateral latest_assessment_of(m.id, " + (asOf == null ? "cast(null as date)" : ":basisAsOf") + ") s on true";
     }
 
     public void bind(Query query) {

@@ -34,11 +34,11 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                        ev.slug, ev.name, ev.short_name
                 from measure m
                 join axis a on a.id = m.axis_id
-                left join %s s on s.measure_id = m.id
+                %s
                 left join evaluation e on e.id = s.evaluation_id
                 left join evaluator ev on ev.id = e.evaluator_id
                 where m.plan_id = :plan and m.number > :after
-                """.formatted(basis.source()));
+                """.formatted(basis.join()));
         if (filter.number() != null) {
             sql.append(" and m.number = :number");
         }
@@ -96,15 +96,20 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         if (measures.isEmpty()) {
             return result;
         }
+        // for each measure and evaluator, the newest of its assessments by that evaluator, read through the
+        // index that orders a measure's assessments newest first
         Query query = getEntityManager().createNativeQuery("""
-                select distinct on (a.measure_id, e.evaluator_id) m.number, ev.slug, ev.name, ev.short_name, a.status, e.id, e.date
-                from assessment a
-                join evaluation e on e.id = a.evaluation_id
-                join evaluator ev on ev.id = e.evaluator_id
-                join measure m on m.id = a.measure_id
-                where m.plan_id = :plan and m.number in (:numbers)""" + (asOf == null ? "" : " and e.date <= :asOf") + """
+                select m.number, ev.slug, ev.name, ev.short_name, s.status, s.evaluation_id, s.evaluation_date
+                from measure m
+                cross join evaluator ev
+                join lateral (
+                    select a.status, a.evaluation_id, a.evaluation_date
+                    from assessment a join evaluation e on e.id = a.evaluation_id
+                    where a.measure_id = m.id and e.evaluator_id = ev.id""" + (asOf == null ? "" : " and a.evaluation_date <= :asOf") + """
 
-                order by a.measure_id, e.evaluator_id, e.date desc, e.id desc""")
+                    order by a.evaluation_date desc, a.evaluation_id desc
+                    limit 1) s on true
+                where m.plan_id = :plan and m.number in (:numbers)""")
                 .setParameter("plan", planId)
                 .setParameter("numbers", measures.stream().map(MeasureView::number).toList());
         if (asOf != null) {

@@ -36,11 +36,11 @@ public class ProgressRepository {
                 select a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED') as status, count(m.id)
                 from axis a
                 left join measure m on m.axis_id = a.id
-                left join %s s on s.measure_id = m.id
+                %s
                 where a.plan_id in (:plans)
                 group by a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED')
                 order by a.plan_id, a.number
-                """.formatted(basis.source()));
+                """.formatted(basis.join()));
         query.setParameter("plans", planIds);
         basis.bind(query);
 
@@ -70,7 +70,7 @@ public class ProgressRepository {
                 from (select distinct date from evaluation where plan_id = :plan) d
                 cross join axis a
                 left join measure m on m.axis_id = a.id
-                left join lateral latest_assessment(d.date) s on s.measure_id = m.id
+                left join lateral latest_assessment_of(m.id, d.date) s on true
                 where a.plan_id = :plan
                 group by d.date, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED')
                 order by d.date, a.number
