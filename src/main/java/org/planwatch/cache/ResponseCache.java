@@ -52,16 +52,16 @@ public class ResponseCache {
     private Cache<String, Entry> entries;
 
     /** One answer: its ETag (without the quotes' gzip suffix), its JSON bytes and, once asked for, their gzip. */
-    record Entry(long version, String etag, byte[] body, String link, AtomicReference<byte[]> gzip) {
-        byte[] gzipped() {
-            return gzip.updateAndGet(existing -> existing != null ? existing : ResponseCache.gzip(body));
+    record Entry(long version, String etag, Buffer body, String link, AtomicReference<Buffer> gzip) {
+        Buffer gzipped() {
+            return gzip.updateAndGet(existing -> existing != null ? existing : Buffer.buffer(ResponseCache.gzip(body.getBytes())));
         }
     }
 
     void install(@Observes Router router) {
         entries = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((String key, Entry entry) -> key.length() + entry.body().length * 2)
+                .weigher((String key, Entry entry) -> key.length() + entry.body().length() * 2)
                 .build();
         router.route("/api/v1/*").order(-100).handler(this::serve);
     }
@@ -102,15 +102,16 @@ public class ResponseCache {
             return;
         }
         headers.set("Content-Type", JSON);
-        byte[] body = gzip ? entry.gzipped() : entry.body();
+        // the same buffer for every answer: Vert.x writes it without copying it
+        Buffer body = gzip ? entry.gzipped() : entry.body();
         if (gzip) {
             headers.set("Content-Encoding", "gzip");
         }
         if (request.method() == HttpMethod.HEAD) {
-            headers.set("Content-Length", Integer.toString(body.length));
+            headers.set("Content-Length", Integer.toString(body.length()));
             response.end();
         } else {
-            response.end(Buffer.buffer(body));
+            response.end(body);
         }
     }
 
@@ -121,7 +122,7 @@ public class ResponseCache {
     public void store(RoutingContext context, String etag, byte[] body, String link) {
         Long versionAtStart = context == null ? null : context.get(VERSION_AT_START);
         if (enabled && versionAtStart != null && versionAtStart == version.current()) {
-            entries.put(context.request().uri(), new Entry(versionAtStart, etag, body, link, new AtomicReference<>()));
+            entries.put(context.request().uri(), new Entry(versionAtStart, etag, Buffer.buffer(body), link, new AtomicReference<>()));
         }
     }
 

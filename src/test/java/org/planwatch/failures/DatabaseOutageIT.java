@@ -161,7 +161,12 @@ class DatabaseOutageIT {
         for (Sample sample : after) {
             assertEquals(2, sample.status() / 100, "after recovery, a " + sample.kind() + " got " + sample);
         }
-        assertTrue(first.log().contains("Database notifications are back"), "the cache's listener did not reconnect");
+        // the listener retries every second once the database is back: give it a bounded while to say so
+        long listenerDeadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!first.log().contains("Database notifications are back") && System.nanoTime() < listenerDeadline) {
+            Thread.sleep(100); // polling for a log line, not timing a behaviour
+        }
+        assertTrue(first.log().contains("Database notifications are back"), "the cache's listener did not reconnect within 15 s");
         theCacheIsCoherentAgainAcrossInstances();
     }
 
