@@ -636,8 +636,10 @@ class ContractFuzzTest {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (java.io.IOException closed) {
             // The server closes the connection after an answer it gives before reading the body (413, 431); the client
-            // may already have sent the next request on it. Once more on a fresh connection: a second failure fails.
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            // may already have sent the next request on it, or on another pooled connection closed the same way. Once more,
+            // on a connection of its own (a client without a pool): a second failure fails.
+            HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+            return fresh.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         }
     }
 
