@@ -25,8 +25,4 @@ public class ApiKeyRepository implements PanacheRepository<ApiKey> {
     public List<ApiKey> page(long afterId, int limit) {
         return find("from ApiKey k left join fetch k.evaluator where k.id > ?1 order by k.id", afterId).page(0, limit + 1).list();
     }
-
-    public long countActiveFor(long evaluatorId) {
-        return count("evaluator.id = ?1 and revokedAt is null", evaluatorId);
-    }
 }
