@@ -91,7 +91,7 @@ public class BadgeResource {
             @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang") String lang) {
         Lang chosen = lang(lang);
         int wanted = QueryParams.positiveNumber("number", number);
-        MeasureDetail m = measures.detail(plans.require(slug), wanted, null);
+        MeasureDetail m = measures.detail(slug, wanted, null);
         String label = (chosen == Lang.FR ? "mesure " : "measure ") + m.number();
         String message = Texts.icon(m.status()) + " " + Texts.status(m.status(), chosen);
         return badge(new Badge(label, message, Texts.colour(m.status()),

@@ -13,14 +13,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class AssessmentRepository implements PanacheRepository<Assessment> {
 
-    /** Every assessment of a measure (known on asOf, when given), newest evaluation first, with evaluation and evaluator. */
-    public List<Assessment> forMeasure(long planId, int measureNumber, java.time.LocalDate asOf) {
-        return find("""
-                from Assessment a join fetch a.evaluation e join fetch e.evaluator
-                where a.measure.plan.id = ?1 and a.measure.number = ?2 and (cast(?3 as date) is null or e.date <= ?3)
-                order by e.date desc, e.id desc""", planId, measureNumber, asOf).list();
-    }
-
     /** Every assessment of an evaluation, in measure order, with measure and axis. */
     public List<Assessment> forEvaluation(long evaluationId) {
         return find("""

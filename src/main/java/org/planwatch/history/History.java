@@ -158,7 +158,7 @@ public class History {
 
     private Map<Integer, MeasureView> statuses(Plan plan) {
         em.flush();
-        return measures.page(plan.id, MeasureFilter.ALL, StatusBasis.LATEST, 0, 1000).stream()
+        return measures.page(plan.slug, MeasureFilter.ALL, StatusBasis.LATEST, 0, 1000).stream()
                 .collect(Collectors.toMap(MeasureView::number, Function.identity()));
     }
 

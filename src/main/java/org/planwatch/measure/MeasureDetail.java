@@ -1,11 +1,9 @@
 package org.planwatch.measure;
 
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.axis.AxisRef;
-import org.planwatch.evaluation.Assessment;
 import org.planwatch.evaluation.EvaluationRef;
 import org.planwatch.evaluation.EvidenceLink;
 import org.planwatch.evaluation.Status;
@@ -33,11 +31,8 @@ public record MeasureDetail(
             @Schema(description = "Documents supporting the assessment.") List<EvidenceLink> evidence) {
     }
 
-    public static MeasureDetail from(String plan, MeasureView measure, List<Assessment> assessments, Map<Long, List<EvidenceLink>> evidence) {
+    public static MeasureDetail from(String plan, MeasureView measure, List<Item> assessments) {
         return new MeasureDetail(plan, measure.number(), measure.title(), measure.axis(), measure.status(), measure.statusLabel(),
-                measure.statusSource(), measure.evaluatorStatuses(), measure.divergent(),
-                assessments.stream()
-                        .map(a -> new Item(EvaluationRef.from(a.evaluation), a.status, a.status.label, a.comment, evidence.getOrDefault(a.id, List.of())))
-                        .toList());
+                measure.statusSource(), measure.evaluatorStatuses(), measure.divergent(), assessments);
     }
 }

@@ -2,8 +2,7 @@ package org.planwatch.measure;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +11,8 @@ import jakarta.persistence.Query;
 
 import org.planwatch.axis.AxisRef;
 import org.planwatch.common.Rows;
+import org.planwatch.evaluation.EvaluationRef;
+import org.planwatch.evaluation.EvidenceLink;
 import org.planwatch.evaluation.Status;
 import org.planwatch.evaluation.StatusBasis;
 import org.planwatch.evaluator.EvaluatorRef;
@@ -24,39 +25,55 @@ public class MeasureRepository implements PanacheRepository<Measure> {
     private static final int PAGE = 200;
 
     /**
-     * One page of a plan's measures in number order, each with its axis and its status on the given
-     * basis, in a single statement whatever the filters.
+     * One page of a plan's measures in number order, each with its axis, its status on the given basis and
+     * each evaluator's latest status, in a single statement whatever the filters. The plan is named by its
+     * slug, so that reading it costs no statement of its own; a plan that does not exist gives an empty page.
      */
-    public List<MeasureView> page(long planId, MeasureFilter filter, StatusBasis basis, int afterNumber, int limit) {
-        StringBuilder sql = new StringBuilder("""
-                select m.number, m.title, a.number as axis_number, a.title as axis_title,
-                       coalesce(s.status, 'NOT_ASSESSED') as status, e.id as evaluation_id, e.date,
-                       ev.slug, ev.name, ev.short_name
-                from measure m
-                join axis a on a.id = m.axis_id
-                %s
-                left join evaluation e on e.id = s.evaluation_id
-                left join evaluator ev on ev.id = e.evaluator_id
-                where m.plan_id = :plan and m.number > :after
-                """.formatted(basis.join()));
+    public List<MeasureView> page(String planSlug, MeasureFilter filter, StatusBasis basis, int afterNumber, int limit) {
+        StringBuilder where = new StringBuilder("m.plan_id = (select p.id from plan p where p.slug = :plan) and m.number > :after");
         if (filter.number() != null) {
-            sql.append(" and m.number = :number");
+            where.append(" and m.number = :number");
         }
         if (filter.axis() != null) {
-            sql.append(" and a.number = :axis");
+            where.append(" and a.number = :axis");
         }
         if (!filter.statuses().isEmpty()) {
-            sql.append(" and coalesce(s.status, 'NOT_ASSESSED') in (:statuses)");
+            where.append(" and coalesce(s.status, 'NOT_ASSESSED') in (:statuses)");
         }
         for (int i = 0; i < filter.words().size(); i++) {
-            sql.append(" and m.search_text like '%' || planwatch_fold(:word").append(i).append(") || '%' escape '\\'");
+            where.append(" and m.search_text like '%' || planwatch_fold(:word").append(i).append(") || '%' escape '\\'");
         }
-        sql.append(" order by m.number");
-
-        Query query = getEntityManager().createNativeQuery(sql.toString())
-                .setParameter("plan", planId)
+        // the page of measures first, then for each of them the newest assessment by each evaluator, read
+        // through the index that orders a measure's assessments newest first: one row per measure and evaluator
+        Query query = getEntityManager().createNativeQuery("""
+                with page as (
+                    select m.id, m.number, m.title, a.number as axis_number, a.title as axis_title,
+                           coalesce(s.status, 'NOT_ASSESSED') as status, s.evaluation_id
+                    from measure m
+                    join axis a on a.id = m.axis_id
+                    %s
+                    where %s
+                    order by m.number
+                    limit :limit)
+                select page.number, page.title, page.axis_number, page.axis_title, page.status,
+                       e.id, e.date, ev.slug, ev.name, ev.short_name,
+                       latest.status as evaluator_status, latest.evaluation_id as evaluator_evaluation_id,
+                       latest.evaluation_date as evaluator_date, lev.slug as evaluator_slug, lev.name as evaluator_name,
+                       lev.short_name as evaluator_short_name
+                from page
+                left join evaluation e on e.id = page.evaluation_id
+                left join evaluator ev on ev.id = e.evaluator_id
+                left join lateral (
+                    select distinct on (le.evaluator_id) le.evaluator_id, la.status, la.evaluation_id, la.evaluation_date
+                    from assessment la join evaluation le on le.id = la.evaluation_id
+                    where la.measure_id = page.id%s
+                    order by le.evaluator_id, la.evaluation_date desc, la.evaluation_id desc) latest on true
+                left join evaluator lev on lev.id = latest.evaluator_id
+                order by page.number, lev.slug collate "C"
+                """.formatted(basis.join(), where, basis.asOf() == null ? "" : " and la.evaluation_date <= :basisAsOf"))
+                .setParameter("plan", planSlug)
                 .setParameter("after", afterNumber)
-                .setMaxResults(limit + 1);
+                .setParameter("limit", limit + 1);
         basis.bind(query);
         if (filter.number() != null) {
             query.setParameter("number", filter.number());
@@ -71,17 +88,36 @@ public class MeasureRepository implements PanacheRepository<Measure> {
             query.setParameter("word" + i, escapeLike(filter.words().get(i)));
         }
 
-        List<MeasureView> page = ((List<?>) query.getResultList()).stream().map(row -> toView((Object[]) row)).toList();
-        Map<Integer, List<MeasureView.EvaluatorStatus>> byEvaluator = evaluatorStatuses(planId, page, basis.asOf());
-        return page.stream().map(m -> m.withEvaluatorStatuses(byEvaluator.getOrDefault(m.number(), List.of()))).toList();
+        List<MeasureView> page = new ArrayList<>();
+        MeasureView measure = null;
+        List<MeasureView.EvaluatorStatus> statuses = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] c = (Object[]) row;
+            if (measure == null || measure.number() != Rows.intValue(c[0])) {
+                if (measure != null) {
+                    page.add(measure.withEvaluatorStatuses(statuses));
+                }
+                measure = toView(c);
+                statuses = new ArrayList<>();
+            }
+            if (c[10] != null) {
+                Status status = Status.valueOf((String) c[10]);
+                statuses.add(new MeasureView.EvaluatorStatus(new EvaluatorRef((String) c[13], (String) c[14], (String) c[15]),
+                        status, status.label, Rows.longValue(c[11]), Rows.date(c[12])));
+            }
+        }
+        if (measure != null) {
+            page.add(measure.withEvaluatorStatuses(statuses));
+        }
+        return page;
     }
 
     /** Every measure that matches, in number order: the pages above, walked to the end (for exports and pages). */
-    public List<MeasureView> all(long planId, MeasureFilter filter, StatusBasis basis) {
+    public List<MeasureView> all(String planSlug, MeasureFilter filter, StatusBasis basis) {
         List<MeasureView> all = new ArrayList<>();
         int after = 0;
         while (true) {
-            List<MeasureView> page = page(planId, filter, basis, after, PAGE);
+            List<MeasureView> page = page(planSlug, filter, basis, after, PAGE);
             all.addAll(page.subList(0, Math.min(page.size(), PAGE)));
             if (page.size() <= PAGE) {
                 return all;
@@ -90,39 +126,40 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         }
     }
 
-    /** Each evaluator's latest status for the given measures, in one statement. */
-    private Map<Integer, List<MeasureView.EvaluatorStatus>> evaluatorStatuses(long planId, List<MeasureView> measures, LocalDate asOf) {
-        Map<Integer, List<MeasureView.EvaluatorStatus>> result = new HashMap<>();
-        if (measures.isEmpty()) {
-            return result;
-        }
-        // for each measure and evaluator, the newest of its assessments by that evaluator, read through the
-        // index that orders a measure's assessments newest first
+    /**
+     * Every assessment of a measure (known on asOf, when given), newest evaluation first, each with its
+     * evaluation, evaluator and evidence, in one statement.
+     */
+    public List<MeasureDetail.Item> assessments(String planSlug, int number, LocalDate asOf) {
         Query query = getEntityManager().createNativeQuery("""
-                select m.number, ev.slug, ev.name, ev.short_name, s.status, s.evaluation_id, s.evaluation_date
-                from measure m
-                cross join evaluator ev
-                join lateral (
-                    select a.status, a.evaluation_id, a.evaluation_date
-                    from assessment a join evaluation e on e.id = a.evaluation_id
-                    where a.measure_id = m.id and e.evaluator_id = ev.id""" + (asOf == null ? "" : " and a.evaluation_date <= :asOf") + """
-
-                    order by a.evaluation_date desc, a.evaluation_id desc
-                    limit 1) s on true
-                where m.plan_id = :plan and m.number in (:numbers)""")
-                .setParameter("plan", planId)
-                .setParameter("numbers", measures.stream().map(MeasureView::number).toList());
+                select a.id, e.id as evaluation_id, e.title, e.date, ev.slug, ev.name, ev.short_name, a.status, a.comment,
+                       x.url, x.title as evidence_title, x.archived_url
+                from assessment a
+                join measure m on m.id = a.measure_id
+                join evaluation e on e.id = a.evaluation_id
+                join evaluator ev on ev.id = e.evaluator_id
+                left join evidence x on x.assessment_id = a.id
+                where m.plan_id = (select p.id from plan p where p.slug = :plan) and m.number = :number%s
+                order by a.evaluation_date desc, a.evaluation_id desc, a.id, x.position
+                """.formatted(asOf == null ? "" : " and a.evaluation_date <= :asOf"))
+                .setParameter("plan", planSlug)
+                .setParameter("number", number);
         if (asOf != null) {
             query.setParameter("asOf", asOf);
         }
+        Map<Long, MeasureDetail.Item> items = new LinkedHashMap<>();
         for (Object row : query.getResultList()) {
             Object[] c = (Object[]) row;
-            Status status = Status.valueOf((String) c[4]);
-            result.computeIfAbsent(Rows.intValue(c[0]), n -> new ArrayList<>()).add(new MeasureView.EvaluatorStatus(
-                    new EvaluatorRef((String) c[1], (String) c[2], (String) c[3]), status, status.label, Rows.longValue(c[5]), Rows.date(c[6])));
+            MeasureDetail.Item item = items.computeIfAbsent(Rows.longValue(c[0]), id -> {
+                Status status = Status.valueOf((String) c[7]);
+                return new MeasureDetail.Item(new EvaluationRef(Rows.longValue(c[1]), (String) c[2], Rows.date(c[3]),
+                        new EvaluatorRef((String) c[4], (String) c[5], (String) c[6])), status, status.label, (String) c[8], new ArrayList<>());
+            });
+            if (c[9] != null) {
+                item.evidence().add(new EvidenceLink((String) c[9], (String) c[10], (String) c[11]));
+            }
         }
-        result.values().forEach(list -> list.sort(Comparator.comparing(s -> s.evaluator().slug())));
-        return result;
+        return List.copyOf(items.values());
     }
 
     public java.util.Optional<Measure> findByNumber(long planId, int number) {

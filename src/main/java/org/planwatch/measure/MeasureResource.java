@@ -86,9 +86,12 @@ public class MeasureResource {
         int size = QueryParams.limit(limit);
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         int after = Cursor.decodeNumber(cursor);
-        Plan plan = plans.require(slug);
-        MeasureFilter filter = service.filter(plan, axis, status, q);
-        return Page.of(measures.page(plan.id, filter, basis, after, size), size, m -> Integer.toString(m.number()));
+        MeasureFilter filter = service.filter(axis, status, q);
+        List<MeasureView> page = measures.page(slug, filter, basis, after, size);
+        if (page.isEmpty()) {
+            service.explainEmpty(slug, filter);
+        }
+        return Page.of(page, size, m -> Integer.toString(m.number()));
     }
 
     @GET
@@ -108,7 +111,7 @@ public class MeasureResource {
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         Plan plan = plans.require(slug);
         MeasureFilter filter = service.filter(plan, axis, status, q);
-        return Csv.attachment(MeasureCsv.write(measures.all(plan.id, filter, basis)), "planwatch-" + plan.slug + "-measures.csv");
+        return Csv.attachment(MeasureCsv.write(measures.all(plan.slug, filter, basis)), "planwatch-" + plan.slug + "-measures.csv");
     }
 
     @GET
@@ -122,7 +125,7 @@ public class MeasureResource {
             @QueryParam("asOf") String asOf) {
         int wanted = QueryParams.positiveNumber("number", number);
         LocalDate date = QueryParams.date("asOf", asOf);
-        return service.detail(plans.require(slug), wanted, date);
+        return service.detail(slug, wanted, date);
     }
 
     @POST

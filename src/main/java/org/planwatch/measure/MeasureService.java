@@ -16,8 +16,6 @@ import org.planwatch.common.ApiException;
 import org.planwatch.common.ETags;
 import org.planwatch.common.Problem;
 import org.planwatch.common.QueryParams;
-import org.planwatch.evaluation.Assessment;
-import org.planwatch.evaluation.AssessmentRepository;
 import org.planwatch.evaluation.Status;
 import org.planwatch.evaluation.StatusBasis;
 import org.planwatch.history.Change;
@@ -38,8 +36,6 @@ public class MeasureService {
     @Inject
     AxisRepository axes;
     @Inject
-    AssessmentRepository assessments;
-    @Inject
     History history;
     @Inject
     ETags etags;
@@ -51,11 +47,29 @@ public class MeasureService {
      * value, or an axis the plan does not have, is a 400 naming the parameter and what it accepts.
      */
     public MeasureFilter filter(Plan plan, String axis, List<String> status, String q) {
-        MeasureFilter filter = new MeasureFilter(
+        MeasureFilter filter = filter(axis, status, q);
+        checkAxis(plan, filter);
+        return filter;
+    }
+
+    /** The filter as the parameters give it, before it is checked against a plan. */
+    public MeasureFilter filter(String axis, List<String> status, String q) {
+        return new MeasureFilter(
                 QueryParams.positiveNumber("axis", axis),
                 QueryParams.enums("status", status, Status.class),
                 words(QueryParams.text("q", q, 200)),
                 null);
+    }
+
+    /**
+     * Why a page of measures came out empty, when it is an error: the plan does not exist (404), or the
+     * filter names an axis it does not have (400). A list only pays these statements when it is empty.
+     */
+    public void explainEmpty(String planSlug, MeasureFilter filter) {
+        checkAxis(plans.require(planSlug), filter);
+    }
+
+    private void checkAxis(Plan plan, MeasureFilter filter) {
         if (filter.axis() != null) {
             List<Integer> numbers = axes.numbers(plan.id);
             if (!numbers.contains(filter.axis())) {
@@ -63,7 +77,6 @@ public class MeasureService {
                         + numbers.stream().map(String::valueOf).collect(Collectors.joining(", ")));
             }
         }
-        return filter;
     }
 
     private static List<String> words(String q) {
@@ -77,13 +90,15 @@ public class MeasureService {
         return words;
     }
 
-    /** The measure as known on asOf (today's knowledge when null), with its assessments up to then. */
-    public MeasureDetail detail(Plan plan, int number, LocalDate asOf) {
-        MeasureView measure = measures.page(plan.id, MeasureFilter.number(number), StatusBasis.asOf(asOf), 0, 1).stream()
+    /**
+     * The measure as known on asOf (today's knowledge when null), with its assessments up to then: two
+     * statements, and one more to tell an unknown plan from an unknown measure when there is none.
+     */
+    public MeasureDetail detail(String planSlug, int number, LocalDate asOf) {
+        MeasureView measure = measures.page(planSlug, MeasureFilter.number(number), StatusBasis.asOf(asOf), 0, 1).stream()
                 .findFirst()
-                .orElseThrow(() -> new ApiException.NotFound("Plan " + plan.slug + " has no measure " + number + "."));
-        List<Assessment> list = assessments.forMeasure(plan.id, number, asOf);
-        return MeasureDetail.from(plan.slug, measure, list, assessments.evidenceOf(list.stream().map(a -> a.id).toList()));
+                .orElseThrow(() -> new ApiException.NotFound("Plan " + plans.require(planSlug).slug + " has no measure " + number + "."));
+        return MeasureDetail.from(planSlug, measure, measures.assessments(planSlug, number, asOf));
     }
 
     @Transactional
@@ -101,7 +116,7 @@ public class MeasureService {
         measure.title = input.title().strip();
         measures.persist(measure);
         measures.flush();
-        MeasureDetail created = detail(plan, measure.number, null);
+        MeasureDetail created = detail(planSlug, measure.number, null);
         history.record(write, Change.Kind.CREATED, "measure", path(planSlug, measure.number), null, created);
         return created;
     }
@@ -111,7 +126,7 @@ public class MeasureService {
         history.lock();
         Plan plan = plans.require(planSlug);
         History.Write write = history.begin(plan);
-        MeasureDetail before = detail(plan, number, null);
+        MeasureDetail before = detail(planSlug, number, null);
         etags.requireMatch(ifMatch, before);
         if (input.number() != number) {
             throw new ApiException.Unprocessable("A measure's number is its address and cannot change.",
@@ -121,7 +136,7 @@ public class MeasureService {
         measure.axis = axis(plan, input.axis());
         measure.title = input.title().strip();
         measures.flush();
-        MeasureDetail after = detail(plan, number, null);
+        MeasureDetail after = detail(planSlug, number, null);
         history.record(write, Change.Kind.UPDATED, "measure", path(planSlug, number), before, after);
         return after;
     }
@@ -132,7 +147,7 @@ public class MeasureService {
         history.lock();
         Plan plan = plans.require(planSlug);
         History.Write write = history.begin(plan);
-        MeasureDetail before = detail(plan, number, null);
+        MeasureDetail before = detail(planSlug, number, null);
         etags.requireMatch(ifMatch, before);
         if (!cascade && !before.assessments().isEmpty()) {
             throw new ApiException.Conflict("Measure " + number + " of plan " + planSlug + " has " + before.assessments().size()

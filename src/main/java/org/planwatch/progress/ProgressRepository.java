@@ -28,20 +28,35 @@ public class ProgressRepository {
 
     /** Each plan's axes in order, with their progress; plans without axes are absent. */
     public Map<Long, List<AxisProgress>> axesByPlan(Collection<Long> planIds, StatusBasis basis) {
-        Map<Long, List<AxisProgress>> result = new LinkedHashMap<>();
         if (planIds.isEmpty()) {
-            return result;
+            return new LinkedHashMap<>();
         }
+        // one array parameter rather than a list of them, so that the statement is the same for any number of plans
+        return axes("a.plan_id = any(:plans)", planIds.toArray(Long[]::new), basis);
+    }
+
+    public List<AxisProgress> axes(long planId, StatusBasis basis) {
+        return axesByPlan(List.of(planId), basis).getOrDefault(planId, List.of());
+    }
+
+    /** A plan's axes by its slug, without a statement to find the plan first: empty when there is no such plan. */
+    public List<AxisProgress> axes(String planSlug, StatusBasis basis) {
+        return axes("a.plan_id = (select p.id from plan p where p.slug = :plans)", planSlug, basis).values().stream()
+                .findFirst().orElse(List.of());
+    }
+
+    private Map<Long, List<AxisProgress>> axes(String planCondition, Object plans, StatusBasis basis) {
+        Map<Long, List<AxisProgress>> result = new LinkedHashMap<>();
         Query query = em.createNativeQuery("""
                 select a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED') as status, count(m.id)
                 from axis a
                 left join measure m on m.axis_id = a.id
                 %s
-                where a.plan_id in (:plans)
+                where %s
                 group by a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED')
                 order by a.plan_id, a.number
-                """.formatted(basis.join()));
-        query.setParameter("plans", planIds);
+                """.formatted(basis.join(), planCondition));
+        query.setParameter("plans", plans);
         basis.bind(query);
 
         Map<Long, Map<Integer, String>> titles = new LinkedHashMap<>();
@@ -100,7 +115,4 @@ public class ProgressRepository {
         return points;
     }
 
-    public List<AxisProgress> axes(long planId, StatusBasis basis) {
-        return axesByPlan(List.of(planId), basis).getOrDefault(planId, List.of());
-    }
 }

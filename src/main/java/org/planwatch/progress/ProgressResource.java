@@ -51,11 +51,14 @@ public class ProgressResource {
         if (evaluationId != null && date != null) {
             throw new ApiException.InvalidParameter("asOf", "cannot be combined with evaluation, which already fixes the statuses counted");
         }
-        Plan plan = plans.require(slug);
         if (evaluationId == null) {
-            List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.asOf(date));
-            return new ProgressView(plan.slug, ProgressView.Basis.LATEST, null, Progress.overall(axes), axes);
+            List<AxisProgress> axes = progress.axes(slug, StatusBasis.asOf(date));
+            if (axes.isEmpty()) {
+                plans.require(slug); // no axes: the plan may not exist
+            }
+            return new ProgressView(slug, ProgressView.Basis.LATEST, null, Progress.overall(axes), axes);
         }
+        Plan plan = plans.require(slug);
         Evaluation counted = evaluations.findInPlan(evaluationId, plan.id).orElseThrow(() -> new ApiException.NotFound(
                 "Plan " + slug + " has no evaluation " + evaluationId + ". GET /api/v1/plans/" + slug + "/evaluations lists them."));
         List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.evaluation(counted.id));

@@ -99,7 +99,7 @@ public class DashboardResource {
             @CookieParam(Lang.COOKIE) String cookie, @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
         Lang chosen = Lang.resolve(lang, cookie, acceptLanguage);
         Plan planEntity = plans.require(slug);
-        MeasureDetail detail = measureService.detail(planEntity, QueryParams.positiveNumber("number", number), null);
+        MeasureDetail detail = measureService.detail(planEntity.slug, QueryParams.positiveNumber("number", number), null);
         String api = "/api/v1/plans/" + slug + "/measures/" + detail.number();
         Frame frame = frame(chosen, Texts.of(chosen).get("measure") + " " + detail.number() + " – " + planEntity.title, uri, api,
                 "/feeds/changes.atom?plan=" + slug + "&axis=" + detail.axis().number());
@@ -131,10 +131,10 @@ public class DashboardResource {
     private Response planPage(Plan planEntity, String axis, List<String> status, String q, Lang chosen, String langParam, UriInfo uri) {
         MeasureFilter filter = measureService.filter(planEntity, axis, status, q);
         PlanView view = planService.view(planEntity);
-        List<MeasureView> all = measures.all(planEntity.id, MeasureFilter.ALL, StatusBasis.LATEST);
+        List<MeasureView> all = measures.all(planEntity.slug, MeasureFilter.ALL, StatusBasis.LATEST);
         boolean filtered = filter.axis() != null || !filter.statuses().isEmpty() || !filter.words().isEmpty();
         Set<Integer> shown = filtered
-                ? measures.all(planEntity.id, filter, StatusBasis.LATEST).stream().map(MeasureView::number).collect(Collectors.toSet())
+                ? measures.all(planEntity.slug, filter, StatusBasis.LATEST).stream().map(MeasureView::number).collect(Collectors.toSet())
                 : all.stream().map(MeasureView::number).collect(Collectors.toSet());
         List<ProgressHistory.Point> history = progress.history(planEntity.id);
         var t = Texts.of(chosen);

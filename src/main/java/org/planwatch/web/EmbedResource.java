@@ -119,7 +119,7 @@ public class EmbedResource {
                 .data("statuses", statuses)
                 .data("plan", plan.slug)
                 .data("link", base + "plans/" + plan.slug + dashboardQuery(filter))
-                .data("rows", measures.all(plan.id, filter, StatusBasis.LATEST).stream()
+                .data("rows", measures.all(plan.slug, filter, StatusBasis.LATEST).stream()
                         .map(m -> MeasureRow.of(m, options.lang(), false, base + "plans/" + plan.slug + "/measures/" + m.number())).toList())
                 .render());
     }
@@ -133,7 +133,7 @@ public class EmbedResource {
         Options options = Options.of(lang, acceptLanguage, layout, theme);
         Plan plan = plan(slug);
         Integer wanted = QueryParams.positiveNumber("number", number == null ? "1" : number);
-        MeasureDetail detail = measureService.detail(plan, wanted, null);
+        MeasureDetail detail = measureService.detail(plan.slug, wanted, null);
         return page(measureView.data("frame", frame(options, Texts.of(options.lang()).get("measure") + " " + detail.number(), uri))
                 .data("m", detail)
                 .data("status", StatusLook.of(detail.status(), options.lang()))
