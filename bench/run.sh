@@ -11,9 +11,10 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-5s}
+JIT_WARMUP=${JIT_WARMUP:-8}
 THREADS=2
 CONNECTIONS=32
-JVM_OPTS=${JVM_OPTS:-"-Xmx256m -XX:+UseParallelGC"}   # the options the README recommends
+JVM_OPTS=${JVM_OPTS:-"-Xmx128m -XX:+UseSerialGC"}   # the options the README recommends
 PORT_CACHED=18081 PORT_UNCACHED=18082 PORT_NGINX=18083 PORT_JSON_SERVER=18084 PORT_START=18085
 WORK=$(mktemp -d)
 chmod 755 "$WORK"   # nginx workers run as an unprivileged user
@@ -69,6 +70,7 @@ wait_for "http://127.0.0.1:$PORT_CACHED/q/health/ready" 120
 wait_for "http://127.0.0.1:$PORT_UNCACHED/q/health/ready" 120
 
 LIST=/api/v1/plans/2019-2021/measures
+SEARCH="$LIST?q=traite&status=PARTIALLY_IMPLEMENTED&axis=1"
 mkdir -p "$WORK/www"
 curl -sf "http://127.0.0.1:$PORT_CACHED$LIST" >"$WORK/www/measures.json"
 ETAG=$(curl -sfI "http://127.0.0.1:$PORT_CACHED$LIST" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
@@ -96,6 +98,15 @@ PIDS+=($!)
 wait_for "http://127.0.0.1:$PORT_NGINX/measures.json" 10
 wait_for "http://127.0.0.1:$PORT_JSON_SERVER/measures" 30
 
+# A fresh JVM runs interpreted, then compiles its hot paths while it serves: measured from cold, the first
+# scenarios would time the compiler. Each service first serves every scenario's address for a while.
+say "Warm-up: ${JIT_WARMUP}s per address and service"
+for base in "http://127.0.0.1:$PORT_CACHED" "http://127.0.0.1:$PORT_UNCACHED"; do
+  for path in "$LIST" /api/v1/plans/2019-2021/measures/16 /api/v1/plans/2019-2021/progress "$SEARCH"; do
+    wrk -t$THREADS -c$CONNECTIONS -d"${JIT_WARMUP}s" "$base$path" >/dev/null
+  done
+done
+
 say "Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up), loopback only"
 RESULTS=()
 load() { # name, url, extra wrk args...
@@ -117,11 +128,11 @@ load "measures list, warm (200)" "$C$LIST"
 load "measures list, If-None-Match (304)" "$C$LIST" -H "If-None-Match: $ETAG"
 load "measure detail, warm" "$C/api/v1/plans/2019-2021/measures/16"
 load "progress, warm" "$C/api/v1/plans/2019-2021/progress"
-load "filtered search, warm" "$C$LIST?q=traite&status=PARTIALLY_IMPLEMENTED&axis=1"
+load "filtered search, warm" "$C$SEARCH"
 load "measures list, cache off (database)" "$U$LIST"
 load "measure detail, cache off (database)" "$U/api/v1/plans/2019-2021/measures/16"
 load "progress, cache off (database)" "$U/api/v1/plans/2019-2021/progress"
-load "filtered search, cache off (database)" "$U$LIST?q=traite&status=PARTIALLY_IMPLEMENTED&axis=1"
+load "filtered search, cache off (database)" "$U$SEARCH"
 RSS_MB=$(( $(ps -o rss= -p "$CACHED_PID") / 1024 ))
 echo "resident memory of the cached service after the load: $RSS_MB MB"
 
@@ -132,7 +143,8 @@ JSON_SERVER_RPS=$(cut -d'|' -f2 <<<"${RESULTS[1]}")
   echo "# Benchmark results"
   echo
   echo "Produced by \`bench/run.sh\` on $(date -u +%Y-%m-%d) — $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/^Mem/ {print $2}') GiB of memory."
-  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up, on loopback, one scenario at a time; the service runs with \`$JVM_OPTS\`"
+  echo "Each service first serves each of the four addresses for ${JIT_WARMUP}s (its JIT compiler at work), then wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up, on loopback,"
+  echo "one scenario at a time; the service runs with \`$JVM_OPTS\`"
   echo "against PostgreSQL $PG_VERSION. The payload is \`GET $LIST\`: $(wc -c <"$WORK/www/measures.json") bytes."
   echo
   echo "| scenario | requests/s | p50 (ms) | p99 (ms) | non-2xx/3xx | vs nginx | vs json-server |"

@@ -17,7 +17,7 @@ WINDOW=${SOAK_WINDOW:-$([ -n "$CI" ] && echo 15 || echo 60)}
 PEAK_SECONDS=${PEAK_SECONDS:-10}
 THREADS=2
 CONNECTIONS=16
-JVM_OPTS=${JVM_OPTS:-"-Xmx256m -XX:+UseParallelGC"}
+JVM_OPTS=${JVM_OPTS:-"-Xmx128m -XX:+UseSerialGC"}
 PORT=18090
 ADMIN_KEY=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 WORK=$(mktemp -d)

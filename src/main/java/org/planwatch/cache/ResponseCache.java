@@ -46,7 +46,7 @@ public class ResponseCache {
     @ConfigProperty(name = "planwatch.cache.enabled", defaultValue = "true")
     boolean enabled;
 
-    @ConfigProperty(name = "planwatch.cache.max-bytes", defaultValue = "67108864")
+    @ConfigProperty(name = "planwatch.cache.max-bytes", defaultValue = "16777216")
     long maxBytes;
 
     private Cache<String, Entry> entries;

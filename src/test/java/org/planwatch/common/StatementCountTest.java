@@ -65,12 +65,12 @@ class StatementCountTest {
             "/api/v1/plans?                                                   | 3",
             // plan | axis counts
             "/api/v1/plans/2019-2021/axes?                                    | 2",
-            // plan | page of measures with axis and status | each evaluator's latest status for them
-            "/api/v1/plans/2019-2021/measures?                                | 3",
-            "/api/v1/plans/2019-2021/measures?q=traite&status=PARTIALLY_IMPLEMENTED&status=NOT_IMPLEMENTED& | 3",
-            "/api/v1/plans/2019-2021/measures?asOf=2023-06-30&                | 3",
-            // plan | the plan's axis numbers (to reject an unknown axis) | page of measures | evaluator statuses
-            "/api/v1/plans/2019-2021/measures?axis=3&                         | 4",
+            // page of measures with axis, status and each evaluator's latest status, the plan found by its slug
+            "/api/v1/plans/2019-2021/measures?                                | 1",
+            "/api/v1/plans/2019-2021/measures?q=traite&status=PARTIALLY_IMPLEMENTED&status=NOT_IMPLEMENTED& | 1",
+            "/api/v1/plans/2019-2021/measures?asOf=2023-06-30&                | 1",
+            // the axis is only checked against the plan when the page comes out empty
+            "/api/v1/plans/2019-2021/measures?axis=3&                         | 1",
             // page of evaluators
             "/api/v1/evaluators?                                              | 1",
             // plan | page of evaluations with evaluator and assessment count
@@ -91,18 +91,20 @@ class StatementCountTest {
                 new Endpoint("/api/v1/plans/2019-2021", 3),
                 // plan | axis counts
                 new Endpoint("/api/v1/plans/2019-2021/axes/3", 2),
-                // plan | measure with axis and status | evaluator statuses | assessments with evaluation and evaluator | their evidence
-                new Endpoint("/api/v1/plans/2019-2021/measures/16", 5),
+                // measure with axis, status and evaluator statuses | assessments with evaluation, evaluator and evidence
+                new Endpoint("/api/v1/plans/2019-2021/measures/16", 2),
+                // an empty page: the page, then the plan, to tell an empty answer from an unknown plan
+                new Endpoint("/api/v1/plans/2019-2021/measures?q=zzzz", 2),
                 // evaluator
                 new Endpoint("/api/v1/evaluators/cncdh", 1),
                 // evaluation with evaluator and plan | its 45 assessments with measure and axis | their evidence
                 new Endpoint("/api/v1/evaluations/" + evaluation, 3),
                 // plan | counts per axis at each evaluation date | the evaluations
                 new Endpoint("/api/v1/plans/2019-2021/progress/history", 3),
-                // plan | axis counts as of a date
-                new Endpoint("/api/v1/plans/2019-2021/progress?asOf=2023-06-30", 2),
-                // plan | axis counts
-                new Endpoint("/api/v1/plans/2019-2021/progress", 2),
+                // axis counts as of a date, the plan found by its slug
+                new Endpoint("/api/v1/plans/2019-2021/progress?asOf=2023-06-30", 1),
+                // axis counts
+                new Endpoint("/api/v1/plans/2019-2021/progress", 1),
                 // plan | evaluation | axis counts
                 new Endpoint("/api/v1/plans/2019-2021/progress?evaluation=" + evaluation, 3));
         for (Endpoint endpoint : endpoints) {
