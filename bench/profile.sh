@@ -55,6 +55,10 @@ start_service() { # extra JVM options, then env assignments
   APP_PID=$!
 }
 
+flame_graph() { # collapsed stacks, html file
+  java -jar "$AP" converter -o html "$1" "$2" >/dev/null
+}
+
 stop_service() {
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 }
@@ -66,14 +70,14 @@ wait_for "http://127.0.0.1:$PORT/api/v1/plans" 120
 stop_service
 t0=$(millis)
 start_service "-javaagent:$AP=start,event=cpu,interval=1ms,threads,file=$WORK/startup.collapsed,collapsed"
-wait_for "http://127.0.0.1:$PORT/api/v1/plans" 120
+wait_for "http://127.0.0.1:$PORT/q/health/live" 120
+LIVE_MS=$(( $(millis) - t0 ))
+FIRST_REQUEST_MS=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$PORT/api/v1/plans" | awk '{printf "%.0f", $1 * 1000}')
 STARTUP_MS=$(( $(millis) - t0 ))
 STARTED=$(grep -o 'started in [0-9.]*s' "$WORK/service.log" || true)
-FIRST_REQUEST=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$PORT/api/v1/evaluators")
 CLASSES=$(jcmd "$APP_PID" PerfCounter.print 2>/dev/null | awk -F= '/java.cls.loadedClasses=/ {print $2}')
 stop_service
-java -cp "$AP" one.profiler.converter.Main "$WORK/startup.collapsed" "$OUT/startup.html" 2>/dev/null \
-  || cp "$WORK/startup.collapsed" "$OUT/startup.collapsed"
+flame_graph "$WORK/startup.collapsed" "$OUT/startup.html"
 
 say "Database path: GET /api/v1/plans/2019-2021/measures with the cache off"
 LIST=/api/v1/plans/2019-2021/measures
@@ -96,12 +100,11 @@ REQUESTS=$(awk '/requests in/ {print $1}' <<<"$WRK_OUT")
 RPS=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$WRK_OUT")
 P99=$(awk '$1 == "99%" {print $2}' <<<"$WRK_OUT" | to_ms)
 TICKS=$(getconf CLK_TCK)
-per_request() { echo "scale=3; 1000 * $1 / $TICKS / $REQUESTS" | bc; }
+per_request() { echo "1000 * $1 / $TICKS / $REQUESTS" | bc -l | xargs printf '%.2f'; }
 JAVA_MS=$(per_request $((JAVA1 - JAVA0)))
 PG_MS=$(per_request $((PG1 - PG0)))
 stop_service
-java -cp "$AP" one.profiler.converter.Main "$WORK/list.collapsed" "$OUT/database-list.html" 2>/dev/null \
-  || cp "$WORK/list.collapsed" "$OUT/database-list.collapsed"
+flame_graph "$WORK/list.collapsed" "$OUT/database-list.html"
 
 say "Summary"
 {
@@ -112,26 +115,29 @@ say "Summary"
   echo
   echo "## Start-up"
   echo
-  echo "Process start to first answer: $STARTUP_MS ms with the profiler attached ($STARTED); the first request after that: ${FIRST_REQUEST}s."
-  echo "Classes loaded: ${CLASSES:-unknown}. Share of the CPU samples taken until the first answer:"
+  echo "With the profiler attached: process start to first answer $STARTUP_MS ms; Quarkus reports \"$STARTED\"; the HTTP server answered"
+  echo "after $LIVE_MS ms, and the first API request (\`GET /api/v1/plans\`, its queries and serialisers made on first use) took $FIRST_REQUEST_MS ms."
+  echo "Classes loaded: ${CLASSES:-unknown}. Share of the CPU samples (all threads) taken until the first answer; a sample counts in"
+  echo "every row whose code is on its stack, so rows overlap:"
   echo
   echo "| in | share |"
   echo "| --- | ---: |"
-  shares "$WORK/startup.collapsed" "JIT compiler threads (C2)=[C2 CompilerThread" "JIT compiler threads (C1)=[C1 CompilerThread" \
-    "garbage collection (and other safepoint work)=[VM Thread" "the main thread=[main " "class loading (all threads)=ClassLoader.loadClass" \
+  shares "$WORK/startup.collapsed" "JIT compiler threads (C2)=[C2 CompilerThre" "JIT compiler threads (C1)=[C1 CompilerThre" \
+    "garbage collection (and other safepoint work)=[VM Thread" "the main thread=[main " "class loading (all threads)=ClassLoader.loadClass" "Hibernate's start-up thread=[JPA Startup Thread" \
     "Hibernate ORM=org/hibernate/" "Flyway=org/flywaydb/" "Hibernate Validator=org/hibernate/validator/" "CDI container (Arc)=io/quarkus/arc/" \
     "OpenAPI document=io/smallrye/openapi/" "Vert.x and Netty=io/netty/"
   echo
   echo "## Database path"
   echo
   echo "\`GET $LIST\` with the cache off, wrk -t2 -c32 for 15 s after a 30-second warm-up: $REQUESTS requests, $RPS requests/s, p99 $P99 ms."
-  echo "CPU per request: $JAVA_MS ms in the service, $PG_MS ms in PostgreSQL (from /proc, all PostgreSQL processes). Share of the service's CPU samples:"
+  echo "CPU per request: $JAVA_MS ms in the service, $PG_MS ms in PostgreSQL (from /proc, all PostgreSQL processes). Share of the service's CPU samples"
+  echo "(rows overlap as above):"
   echo
   echo "| in | share |"
   echo "| --- | ---: |"
-  shares "$WORK/list.collapsed" "the SQL statement (JDBC: sent, awaited, read)=QueryExecutorImpl.execute" \
-    "Hibernate around the statement=org/hibernate/" "the measure page (statement and records)=MeasureRepository.page" \
+  shares "$WORK/list.collapsed" "the measure page: Hibernate's native query, its statement and the records built=MeasureRepository.page" \
+    "Hibernate ORM, anywhere (its statements included)=org/hibernate/" "JDBC statements (sent, awaited, read)=QueryExecutorImpl.execute" \
     "JSON serialisation=ObjectMapper.writeValueAsBytes" "ETag (SHA-256)=ETags.ofBytes" "writing the answer (Netty)=NioSocketChannel.doWrite" \
-    "authentication and rate limits=io/quarkus/security/" "CORS=CORSFilter" "JIT compiler=CompilerThread" "garbage collection (and other safepoint work)=[VM Thread"
+    "authentication and rate limits=io/quarkus/security/" "CORS=CORSFilter" "JIT compiler=CompilerThre" "garbage collection (and other safepoint work)=[VM Thread"
 } >bench/PROFILE.md
 cat bench/PROFILE.md
