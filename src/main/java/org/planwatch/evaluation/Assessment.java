@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
 import org.planwatch.measure.Measure;
+import org.planwatch.evaluator.Evaluator;
 import org.planwatch.plan.Plan;
 
 /** The status one evaluation gives one measure. */
@@ -34,6 +35,11 @@ public class Assessment {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "plan_id")
     public Plan plan;
+
+    /** The evaluation's evaluator, kept equal to it by the database: it lets an index find each evaluator's latest assessment. */
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "evaluator_id")
+    public Evaluator evaluator;
 
     /** The evaluation's date, kept equal to it by the database: it lets an index find a measure's latest assessment. */
     @Column(name = "evaluation_date")

@@ -85,6 +85,7 @@ public class EvaluationService {
             Assessment assessment = new Assessment();
             assessment.evaluation = evaluation;
             assessment.evaluationDate = evaluation.date;
+            assessment.evaluator = evaluation.evaluator;
             assessment.plan = plan;
             assessment.measure = planMeasures.get(item.measure());
             assessment.status = item.status();
@@ -149,6 +150,7 @@ public class EvaluationService {
             assessment = new Assessment();
             assessment.evaluation = evaluation;
             assessment.evaluationDate = evaluation.date;
+            assessment.evaluator = evaluation.evaluator;
             assessment.plan = evaluation.plan;
             assessment.measure = measure;
         } else {

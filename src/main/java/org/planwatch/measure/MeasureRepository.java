@@ -43,8 +43,9 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         for (int i = 0; i < filter.words().size(); i++) {
             where.append(" and m.search_text like '%' || planwatch_fold(:word").append(i).append(") || '%' escape '\\'");
         }
-        // the page of measures first, then for each of them the newest assessment by each evaluator, read
-        // through the index that orders a measure's assessments newest first: one row per measure and evaluator
+        // the page of measures first, then for each of them and each evaluator the newest assessment, one look-up
+        // in the index that orders a measure's assessments by evaluator, newest first (however many there are):
+        // one row per measure and evaluator that assessed it
         Query query = getEntityManager().createNativeQuery("""
                 with page as (
                     select m.id, m.number, m.title, a.number as axis_number, a.title as axis_title,
@@ -58,18 +59,21 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 select page.number, page.title, page.axis_number, page.axis_title, page.status,
                        e.id, e.date, ev.slug, ev.name, ev.short_name,
                        latest.status as evaluator_status, latest.evaluation_id as evaluator_evaluation_id,
-                       latest.evaluation_date as evaluator_date, lev.slug as evaluator_slug, lev.name as evaluator_name,
-                       lev.short_name as evaluator_short_name
+                       latest.evaluation_date as evaluator_date, latest.slug as evaluator_slug, latest.name as evaluator_name,
+                       latest.short_name as evaluator_short_name
                 from page
                 left join evaluation e on e.id = page.evaluation_id
                 left join evaluator ev on ev.id = e.evaluator_id
                 left join lateral (
-                    select distinct on (le.evaluator_id) le.evaluator_id, la.status, la.evaluation_id, la.evaluation_date
-                    from assessment la join evaluation le on le.id = la.evaluation_id
-                    where la.measure_id = page.id%s
-                    order by le.evaluator_id, la.evaluation_date desc, la.evaluation_id desc) latest on true
-                left join evaluator lev on lev.id = latest.evaluator_id
-                order by page.number, lev.slug collate "C"
+                    select lev.slug, lev.name, lev.short_name, la.status, la.evaluation_id, la.evaluation_date
+                    from evaluator lev
+                    join lateral (
+                        select la.status, la.evaluation_id, la.evaluation_date
+                        from assessment la
+                        where la.measure_id = page.id and la.evaluator_id = lev.id%s
+                        order by la.evaluation_date desc, la.evaluation_id desc
+                        limit 1) la on true) latest on true
+                order by page.number, latest.slug collate "C"
                 """.formatted(basis.join(), where, basis.asOf() == null ? "" : " and la.evaluation_date <= :basisAsOf"))
                 .setParameter("plan", planSlug)
                 .setParameter("after", afterNumber)
