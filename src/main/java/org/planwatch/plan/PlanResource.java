@@ -35,7 +35,7 @@ import org.planwatch.common.ETags;
 import org.planwatch.common.Idempotency;
 import org.planwatch.common.Page;
 import org.planwatch.common.QueryParams;
-import org.planwatch.evaluation.Evaluation;
+import org.planwatch.evaluation.EvaluationRef;
 import org.planwatch.evaluation.EvaluationRepository;
 import org.planwatch.evaluation.StatusBasis;
 import org.planwatch.progress.AxisProgress;
@@ -71,7 +71,7 @@ public class PlanResource {
         List<Plan> page = plans.page(Cursor.decode(cursor), size);
         List<Long> ids = page.stream().map(p -> p.id).toList();
         Map<Long, List<AxisProgress>> axes = progress.axesByPlan(ids, StatusBasis.LATEST);
-        Map<Long, Evaluation> latest = evaluations.latestByPlan(ids);
+        Map<Long, EvaluationRef> latest = evaluations.latestByPlan(ids);
         List<PlanView> views = page.stream()
                 .map(p -> PlanView.from(p, axes.getOrDefault(p.id, List.of()), latest.get(p.id)))
                 .toList();

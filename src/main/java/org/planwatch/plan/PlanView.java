@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.common.Source;
-import org.planwatch.evaluation.Evaluation;
 import org.planwatch.evaluation.EvaluationRef;
 import org.planwatch.progress.AxisProgress;
 import org.planwatch.progress.Progress;
@@ -25,10 +24,10 @@ public record PlanView(
         Progress progress,
         @Schema(description = "The plan's most recent evaluation; null when none was published.") EvaluationRef latestEvaluation) {
 
-    public static PlanView from(Plan plan, List<AxisProgress> axes, Evaluation latest) {
+    public static PlanView from(Plan plan, List<AxisProgress> axes, EvaluationRef latest) {
         Progress progress = Progress.overall(axes);
         return new PlanView(plan.slug, plan.title, plan.startYear, plan.endYear, plan.presentedOn,
                 new Source(plan.sourceTitle, plan.sourceUrl), axes.size(), progress.measureCount(), progress,
-                latest == null ? null : EvaluationRef.from(latest));
+                latest);
     }
 }
