@@ -52,6 +52,15 @@ public class MeasureService {
         return filter;
     }
 
+    /**
+     * The filter of an HTML page's form: as {@link #filter(Plan, String, List, String)}, but a field left
+     * at "all" (sent empty by a plain form submit, as {@code axis=&status=}) means no filter on it.
+     */
+    public MeasureFilter formFilter(Plan plan, String axis, List<String> status, String q) {
+        return filter(plan, axis == null || axis.isBlank() ? null : axis,
+                status == null ? null : status.stream().filter(s -> !s.isBlank()).toList(), q);
+    }
+
     /** The filter as the parameters give it, before it is checked against a plan. */
     public MeasureFilter filter(String axis, List<String> status, String q) {
         return new MeasureFilter(

@@ -57,6 +57,20 @@ class PagesTest {
     }
 
     @Test
+    void theFormSentAsIsWithEveryFieldAtAllShowsEveryMeasure() {
+        // a plain form submit sends the fields left at "all" empty
+        String page = given().get("/plans/2019-2021?axis=&status=&q=").then().statusCode(200).extract().asString();
+        for (int number = 1; number <= 45; number++) {
+            org.junit.jupiter.api.Assertions.assertTrue(page.matches("(?s).*<tr data-number=\"" + number + "\"[^>]*[^n]>.*"), "measure " + number);
+        }
+        String embed = given().get("/embed/measures?plan=2019-2021&axis=&status=&q=").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(45, embed.split("<li data-number=", -1).length - 1);
+        String filtered = given().get("/plans/2019-2021?axis=3&status=&status=NOT_IMPLEMENTED&q=").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(filtered.matches("(?s).*<tr data-number=\"24\"[^>]*[^n]>.*"));
+        org.junit.jupiter.api.Assertions.assertFalse(filtered.matches("(?s).*<tr data-number=\"1\"[^>]*[^n]>.*"));
+    }
+
+    @Test
     void everyPageLinksToTheApiAndSwaggerUi() {
         for (String path : new String[] {"/", "/plans/2019-2021/measures/16", "/embed"}) {
             given().get(path).then().body(containsString("href=\"/q/swagger-ui\"")).body(containsString("href=\"/api/v1/plans/2019-2021"));
