@@ -144,7 +144,7 @@ public final class AssessmentCsv {
         if (column < 0 || column >= row.length) {
             return null;
         }
-        String value = row[column].strip();
+        String value = Csv.fromText(row[column].strip());
         return value.isEmpty() ? null : value;
     }
 

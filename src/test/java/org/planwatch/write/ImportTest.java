@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.planwatch.Api.admin;
 import static org.planwatch.Api.as;
 import static org.planwatch.Api.csv;
@@ -170,6 +172,26 @@ class ImportTest {
                 .body("assessments[1].evidence.url", contains("https://www.example.fr/annonce"));
         assertEquals(read("/api/v1/evaluations/" + created.jsonPath().getLong("id")), created.jsonPath().get("$"));
         assertEquals("PARTIALLY_IMPLEMENTED", readMap("/api/v1/plans/" + plan + "/measures/2").get("status"));
+    }
+
+    @Test
+    void aFormulaInACommentIsExportedAsTextAndImportedBackAsWritten() {
+        String plan = data.planWithMeasures(2);
+        String evaluator = data.evaluator();
+        String formula = "=HYPERLINK(\"https://example.org\",\"voir\")";
+        String text = "measure,status,comment\n1,NOT_IMPLEMENTED,\"" + formula.replace("\"", "\"\"") + "\"\n2,IMPLEMENTED,-\n";
+        long id = csv(admin().queryParams(metadata(evaluator)), text).post("/api/v1/plans/" + plan + "/evaluations")
+                .then().statusCode(201).body("assessments.comment", contains(formula, "-")).extract().jsonPath().getLong("id");
+
+        String exported = given().get("/api/v1/evaluations/" + id + ".csv").then().statusCode(200).extract().asString();
+        assertTrue(exported.contains(";\"'=HYPERLINK(") || exported.contains(";'=HYPERLINK("), "the formula is exported as text: " + exported);
+        assertTrue(exported.contains(";'-;") || exported.contains(";\"'-\";"), "a cell starting with - too: " + exported);
+
+        // the export, imported again, gives the comments as they were written
+        Map<String, Object> again = new HashMap<>(metadata(evaluator));
+        again.put("date", "2150-07-31");
+        csv(admin().queryParams(again), exported).post("/api/v1/plans/" + plan + "/evaluations")
+                .then().statusCode(201).body("assessments.comment", contains(formula, "-"));
     }
 
     @Test
