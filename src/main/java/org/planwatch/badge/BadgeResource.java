@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.axis.AxisRepository;
+import org.planwatch.axis.AxisService;
 import org.planwatch.common.ApiException;
 import org.planwatch.common.QueryParams;
 import org.planwatch.evaluation.Status;
@@ -27,7 +27,6 @@ import org.planwatch.measure.MeasureDetail;
 import org.planwatch.measure.MeasureService;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
-import org.planwatch.plan.PlanService;
 import org.planwatch.progress.AxisProgress;
 import org.planwatch.progress.Progress;
 import org.planwatch.progress.ProgressRepository;
@@ -47,7 +46,7 @@ public class BadgeResource {
     @Inject
     PlanRepository plans;
     @Inject
-    PlanService planService;
+    AxisService axisService;
     @Inject
     ProgressRepository progress;
     @Inject
@@ -62,8 +61,11 @@ public class BadgeResource {
     public Response plan(@Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
             @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang") String lang) {
         Lang chosen = lang(lang);
-        Plan plan = plans.require(slug);
-        return badge(progressBadge(plan.slug, planService.view(plan).progress(), chosen, "plan " + plan.slug));
+        List<AxisProgress> axes = progress.axes(slug, StatusBasis.LATEST);
+        if (axes.isEmpty()) {
+            plans.require(slug); // no axes: the plan may not exist
+        }
+        return badge(progressBadge(slug, Progress.overall(axes), chosen, "plan " + slug));
     }
 
     @GET
@@ -76,8 +78,7 @@ public class BadgeResource {
         Lang chosen = lang(lang);
         int wanted = QueryParams.positiveNumber("number", number);
         Plan plan = plans.require(slug);
-        AxisProgress axis = progress.axes(plan.id, StatusBasis.LATEST).stream().filter(a -> a.number() == wanted).findFirst()
-                .orElseThrow(() -> new ApiException.NotFound("Plan " + slug + " has no axis " + wanted + "."));
+        AxisProgress axis = axisService.view(plan, wanted, StatusBasis.LATEST);
         String label = (chosen == Lang.FR ? "axe " : "axis ") + wanted;
         return badge(progressBadge(label, axis.progress(), chosen, label + " – " + axis.title() + " (plan " + plan.slug + ")"));
     }

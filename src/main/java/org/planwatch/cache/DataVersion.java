@@ -112,7 +112,7 @@ public class DataVersion {
                     }
                 }
             } catch (SQLException e) {
-                if (listening) {
+                if (listening || lostAt == null) { // once when lost, or when never reached
                     lostAt = Instant.now();
                     Log.warnf("Lost the database notifications (%s); serving without the cache until they are back", e.getMessage());
                 }
@@ -147,8 +147,10 @@ public class DataVersion {
 
     private void readVersion(Statement statement) throws SQLException {
         // Before any write, the data is as the migrations left it.
-        try (ResultSet row = statement.executeQuery("select coalesce(max(id), 0), "
-                + "coalesce(max(occurred_at), (select max(installed_on) from flyway_schema_history)) from change")) {
+        // the newest change by its id (the primary key's index): no scan of the feed, however long it grows
+        try (ResultSet row = statement.executeQuery("select coalesce(c.id, 0), "
+                + "coalesce(c.occurred_at, (select max(installed_on) from flyway_schema_history)) "
+                + "from (select 1) one left join lateral (select id, occurred_at from change order by id desc limit 1) c on true")) {
             row.next();
             long latest = row.getLong(1);
             java.sql.Timestamp at = row.getTimestamp(2);

@@ -78,7 +78,10 @@ public class History {
      * take it before they read anything, so that what they check (an ETag, a duplicate) is what they change.
      */
     public void lock() {
-        em.createNativeQuery("select pg_advisory_xact_lock(" + WRITE_LOCK + ")").getSingleResult();
+        if (transactions.getResource(WRITE_LOCK) == null) { // once per transaction: the lock is held until it ends
+            em.createNativeQuery("select pg_advisory_xact_lock(" + WRITE_LOCK + ")").getSingleResult();
+            transactions.putResource(WRITE_LOCK, Boolean.TRUE);
+        }
     }
 
     /** Records a create, update or delete, and the status changes it caused. */
@@ -158,7 +161,7 @@ public class History {
 
     private Map<Integer, MeasureView> statuses(Plan plan) {
         em.flush();
-        return measures.page(plan.slug, MeasureFilter.ALL, StatusBasis.LATEST, 0, 1000).stream()
+        return measures.all(plan.slug, MeasureFilter.ALL, StatusBasis.LATEST).stream()
                 .collect(Collectors.toMap(MeasureView::number, Function.identity()));
     }
 

@@ -14,6 +14,7 @@ import org.planwatch.evaluation.EvaluationRepository;
 import org.planwatch.evaluation.StatusBasis;
 import org.planwatch.history.Change;
 import org.planwatch.history.History;
+import org.planwatch.progress.AxisProgress;
 import org.planwatch.progress.ProgressRepository;
 
 /** A plan's representation, and writing plans. */
@@ -34,7 +35,12 @@ public class PlanService {
     EntityManager em;
 
     public PlanView view(Plan plan) {
-        return PlanView.from(plan, progress.axes(plan.id, StatusBasis.LATEST), evaluations.latestByPlan(List.of(plan.id)).get(plan.id));
+        return view(plan, progress.axes(plan.id, StatusBasis.LATEST));
+    }
+
+    /** The plan's representation from its axes' current progress, already read (pages that also list the axes). */
+    public PlanView view(Plan plan, List<AxisProgress> axes) {
+        return PlanView.from(plan, axes, evaluations.latestByPlan(List.of(plan.id)).get(plan.id));
     }
 
     @Transactional

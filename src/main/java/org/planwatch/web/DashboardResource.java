@@ -33,6 +33,7 @@ import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
 import org.planwatch.plan.PlanService;
 import org.planwatch.plan.PlanView;
+import org.planwatch.progress.AxisProgress;
 import org.planwatch.progress.ProgressHistory;
 import org.planwatch.progress.ProgressRepository;
 import org.planwatch.web.Views.AxisRow;
@@ -129,8 +130,9 @@ public class DashboardResource {
     }
 
     private Response planPage(Plan planEntity, String axis, List<String> status, String q, Lang chosen, String langParam, UriInfo uri) {
-        MeasureFilter filter = measureService.filter(planEntity, axis, status, q);
-        PlanView view = planService.view(planEntity);
+        MeasureFilter filter = measureService.formFilter(planEntity, axis, status, q);
+        List<AxisProgress> axes = progress.axes(planEntity.id, StatusBasis.LATEST);
+        PlanView view = planService.view(planEntity, axes);
         List<MeasureView> all = measures.all(planEntity.slug, MeasureFilter.ALL, StatusBasis.LATEST);
         boolean filtered = filter.axis() != null || !filter.statuses().isEmpty() || !filter.words().isEmpty();
         Set<Integer> shown = filtered
@@ -148,7 +150,7 @@ public class DashboardResource {
         Frame frame = frame(chosen, planEntity.title, uri, "/api/v1/plans/" + slug, "/feeds/changes.atom?plan=" + slug);
         List<Option> axisOptions = new java.util.ArrayList<>();
         axisOptions.add(new Option("", t.get("allAxes"), filter.axis() == null));
-        progress.axes(planEntity.id, StatusBasis.LATEST).forEach(a ->
+        axes.forEach(a ->
                 axisOptions.add(new Option(Integer.toString(a.number()), a.number() + ". " + a.title(), Integer.valueOf(a.number()).equals(filter.axis()))));
         List<Option> statusOptions = Arrays.stream(Status.values())
                 .map(s -> new Option(s.name(), Texts.icon(s) + " " + Texts.status(s, chosen), filter.statuses().contains(s)))
@@ -160,7 +162,7 @@ public class DashboardResource {
                 .data("plans", plans.page(null, 200).stream().map(p -> new Option(p.slug, p.title, p.id.equals(planEntity.id))).toList())
                 .data("progressBar", new RawString(Charts.stackedBar(view.progress(), chosen, t.get("progress"))))
                 .data("counts", StatusLook.counts(view.progress(), chosen))
-                .data("axes", progress.axes(planEntity.id, StatusBasis.LATEST).stream().map(a -> AxisRow.of(a, chosen)).toList())
+                .data("axes", axes.stream().map(a -> AxisRow.of(a, chosen)).toList())
                 .data("axisOptions", axisOptions)
                 .data("statusOptions", statusOptions)
                 .data("q", q == null ? "" : q)

@@ -85,14 +85,15 @@ public class EmbedResource {
             @QueryParam("theme") String theme, @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
         Options options = Options.of(lang, acceptLanguage, layout, theme);
         Plan plan = plan(slug);
-        PlanView view = planService.view(plan);
+        List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.LATEST);
+        PlanView view = planService.view(plan, axes);
         var t = Texts.of(options.lang());
         return page(progressView.data("frame", frame(options, view.title(), uri))
                 .data("plan", view)
                 .data("link", uri.getBaseUri() + "plans/" + plan.slug)
                 .data("bar", new RawString(Charts.stackedBar(view.progress(), options.lang(), t.get("progress"))))
                 .data("counts", StatusLook.counts(view.progress(), options.lang()))
-                .data("axes", progress.axes(plan.id, StatusBasis.LATEST).stream().map(a -> AxisRow.of(a, options.lang())).toList())
+                .data("axes", axes.stream().map(a -> AxisRow.of(a, options.lang())).toList())
                 .render());
     }
 
@@ -104,7 +105,7 @@ public class EmbedResource {
             @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
         Options options = Options.of(lang, acceptLanguage, layout, theme);
         Plan plan = plan(slug);
-        MeasureFilter filter = measureService.filter(plan, axis, status, q);
+        MeasureFilter filter = measureService.formFilter(plan, axis, status, q);
         var t = Texts.of(options.lang());
         String heading = plan.title;
         if (filter.axis() != null) {
