@@ -66,10 +66,6 @@ public class ResponseCache {
         router.route("/api/v1/*").order(-100).handler(this::serve);
     }
 
-    public boolean enabled() {
-        return enabled;
-    }
-
     private void serve(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (!enabled || !version.trusted() || (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD)

@@ -108,7 +108,8 @@ public class HttpEdge {
     private static final String OWN_PAGES = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'; ";
 
-    private static void problem(RoutingContext context, int status, String title, String detail) {
+    /** Answers a problem document from a Vert.x route, before the REST layer (and its mapper) is reached. */
+    public static void problem(RoutingContext context, int status, String title, String detail) {
         if (context.response().headWritten()) {
             return;
         }

@@ -38,11 +38,11 @@ public class Assessment {
 
     /** The evaluation's evaluator, kept equal to it by the database: it lets an index find each evaluator's latest assessment. */
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "evaluator_id")
+    @JoinColumn(name = "evaluator_id", updatable = false) // the database follows the evaluation
     public Evaluator evaluator;
 
     /** The evaluation's date, kept equal to it by the database: it lets an index find a measure's latest assessment. */
-    @Column(name = "evaluation_date")
+    @Column(name = "evaluation_date", updatable = false) // the database follows the evaluation
     public java.time.LocalDate evaluationDate;
 
     @Enumerated(EnumType.STRING)

@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.axis.AxisRepository;
 import org.planwatch.common.ApiException;
 import org.planwatch.common.Csv;
 import org.planwatch.common.Cursor;
@@ -58,8 +57,6 @@ public class MeasureResource {
     MeasureRepository measures;
     @Inject
     MeasureService service;
-    @Inject
-    AxisRepository axisRepository;
     @Inject
     Idempotency idempotency;
     @Inject

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.planwatch.common.Problem;
+import org.planwatch.common.HttpEdge;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,7 +14,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -100,10 +99,7 @@ public class RateLimits {
 
     private static void refuse(RoutingContext context, long nanosToWait, String detail) {
         long seconds = Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L);
-        context.response().setStatusCode(429)
-                .putHeader("Retry-After", Long.toString(seconds))
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(new JsonObject().put("type", "about:blank").put("title", "Too many requests").put("status", 429)
-                        .put("detail", detail + " Retry after " + seconds + " s.").put("instance", context.normalizedPath()).encode());
+        context.response().putHeader("Retry-After", Long.toString(seconds));
+        HttpEdge.problem(context, 429, "Too many requests", detail + " Retry after " + seconds + " s.");
     }
 }
