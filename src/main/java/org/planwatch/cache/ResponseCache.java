@@ -128,8 +128,28 @@ public class ResponseCache {
                 || (accept.contains("application/json") && !accept.contains("text/csv"));
     }
 
+    /** Whether Accept-Encoding lists gzip with a weight above zero (RFC 9110: {@code gzip;q=0.5} does, {@code gzip; q=0} does not). */
     static boolean acceptsGzip(String acceptEncoding) {
-        return acceptEncoding != null && acceptEncoding.contains("gzip") && !acceptEncoding.contains("gzip;q=0");
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.split(";");
+            if (parts[0].strip().equalsIgnoreCase("gzip")) {
+                for (int i = 1; i < parts.length; i++) {
+                    String parameter = parts[i].strip();
+                    if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+                        try {
+                            return Double.parseDouble(parameter.substring(2).strip()) > 0;
+                        } catch (NumberFormatException e) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     static byte[] gzip(byte[] body) {

@@ -3,8 +3,10 @@ package org.planwatch.cache;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.config.DecoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -97,6 +100,17 @@ class CachingTest {
         statements[0] = statementsFor(() -> again[0] = given().get(MEASURES + "?status=IMPLEMENTED").then().statusCode(200).extract().asString());
         assertEquals(first, again[0]);
         assertEquals(0, statements[0]);
+    }
+
+    @Test
+    void acceptEncodingWeightsAreRead() {
+        RestAssuredConfig raw = RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        for (int attempt = 0; attempt < 2; attempt++) { // computed, then from the cache
+            given().config(raw).header("Accept-Encoding", "gzip;q=0.5, identity").get(MEASURES).then().statusCode(200)
+                    .header("Content-Encoding", "gzip").header("ETag", endsWith("-gzip\""));
+            given().config(raw).header("Accept-Encoding", "gzip; q=0, identity").get(MEASURES).then().statusCode(200)
+                    .header("Content-Encoding", nullValue()).header("ETag", not(endsWith("-gzip\"")));
+        }
     }
 
     @Test
