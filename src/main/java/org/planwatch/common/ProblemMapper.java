@@ -49,6 +49,8 @@ public class ProblemMapper {
     RateLimits rateLimits;
     @Inject
     CurrentVertxRequest vertx;
+    @Inject
+    DatabaseOutage outage;
 
     @ServerExceptionMapper
     public Response domain(ApiException e, UriInfo uri) {
@@ -98,7 +100,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
         if (databaseUnavailable(e)) {
-            return unavailable(uri); // checking an evaluator's key needs the database
+            return unavailable(uri.getPath()); // checking an evaluator's key needs the database
         }
         rateLimits.authenticationFailed(vertx.getCurrent());
         return Response.fromResponse(problem(401, "Unauthorized",
@@ -123,7 +125,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (databaseUnavailable(e)) {
-            return unavailable(uri);
+            return unavailable(uri.getPath());
         }
         String id = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
@@ -136,10 +138,18 @@ public class ProblemMapper {
      * pool's acquisition timeout): a 503 the client may retry, whatever layer wrapped the failure (Hibernate,
      * Agroal, the transaction manager, the security layer).
      */
-    private static Response unavailable(UriInfo uri) {
-        Log.warnf("Database unavailable on %s", uri.getPath());
-        return Response.fromResponse(problem(503, "Database unavailable",
-                "The database cannot be reached right now; nothing was read or written. Retry in a few seconds.", uri, List.of(), null))
+    private Response unavailable(String path) {
+        Log.warnf("Database unavailable on %s", path);
+        outage.noticed();
+        return unavailableProblem(path);
+    }
+
+    /** The 503 itself, also answered by {@link DatabaseOutage} while an outage lasts. */
+    static Response unavailableProblem(String path) {
+        return Response.status(503)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", "Database unavailable", 503,
+                        "The database cannot be reached right now; nothing was read or written. Retry in a few seconds.", path, List.of(), null))
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .build();
     }

@@ -1,0 +1,62 @@
+package org.planwatch.common;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Fails fast while the database is known to be unreachable. Once a request has found it unavailable (its 503
+ * comes from {@link ProblemMapper}), the next requests to the REST layer get their 503 at once, on the event
+ * loop, without waiting for a connection; one request at a time goes through to try the database, and the
+ * first that does not fail that way ends the outage. Without this, every request would hold one of the few
+ * worker threads (see org.planwatch.database.PoolSizes) for the pool's acquisition timeout, and the others
+ * would queue behind it for as long as the outage lasts.
+ */
+@ApplicationScoped
+public class DatabaseOutage {
+
+    private static final String TRIAL = "planwatch.database-trial";
+    /** A trial that never reported back (its client went away, say) stops blocking the next one after this. */
+    private static final long TRIAL_TIMEOUT = TimeUnit.SECONDS.toNanos(10);
+
+    private volatile boolean down;
+    /** When the trial in flight may be given up (System.nanoTime), 0 when none is. */
+    private final AtomicLong trialDeadline = new AtomicLong();
+
+    void noticed() {
+        down = true;
+    }
+
+    @ServerRequestFilter(nonBlocking = true, priority = Priorities.AUTHENTICATION - 100)
+    public Optional<Response> failFast(ContainerRequestContext request) {
+        if (!down) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        long deadline = trialDeadline.get();
+        if ((deadline == 0 || now - deadline > 0) && trialDeadline.compareAndSet(deadline, now + TRIAL_TIMEOUT)) {
+            request.setProperty(TRIAL, Boolean.TRUE);
+            return Optional.empty();
+        }
+        return Optional.of(ProblemMapper.unavailableProblem(request.getUriInfo().getPath()));
+    }
+
+    @ServerResponseFilter
+    public void trialEnded(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(TRIAL) != null) {
+            if (response.getStatus() != 503) {
+                down = false;
+            }
+            trialDeadline.set(0);
+        }
+    }
+}
