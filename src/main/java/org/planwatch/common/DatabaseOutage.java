@@ -36,7 +36,8 @@ public class DatabaseOutage {
         down = true;
     }
 
-    @ServerRequestFilter(nonBlocking = true, priority = Priorities.AUTHENTICATION - 100)
+    /** Before the request is matched, and so before the API key is checked, which needs the database too. */
+    @ServerRequestFilter(preMatching = true, nonBlocking = true, priority = Priorities.AUTHENTICATION - 100)
     public Optional<Response> failFast(ContainerRequestContext request) {
         if (!down) {
             return Optional.empty();

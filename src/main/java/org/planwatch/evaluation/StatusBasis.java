@@ -27,7 +27,10 @@ public record StatusBasis(Long evaluationId, LocalDate asOf) {
         if (evaluationId != null) {
             return "left join assessment s on s.measure_id = m.id and s.evaluation_id = :basisEvaluation";
         }
-        return "left join lateral latest_assessment_of(m.id, " + (asOf == null ? "cast(null as date)" : ":basisAsOf") + ") s on true";
+        if (asOf == null) {
+            return "left join measure_latest_assessment s on s.measure_id = m.id"; // kept by the database (V7)
+        }
+        return "left join lateral latest_assessment_of(m.id, :basisAsOf) s on true";
     }
 
     public void bind(Query query) {

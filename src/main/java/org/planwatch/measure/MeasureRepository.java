@@ -24,6 +24,23 @@ public class MeasureRepository implements PanacheRepository<Measure> {
 
     private static final int PAGE = 200;
 
+    /** Each evaluator's latest assessment of the measures of {@code page}, as {@code latest}. */
+    private static final String LATEST_BY_EVALUATOR = """
+            left join (
+                select la.measure_id, lev.slug, lev.name, lev.short_name, la.status, la.evaluation_id, la.evaluation_date
+                from evaluator_latest_assessment la
+                join evaluator lev on lev.id = la.evaluator_id) latest on latest.measure_id = page.id""";
+    private static final String LATEST_BY_EVALUATOR_AS_OF = """
+            left join lateral (
+                select lev.slug, lev.name, lev.short_name, la.status, la.evaluation_id, la.evaluation_date
+                from evaluator lev
+                join lateral (
+                    select la.status, la.evaluation_id, la.evaluation_date
+                    from assessment la
+                    where la.measure_id = page.id and la.evaluator_id = lev.id and la.evaluation_date <= :basisAsOf
+                    order by la.evaluation_date desc, la.evaluation_id desc
+                    limit 1) la on true) latest on true""";
+
     /**
      * One page of a plan's measures in number order, each with its axis, its status on the given basis and
      * each evaluator's latest status, in a single statement whatever the filters. The plan is named by its
@@ -43,9 +60,9 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         for (int i = 0; i < filter.words().size(); i++) {
             where.append(" and m.search_text like '%' || planwatch_fold(:word").append(i).append(") || '%' escape '\\'");
         }
-        // the page of measures first, then for each of them and each evaluator the newest assessment, one look-up
-        // in the index that orders a measure's assessments by evaluator, newest first (however many there are):
-        // one row per measure and evaluator that assessed it
+        // the page of measures first, then for each of them each evaluator's newest assessment (one row per measure
+        // and evaluator that assessed it): kept by the database (V7), or as of a date one look-up per measure and
+        // evaluator in the index that orders a measure's assessments by evaluator, newest first
         Query query = getEntityManager().createNativeQuery("""
                 with page as (
                     select m.id, m.number, m.title, a.number as axis_number, a.title as axis_title,
@@ -64,17 +81,9 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 from page
                 left join evaluation e on e.id = page.evaluation_id
                 left join evaluator ev on ev.id = e.evaluator_id
-                left join lateral (
-                    select lev.slug, lev.name, lev.short_name, la.status, la.evaluation_id, la.evaluation_date
-                    from evaluator lev
-                    join lateral (
-                        select la.status, la.evaluation_id, la.evaluation_date
-                        from assessment la
-                        where la.measure_id = page.id and la.evaluator_id = lev.id%s
-                        order by la.evaluation_date desc, la.evaluation_id desc
-                        limit 1) la on true) latest on true
+                %s
                 order by page.number, latest.slug collate "C"
-                """.formatted(basis.join(), where, basis.asOf() == null ? "" : " and la.evaluation_date <= :basisAsOf"))
+                """.formatted(basis.join(), where, basis.asOf() == null ? LATEST_BY_EVALUATOR : LATEST_BY_EVALUATOR_AS_OF))
                 .setParameter("plan", planSlug)
                 .setParameter("after", afterNumber)
                 .setParameter("limit", limit + 1);
