@@ -43,13 +43,28 @@ say "PostgreSQL"
 pg_start
 pg_fresh_database planwatch_bench
 
+# The JDK AOT cache (scripts/aot-cache.sh) needs JDK 25 or newer: AOT_JAVA, else the first such java found.
+AOT_JAVA=${AOT_JAVA:-}
+if [ -z "$AOT_JAVA" ]; then
+  for candidate in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} "$(command -v java)" /usr/lib/jvm/*/bin/java; do
+    feature=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    if [ "${feature%%.*}" -ge 25 ] 2>/dev/null; then AOT_JAVA=$candidate; break; fi
+  done
+fi
+if [ -n "$AOT_JAVA" ]; then
+  say "AOT cache (scripts/aot-cache.sh, $("$AOT_JAVA" -version 2>&1 | head -1))"
+  env "${DB_ENV[@]}" JAVA="$AOT_JAVA" JAVA_OPTS="$JVM_OPTS" scripts/aot-cache.sh
+else
+  say "AOT cache: skipped, no JDK 25 or newer found (set AOT_JAVA)"
+fi
+
 say "Start to first answer"
-startup_times() { # label, then env assignments
-  local label=$1; shift
+startup_times() { # label, java command and options, jar, then env assignments
+  local label=$1 java=$2 jar=$3; shift 3
   local times=()
   for run in 1 2 3; do
     local t0; t0=$(millis)
-    env "$@" QUARKUS_HTTP_PORT=$PORT_START java $JVM_OPTS -jar "$JAR" >"$WORK/start.log" 2>&1 &
+    env "$@" QUARKUS_HTTP_PORT=$PORT_START $java -jar "$jar" >"$WORK/start.log" 2>&1 &
     local pid=$!
     wait_for "http://127.0.0.1:$PORT_START/api/v1/plans" 120
     times+=($(( $(millis) - t0 )))
@@ -58,8 +73,14 @@ startup_times() { # label, then env assignments
   printf '%s\n' "${times[@]}" | sort -n | sed -n 2p > "$WORK/startup-$label"
   echo "$label: ${times[*]} ms (median $(cat "$WORK/startup-$label") ms)"
 }
-startup_times running-postgresql "${DB_ENV[@]}"
-startup_times embedded-postgresql PLANWATCH_EMBEDDED_POSTGRES_DATA_DIR="$WORK/embedded-data"
+startup_times running-postgresql "java $JVM_OPTS" "$JAR" "${DB_ENV[@]}"
+startup_times embedded-postgresql "java $JVM_OPTS" "$JAR" PLANWATCH_EMBEDDED_POSTGRES_DATA_DIR="$WORK/embedded-data"
+if [ -n "$AOT_JAVA" ]; then
+  AOT_APP=target/quarkus-aot-app
+  startup_times aot-running-postgresql "$AOT_JAVA $JVM_OPTS -XX:AOTCache=$AOT_APP/app.aot" "$AOT_APP/quarkus-run.jar" "${DB_ENV[@]}"
+  startup_times aot-embedded-postgresql "$AOT_JAVA $JVM_OPTS -XX:AOTCache=$AOT_APP/app.aot" "$AOT_APP/quarkus-run.jar" \
+    PLANWATCH_EMBEDDED_POSTGRES_DATA_DIR="$WORK/embedded-data-aot"
+fi
 
 say "Services"
 env "${DB_ENV[@]}" QUARKUS_HTTP_PORT=$PORT_CACHED java $JVM_OPTS -jar "$JAR" >"$WORK/cached.log" 2>&1 &
@@ -155,7 +176,12 @@ JSON_SERVER_RPS=$(cut -d'|' -f2 <<<"${RESULTS[1]}")
       "$(echo "$rps / $NGINX_RPS" | bc -l)" "$(echo "$rps / $JSON_SERVER_RPS" | bc -l)"
   done
   echo
-  echo "- Start to first answer (median of 3): $(cat "$WORK/startup-running-postgresql") ms against the running PostgreSQL, $(cat "$WORK/startup-embedded-postgresql") ms with the embedded PostgreSQL (first run includes creating its database)."
+  echo "- Start to first answer (median of 3), $(java -version 2>&1 | head -1), the jar as \`./mvnw package\` builds it: $(cat "$WORK/startup-running-postgresql") ms against the running PostgreSQL, $(cat "$WORK/startup-embedded-postgresql") ms with the embedded PostgreSQL (first run includes creating its database)."
+  if [ -n "$AOT_JAVA" ]; then
+    echo "- Start to first answer (median of 3), $("$AOT_JAVA" -version 2>&1 | head -1) with the AOT cache of \`scripts/aot-cache.sh\`: $(cat "$WORK/startup-aot-running-postgresql") ms against the running PostgreSQL, $(cat "$WORK/startup-aot-embedded-postgresql") ms with the embedded PostgreSQL."
+  else
+    echo "- Start to first answer with the AOT cache: not measured, no JDK 25 or newer was found."
+  fi
   echo "- Resident memory of the cached service after the load: $RSS_MB MB."
   echo
   echo "Versions: $(java -version 2>&1 | head -1); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); $("$NGINX" -v 2>&1); json-server $("$TOOLS/node_modules/.bin/json-server" --version); node $(node --version); $(psql --version)."
