@@ -127,6 +127,6 @@ public class BadgeResource {
     }
 
     private static Response badge(Badge badge) {
-        return Response.ok(badge.svg(), SVG).header("Cache-Control", "public, max-age=" + MAX_AGE).build();
+        return Response.ok(badge.svg(), SVG).header("Cache-Control", "public, max-age=" + MAX_AGE + ", stale-while-revalidate=" + MAX_AGE).build();
     }
 }

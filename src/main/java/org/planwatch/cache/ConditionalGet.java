@@ -21,7 +21,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 /**
  * Every successful JSON GET answer: serialised once, tagged with its ETag, answered 304 when the
  * client already holds it (If-None-Match), marked cacheable when it is public, and kept by the
- * {@link ResponseCache}.
+ * {@link ResponseCache}. Answers in other media types written as text get a weak ETag and their 304 too.
  */
 public class ConditionalGet {
 
@@ -42,7 +42,11 @@ public class ConditionalGet {
     public void tag(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         String method = request.getMethod();
         if (!(method.equals("GET") || method.equals("HEAD")) || response.getStatus() != 200 || response.getEntity() == null
-                || response.getHeaders().containsKey(HttpHeaders.ETAG) || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
+                || response.getHeaders().containsKey(HttpHeaders.ETAG)) {
+            return;
+        }
+        if (!MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
+            tagText(request, response, resource);
             return;
         }
         byte[] body = response.getEntity() instanceof byte[] bytes ? bytes : etags.toJson(response.getEntity());
@@ -69,6 +73,39 @@ public class ConditionalGet {
     }
 
     /**
+     * Every other successful GET answer written as text (CSV, SVG badges, the Atom feed, HTML pages and embeds): a
+     * weak ETag, because the HTTP layer may compress these and a weak tag names their content whatever the encoding;
+     * a 304 when the client holds it; the Cache-Control the resource chose, or the API's.
+     */
+    private void tagText(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+        Object entity = response.getEntity();
+        java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+        String declared = response.getMediaType() == null ? null : response.getMediaType().getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (declared != null && java.nio.charset.Charset.isSupported(declared)) {
+            charset = java.nio.charset.Charset.forName(declared);
+        }
+        byte[] body = entity instanceof String text ? text.getBytes(charset) : entity instanceof byte[] bytes ? bytes : null;
+        if (body == null) {
+            return;
+        }
+        String etag = "W/" + ETags.ofBytes(body);
+        boolean isPublic = isPublic(resource);
+        if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, isPublic ? ResponseCache.CACHE_CONTROL : "private, no-cache");
+        }
+        if (isPublic && version.lastModified() != null) {
+            response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED,
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(version.lastModified().atOffset(ZoneOffset.UTC)));
+        }
+        response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        if (ETags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatus(304);
+            response.setEntity(null);
+        }
+    }
+
+    /**
      * Runs last: an answer the HTTP layer will gzip gets the gzip tag, so that a strong tag always names
      * the exact bytes sent — on reads and on the answers of writes alike.
      */
@@ -78,7 +115,7 @@ public class ConditionalGet {
         // the answers of writes carry records whose media type (JSON) is only chosen when they are written
         boolean json = response.getMediaType() == null ? response.hasEntity()
                 : MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType());
-        if (etag != null && compression && (json || response.getStatus() == 304)
+        if (etag != null && !etag.toString().startsWith("W/") && compression && (json || response.getStatus() == 304)
                 && ResponseCache.acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
             response.getHeaders().putSingle(HttpHeaders.ETAG, ETags.gzipVariant(etag.toString()));
         }

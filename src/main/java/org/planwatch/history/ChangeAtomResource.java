@@ -55,7 +55,7 @@ public class ChangeAtomResource {
         List<Change> entries = changes.find(new ChangeRepository.Filter(planSlug, axisNumber, QueryParams.text("evaluator", evaluator, 100),
                 Change.Kind.STATUS_CHANGED), 0, true, ENTRIES);
         return Response.ok(write(entries, titles(entries), uri), ATOM + "; charset=UTF-8")
-                .header("Cache-Control", "public, max-age=300")
+                .header("Cache-Control", "public, max-age=300, stale-while-revalidate=300")
                 .build();
     }
 

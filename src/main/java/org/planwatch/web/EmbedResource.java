@@ -252,7 +252,7 @@ public class EmbedResource {
 
     private static Response page(String html) {
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "public, max-age=300")
+                .header("Cache-Control", "public, max-age=300, stale-while-revalidate=300")
                 .header("Vary", "Accept-Language")
                 .build();
     }

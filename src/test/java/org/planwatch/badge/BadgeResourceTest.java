@@ -64,7 +64,7 @@ class BadgeResourceTest {
 
     private static Document badge(String path) throws Exception {
         Response response = given().get(path);
-        response.then().statusCode(200).contentType("image/svg+xml").header("Cache-Control", "public, max-age=300");
+        response.then().statusCode(200).contentType("image/svg+xml").header("Cache-Control", "public, max-age=300, stale-while-revalidate=300");
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document svg = factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.asByteArray()));

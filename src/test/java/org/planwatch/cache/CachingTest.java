@@ -87,6 +87,36 @@ class CachingTest {
         assertEquals(0, statements, "a 304 from memory reads nothing");
     }
 
+    /** CSV, badges, the Atom feed, pages and embeds: a weak tag (the HTTP layer may compress them), and their 304. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/plans/2019-2021/measures.csv", "/api/v1/plans/2019-2021/badge.svg",
+            "/api/v1/plans/2019-2021/axes/3/badge.svg", "/feeds/changes.atom", "/plans/2019-2021", "/embed/progress?plan=2019-2021"})
+    void answersInOtherMediaTypesAreTaggedAndRevalidated(String path) {
+        for (String encoding : List.of("identity", "gzip")) {
+            Response response = given().header("Accept-Encoding", encoding).get(path);
+            response.then().statusCode(200).header("ETag", startsWith("W/\"")).header("Cache-Control", not(emptyString()))
+                    .header("Last-Modified", not(emptyString()));
+            String etag = response.header("ETag");
+            assertTrue(String.join(",", response.headers().getValues("Vary")).contains("Accept-Encoding"), "Vary names Accept-Encoding");
+            given().header("Accept-Encoding", encoding).header("If-None-Match", etag).get(path).then().statusCode(304)
+                    .header("ETag", etag).body(emptyString());
+            given().header("If-None-Match", etag.substring(2)).get(path).then().statusCode(304); // weak comparison
+            given().header("If-None-Match", "W/\"not-this-one\"").get(path).then().statusCode(200).body(not(emptyString()));
+        }
+    }
+
+    @Test
+    void aBadgesTagChangesWhenItsStatusDoes() {
+        String badge = "/api/v1/plans/" + plan + "/measures/1/badge.svg";
+        String before = given().get(badge).then().statusCode(200).extract().header("ETag");
+        admin().body(Map.of("slug", "cache-" + plan, "name", "Évaluateur du cache", "shortName", "Cache", "kind", "CIVIL_SOCIETY")).post("/api/v1/evaluators").then().statusCode(201);
+        admin().body(Map.of("evaluator", "cache-" + plan, "title", "Évaluation", "date", "2150-01-01",
+                "source", Map.of("title", "Rapport", "url", "https://example.org/rapport"),
+                "assessments", List.of(Map.of("measure", 1, "status", "IMPLEMENTED"))))
+                .post("/api/v1/plans/" + plan + "/evaluations").then().statusCode(201);
+        given().header("If-None-Match", before).get(badge).then().statusCode(200).header("ETag", not(equalTo(before)));
+    }
+
     @Test
     void anotherTagIsA200WithTheBody() {
         given().header("If-None-Match", "\"not-this-one\", W/\"nor-this\"").get(MEASURES).then().statusCode(200).body("items.size()", equalTo(45));
