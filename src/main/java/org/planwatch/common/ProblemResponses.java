@@ -158,6 +158,38 @@ public class ProblemResponses implements OASFilter {
         add(operation, "406", "The client accepts none of the media types this operation produces (those of its 200 answer).");
         add(operation, "500", "The server failed; `errorId` identifies the failure in the server's log.");
         add(operation, "503", "The database cannot be reached right now; nothing was written. Retry after the `Retry-After` header's seconds.");
+        if (!write) {
+            conditional(operation, secured);
+        }
+    }
+
+    /** What every GET answers with for revalidation (cache/ConditionalGet): ETag and caching headers, If-None-Match, 304. */
+    private static void conditional(Operation operation, boolean secured) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok == null || (ok.getHeaders() != null && ok.getHeaders().containsKey("ETag"))) {
+            return;
+        }
+        ok.addHeader("ETag", header("The representation's tag: strong for JSON (another one for its gzip encoding), weak for other media types."));
+        ok.addHeader("Cache-Control", header(secured ? "`private, no-cache`."
+                : "`public`, a short `max-age` and `stale-while-revalidate` (`no-cache` on HTML pages)."));
+        if (!secured) {
+            ok.addHeader("Last-Modified", header("When the data last changed."));
+        }
+        ok.addHeader("Access-Control-Allow-Origin", header(CORS));
+        operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                .description("Not modified: If-None-Match names the current representation (weak comparison, a list or `*`). No body.")
+                .addHeader("ETag", header("The current representation's tag."))
+                .addHeader("Access-Control-Allow-Origin", header(CORS)));
+        operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER).required(false)
+                .description("Tags of representations the client holds: a match is answered 304 without a body.")
+                .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)).maxLength(1000)));
+    }
+
+    private static final String CORS = "The requesting page's origin, when the request has an Origin header: every origin may read.";
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header header(String description) {
+        return OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)));
     }
 
     private static void add(Operation operation, String status, String description) {

@@ -147,6 +147,30 @@ class OpenApiContractTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void everyReadDocumentsRevalidation() {
+        List<String> problems = new ArrayList<>();
+        forEachOperation(document(), (name, operation) -> {
+            if (!name.startsWith("GET ")) {
+                return;
+            }
+            List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
+            Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+            Map<String, Object> ok = (Map<String, Object>) responses.get("200");
+            if (parameters.stream().noneMatch(p -> "header".equals(p.get("in")) && "If-None-Match".equals(p.get("name")))) {
+                problems.add(name + ": no If-None-Match");
+            }
+            if (!responses.containsKey("304")) {
+                problems.add(name + ": no 304");
+            }
+            if (!(ok.get("headers") instanceof Map<?, ?> headers) || !headers.containsKey("ETag") || !headers.containsKey("Cache-Control")) {
+                problems.add(name + ": its 200 documents no ETag and Cache-Control");
+            }
+        });
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void everyPathIsUnderApiV1AndEveryListIsPaged() {
         Map<String, Object> paths = (Map<String, Object>) document().get("paths");
         assertEquals(Set.of(
