@@ -48,6 +48,9 @@ public class ResponseCache {
 
     @ConfigProperty(name = "planwatch.cache.max-bytes", defaultValue = "16777216")
     long maxBytes;
+    /** With compression off, the HTTP layer never gzips an answer: neither does the cache. */
+    @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false")
+    boolean compression;
 
     private Cache<String, Entry> entries;
 
@@ -80,7 +83,7 @@ public class ResponseCache {
             context.next();
             return;
         }
-        boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
+        boolean gzip = compression && acceptsGzip(request.getHeader("Accept-Encoding"));
         String etag = gzip ? ETags.gzipVariant(entry.etag()) : entry.etag();
         HttpServerResponse response = context.response();
         MultiMap headers = response.headers();
