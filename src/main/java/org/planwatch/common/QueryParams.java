@@ -91,6 +91,24 @@ public final class QueryParams {
         return value.strip();
     }
 
+    /** A plan named by its period, as in its address (YYYY-YYYY); null when absent. */
+    public static String planSlug(String name, String value) {
+        String slug = text(name, value, 9);
+        if (slug != null && !slug.matches("[0-9]{4}-[0-9]{4}")) {
+            throw new ApiException.InvalidParameter(name, "must be a plan's period as YYYY-YYYY (got '" + slug + "')");
+        }
+        return slug;
+    }
+
+    /** An evaluator's slug: lowercase letters and digits in words joined by hyphens, at most 60; null when absent. */
+    public static String slug(String name, String value) {
+        String slug = text(name, value, 60);
+        if (slug != null && !slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new ApiException.InvalidParameter(name, "must be a slug: lowercase letters and digits, words joined by hyphens");
+        }
+        return slug;
+    }
+
     private static Integer parseInt(String value) {
         if (value == null || !value.matches("[0-9]{1,9}")) {
             return null;

@@ -47,12 +47,12 @@ public class ChangeAtomResource {
     @Operation(hidden = true)
     public Response feed(@QueryParam("plan") String plan, @QueryParam("axis") String axis, @QueryParam("evaluator") String evaluator,
             @Context UriInfo uri) {
-        String planSlug = QueryParams.text("plan", plan, 20);
+        String planSlug = QueryParams.planSlug("plan", plan);
         Integer axisNumber = QueryParams.positiveNumber("axis", axis);
         if (axisNumber != null && planSlug == null) {
             throw new ApiException.InvalidParameter("axis", "needs plan: axes are numbered inside their plan");
         }
-        List<Change> entries = changes.find(new ChangeRepository.Filter(planSlug, axisNumber, QueryParams.text("evaluator", evaluator, 100),
+        List<Change> entries = changes.find(new ChangeRepository.Filter(planSlug, axisNumber, QueryParams.slug("evaluator", evaluator),
                 Change.Kind.STATUS_CHANGED), 0, true, ENTRIES);
         return Response.ok(write(entries, titles(entries), uri), ATOM + "; charset=UTF-8")
                 .header("Cache-Control", "public, max-age=300, stale-while-revalidate=300")

@@ -42,7 +42,7 @@ public class ChangeResource {
             throw new org.planwatch.common.ApiException.InvalidParameter("since",
                     "is not a cursor this API issued: pass a resumeCursor or nextCursor of a previous answer unchanged");
         }
-        String planSlug = QueryParams.text("plan", plan, 20);
+        String planSlug = QueryParams.planSlug("plan", plan);
         List<Change> rows = changes.find(new ChangeRepository.Filter(planSlug, null, null, null), after, false, size + 1);
         List<ChangeView> items = rows.stream().limit(size).map(ChangeView::from).toList();
         long end = items.isEmpty() ? after : items.get(items.size() - 1).id();

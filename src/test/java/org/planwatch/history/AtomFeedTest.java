@@ -89,6 +89,16 @@ class AtomFeedTest {
         assertProblem(given().get("/feeds/changes.atom?axis=3"), 400, "Invalid parameter", "/feeds/changes.atom");
     }
 
+    /** What the contract says of the filters: a plan's period, an evaluator's slug. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/feeds/changes.atom?plan=2019", "/feeds/changes.atom?evaluator=CNCDH",
+            "/api/v1/changes?plan=2019-2021-x", "/api/v1/changes?plan=abcd-efgh"})
+    void aMalformedPlanOrEvaluatorIsA400(String pathAndQuery) {
+        String path = pathAndQuery.substring(0, pathAndQuery.indexOf('?'));
+        assertProblem(given().get(pathAndQuery), 400, "Invalid parameter", path)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo(pathAndQuery.contains("evaluator") ? "evaluator" : "plan"));
+    }
+
     @Test
     void anEmptyFeedIsStillValidAtom() throws Exception {
         Document feed = feed("plan=1999-2000");
