@@ -130,7 +130,7 @@ class ValidationTest {
         int start = Integer.parseInt(plan.substring(0, 4));
         List<Object> before = stateOf(plan);
 
-        Response response = json(admin().header("If-Match", etag("/api/v1/plans/" + plan)), TestData.planBody(start, start + 20, "Autre période"))
+        Response response = json(admin().header("If-Match", etag("/api/v1/plans/" + plan)), TestData.planBody(start - 1, start + 10, "Autre période"))
                 .put("/api/v1/plans/" + plan);
 
         assertProblem(response, 422, "Unprocessable content", "/api/v1/plans/" + plan)
