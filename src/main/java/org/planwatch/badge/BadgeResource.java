@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.axis.AxisService;
+import org.planwatch.cache.ResponseCache;
 import org.planwatch.common.ApiException;
 import org.planwatch.common.QueryParams;
 import org.planwatch.evaluation.Status;
@@ -41,7 +42,6 @@ import org.planwatch.web.Texts;
 public class BadgeResource {
 
     static final String SVG = "image/svg+xml";
-    private static final int MAX_AGE = 300;
 
     @Inject
     PlanRepository plans;
@@ -127,6 +127,6 @@ public class BadgeResource {
     }
 
     private static Response badge(Badge badge) {
-        return Response.ok(badge.svg(), SVG).header("Cache-Control", "public, max-age=" + MAX_AGE + ", stale-while-revalidate=" + MAX_AGE).build();
+        return Response.ok(badge.svg(), SVG).header("Cache-Control", ResponseCache.EMBEDDED_CACHE_CONTROL).build();
     }
 }

@@ -1,8 +1,5 @@
 package org.planwatch.cache;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -55,10 +52,7 @@ public class ConditionalGet {
         if (isPublic) {
             cache.store(vertx.getCurrent(), etag, body, response.getHeaderString("Link"));
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, ResponseCache.CACHE_CONTROL);
-            if (version.lastModified() != null) {
-                response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED,
-                        DateTimeFormatter.RFC_1123_DATE_TIME.format(version.lastModified().atOffset(ZoneOffset.UTC)));
-            }
+            lastModified(response);
         } else {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");
         }
@@ -93,9 +87,8 @@ public class ConditionalGet {
         if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, isPublic ? ResponseCache.CACHE_CONTROL : "private, no-cache");
         }
-        if (isPublic && version.lastModified() != null) {
-            response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED,
-                    DateTimeFormatter.RFC_1123_DATE_TIME.format(version.lastModified().atOffset(ZoneOffset.UTC)));
+        if (isPublic) {
+            lastModified(response);
         }
         response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
@@ -118,6 +111,13 @@ public class ConditionalGet {
         if (etag != null && !etag.toString().startsWith("W/") && compression && (json || response.getStatus() == 304)
                 && ResponseCache.acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
             response.getHeaders().putSingle(HttpHeaders.ETAG, ETags.gzipVariant(etag.toString()));
+        }
+    }
+
+    private void lastModified(ContainerResponseContext response) {
+        String lastModified = version.lastModifiedHeader();
+        if (lastModified != null) {
+            response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, lastModified);
         }
     }
 

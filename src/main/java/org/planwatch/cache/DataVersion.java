@@ -73,9 +73,10 @@ public class DataVersion {
         return listening;
     }
 
-    /** When the data last changed: the latest write, or the migration that loaded the dataset. */
-    public Instant lastModified() {
-        return lastModified;
+    /** When the data last changed (the latest write, or the migration that loaded the dataset), as a Last-Modified value; null before it is known. */
+    public String lastModifiedHeader() {
+        Instant at = lastModified;
+        return at == null ? null : java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(java.time.ZoneOffset.UTC));
     }
 
     /** Called when a write commits on this instance: later reads must not see older answers. */

@@ -3,8 +3,6 @@ package org.planwatch.cache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 
@@ -38,6 +36,8 @@ public class ResponseCache {
     /** The version read when the request arrived, kept on the routing context for {@link #store}. */
     static final String VERSION_AT_START = "planwatch.version-at-start";
     public static final String CACHE_CONTROL = "public, max-age=30, stale-while-revalidate=30";
+    /** For what other sites embed (badges, embeds, the Atom feed): polled by every visitor of their pages, fresh enough at 5 minutes. */
+    public static final String EMBEDDED_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=300";
     private static final String JSON = "application/json;charset=UTF-8";
 
     @Inject
@@ -93,8 +93,9 @@ public class ResponseCache {
         if (entry.link() != null) {
             headers.set("Link", entry.link());
         }
-        if (version.lastModified() != null) {
-            headers.set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(version.lastModified().atOffset(ZoneOffset.UTC)));
+        String lastModified = version.lastModifiedHeader();
+        if (lastModified != null) {
+            headers.set("Last-Modified", lastModified);
         }
         if (ETags.noneMatchHits(request.getHeader("If-None-Match"), etag)) {
             response.setStatusCode(304).end();

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.planwatch.cache.ResponseCache;
 import org.planwatch.common.ApiException;
 import org.planwatch.common.QueryParams;
 
@@ -55,7 +56,7 @@ public class ChangeAtomResource {
         List<Change> entries = changes.find(new ChangeRepository.Filter(planSlug, axisNumber, QueryParams.slug("evaluator", evaluator),
                 Change.Kind.STATUS_CHANGED), 0, true, ENTRIES);
         return Response.ok(write(entries, titles(entries), uri), ATOM + "; charset=UTF-8")
-                .header("Cache-Control", "public, max-age=300, stale-while-revalidate=300")
+                .header("Cache-Control", ResponseCache.EMBEDDED_CACHE_CONTROL)
                 .build();
     }
 

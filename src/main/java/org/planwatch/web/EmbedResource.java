@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.planwatch.cache.ResponseCache;
 import org.planwatch.common.QueryParams;
 import org.planwatch.evaluation.Status;
 import org.planwatch.evaluation.StatusBasis;
@@ -252,7 +253,7 @@ public class EmbedResource {
 
     private static Response page(String html) {
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "public, max-age=300, stale-while-revalidate=300")
+                .header("Cache-Control", ResponseCache.EMBEDDED_CACHE_CONTROL)
                 .header("Vary", "Accept-Language")
                 .build();
     }
