@@ -146,10 +146,8 @@ public class ProblemMapper {
 
     /** The 503 itself, also answered by {@link DatabaseOutage} while an outage lasts. */
     static Response unavailableProblem(String path) {
-        return Response.status(503)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", "Database unavailable", 503,
-                        "The database cannot be reached right now; nothing was read or written. Retry in a few seconds.", path, List.of(), null))
+        return Response.fromResponse(problem(503, "Database unavailable",
+                "The database cannot be reached right now; nothing was read or written. Retry in a few seconds.", path, List.of(), null))
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .build();
     }
@@ -189,9 +187,13 @@ public class ProblemMapper {
     }
 
     private static Response problem(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors, String errorId) {
+        return problem(status, title, detail, uri.getPath(), errors, errorId);
+    }
+
+    private static Response problem(int status, String title, String detail, String path, List<Problem.FieldError> errors, String errorId) {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, uri.getPath(), errors, errorId))
+                .entity(new Problem("about:blank", title, status, detail, path, errors, errorId))
                 .build();
     }
 
