@@ -93,8 +93,8 @@ public class ProblemResponses implements OASFilter {
             case "number", "measure", "id", "axis", "evaluation" -> whole(parameter, 999_999_999);
             case "status" -> schema.maxItems(QueryParams.MAX_VALUES);
             case "q" -> schema.maxLength(200);
-            case "plan" -> schema.maxLength(9).pattern("^[0-9]{4}-[0-9]{4}$");
-            case "slug", "evaluator" -> schema.maxLength(60).pattern("^[a-z0-9]+(-[a-z0-9]+)*$");
+            case "plan" -> schema.maxLength(9).pattern("^" + QueryParams.PLAN_SLUG + "$");
+            case "slug", "evaluator" -> schema.maxLength(QueryParams.SLUG_MAX_LENGTH).pattern("^" + QueryParams.SLUG + "$");
             case "asOf", "date" -> schema.format("date").maxLength(10);
             case "cursor", "since" -> schema.maxLength(100).pattern("^[A-Za-z0-9_-]+$");
             case "lang" -> schema.maxLength(2).enumeration(java.util.List.<Object>of("fr", "en"));

@@ -91,10 +91,16 @@ public final class QueryParams {
         return value.strip();
     }
 
+    /** A plan's slug, its period (the database checks the same). */
+    public static final String PLAN_SLUG = "[0-9]{4}-[0-9]{4}";
+    /** An evaluator's slug (the database checks the same). */
+    public static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
+    public static final int SLUG_MAX_LENGTH = 60;
+
     /** A plan named by its period, as in its address (YYYY-YYYY); null when absent. */
     public static String planSlug(String name, String value) {
         String slug = text(name, value, 9);
-        if (slug != null && !slug.matches("[0-9]{4}-[0-9]{4}")) {
+        if (slug != null && !slug.matches(PLAN_SLUG)) {
             throw new ApiException.InvalidParameter(name, "must be a plan's period as YYYY-YYYY (got '" + slug + "')");
         }
         return slug;
@@ -102,8 +108,8 @@ public final class QueryParams {
 
     /** An evaluator's slug: lowercase letters and digits in words joined by hyphens, at most 60; null when absent. */
     public static String slug(String name, String value) {
-        String slug = text(name, value, 60);
-        if (slug != null && !slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+        String slug = text(name, value, SLUG_MAX_LENGTH);
+        if (slug != null && !slug.matches(SLUG)) {
             throw new ApiException.InvalidParameter(name, "must be a slug: lowercase letters and digits, words joined by hyphens");
         }
         return slug;

@@ -6,12 +6,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.planwatch.common.QueryParams;
 
 /** An evaluator to create, or its new content (its slug never changes). */
 @Schema(name = "EvaluatorInput")
 public record EvaluatorInput(
-        @Schema(example = "greta") @NotBlank @Size(max = 60)
-        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case letters and digits, in words joined by hyphens") String slug,
+        @Schema(example = "greta") @NotBlank @Size(max = QueryParams.SLUG_MAX_LENGTH)
+        @Pattern(regexp = QueryParams.SLUG, message = "must be lower-case letters and digits, in words joined by hyphens") String slug,
         @Schema(example = "Groupe d'experts sur la lutte contre la traite des êtres humains") @NotBlank @Size(max = 500) String name,
         @Schema(example = "GRETA") @NotBlank @Size(max = 100) String shortName,
         @Schema(example = "INTERNATIONAL_BODY") @NotNull EvaluatorKind kind,
