@@ -1,7 +1,18 @@
-# Shared by bench/run.sh and bench/soak.sh (source it): tools, the system PostgreSQL, waiting for a URL.
+# Shared by the bench scripts (source it): tools, the system PostgreSQL, waiting for a URL.
 # The caller sets `set -euo pipefail`, `cd`s to the repository root, and runs pg_stop_if_started in its EXIT trap.
 
 say() { printf '== %s\n' "$*"; }
+
+# The JVM options the README recommends, unless JVM_OPTS says otherwise.
+JVM_OPTS=${JVM_OPTS:-"-Xmx128m -XX:+UseSerialGC"}
+
+# The EXIT trap of a script that runs one service (APP_PID) with a scratch directory (WORK).
+APP_PID=""
+stop_app_and_database() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  pg_stop_if_started
+  rm -rf "$WORK"
+}
 
 millis() { date +%s%3N; }
 

@@ -10,19 +10,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
-JVM_OPTS=${JVM_OPTS:-"-Xmx128m -XX:+UseSerialGC"}   # the options the README recommends
 AP_VERSION=4.0-10
 PORT=18095
 OUT=bench/profiles
 WORK=$(mktemp -d)
-APP_PID=""
 
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  pg_stop_if_started
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap stop_app_and_database EXIT
 
 say "Tools"
 need wrk:wrk postgresql:pg_ctlcluster

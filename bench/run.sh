@@ -14,7 +14,6 @@ WARMUP=${WARMUP:-5s}
 JIT_WARMUP=${JIT_WARMUP:-8}
 THREADS=2
 CONNECTIONS=32
-JVM_OPTS=${JVM_OPTS:-"-Xmx128m -XX:+UseSerialGC"}   # the options the README recommends
 PORT_CACHED=18081 PORT_UNCACHED=18082 PORT_NGINX=18083 PORT_JSON_SERVER=18084 PORT_START=18085
 WORK=$(mktemp -d)
 chmod 755 "$WORK"   # nginx workers run as an unprivileged user

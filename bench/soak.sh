@@ -17,18 +17,11 @@ WINDOW=${SOAK_WINDOW:-$([ -n "$CI" ] && echo 15 || echo 60)}
 PEAK_SECONDS=${PEAK_SECONDS:-10}
 THREADS=2
 CONNECTIONS=16
-JVM_OPTS=${JVM_OPTS:-"-Xmx128m -XX:+UseSerialGC"}
 PORT=18090
 ADMIN_KEY=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 WORK=$(mktemp -d)
-APP_PID=""
 
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  pg_stop_if_started
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap stop_app_and_database EXIT
 
 say "Tools"
 need wrk:wrk postgresql:pg_ctlcluster
