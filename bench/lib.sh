@@ -3,6 +3,14 @@
 
 say() { printf '== %s\n' "$*"; }
 
+# `SCRIPT --help` (or -h): the script's opening comment, which says what it does and how to call it; then exits.
+help_if_asked() {
+  case "${1:-}" in -h|--help) ;; *) return 0 ;; esac
+  echo "Usage: $0 [--help]$(grep -q -- '--ci' "$0" && echo ' [--ci]')"
+  sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"
+  exit 0
+}
+
 # The JVM options the README recommends, unless JVM_OPTS says otherwise.
 JVM_OPTS=${JVM_OPTS:-"-Xmx128m -XX:+UseSerialGC"}
 

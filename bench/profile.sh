@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
+help_if_asked "$@"
 
 AP_VERSION=4.0-10
 PORT=18095

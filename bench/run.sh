@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
+help_if_asked "$@"
 
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-5s}

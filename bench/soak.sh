@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
+help_if_asked "$@"
 
 CI=""
 [ "${1:-}" = "--ci" ] && CI=1
