@@ -34,10 +34,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * The shipped dataset against the source page, read by hand: measures-2019-2021.csv was built from
- * shared/sources/000_aa9068fb79614b17.txt with the rules of shared/sources/README.md (measure N is the
- * N-th of the page's list, the axes' number ranges, the four word fixes, double spaces collapsed),
- * never from the database.
+ * The shipped dataset against the source page, read by hand: measures-2019-2021.csv was built from a
+ * plain-text copy of the Collectif's page (docs/dataset.md) with the transcription rules that page states
+ * (measure N is the N-th of the page's list, the axes' number ranges, the four word fixes, double spaces
+ * collapsed), never from the database.
  */
 @QuarkusTest
 class DatasetTest {
