@@ -26,6 +26,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -131,12 +132,17 @@ public class ResponseCache {
         }
         headers.set("Content-Type", JSON);
         // the same buffer for every answer: Vert.x writes it without copying it
-        Buffer body = gzip ? entry.gzipped() : entry.body();
+        // Over HTTP/2 the connection compresses the data frames itself, by the Content-Encoding header: it gets the JSON
+        // (given gzip bytes, it gzipped them again).
+        boolean http2 = request.version() == HttpVersion.HTTP_2;
+        Buffer body = gzip && !http2 ? entry.gzipped() : entry.body();
         if (gzip) {
             headers.set("Content-Encoding", "gzip");
         }
         if (request.method() == HttpMethod.HEAD) {
-            headers.set("Content-Length", Integer.toString(body.length()));
+            if (!(gzip && http2)) {
+                headers.set("Content-Length", Integer.toString(body.length()));
+            }
             response.end();
         } else {
             response.end(body);
