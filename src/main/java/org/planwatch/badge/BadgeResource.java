@@ -51,6 +51,8 @@ public class BadgeResource {
     ProgressRepository progress;
     @Inject
     MeasureService measures;
+    @Inject
+    ResponseCache cache;
 
     @GET
     @Path("/badge.svg")
@@ -126,7 +128,7 @@ public class BadgeResource {
         return lang;
     }
 
-    private static Response badge(Badge badge) {
-        return Response.ok(badge.svg(), SVG).header("Cache-Control", ResponseCache.EMBEDDED_CACHE_CONTROL).build();
+    private Response badge(Badge badge) {
+        return Response.ok(badge.svg(), SVG).header("Cache-Control", cache.embeddedCacheControl()).build();
     }
 }

@@ -9,9 +9,10 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.planwatch.common.Compression;
 import org.planwatch.common.ETags;
+import org.planwatch.common.Vary;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
@@ -30,9 +31,8 @@ public class ConditionalGet {
     DataVersion version;
     @Inject
     CurrentVertxRequest vertx;
-
-    @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false")
-    boolean compression;
+    @Inject
+    Compression compression;
 
     /** Runs after the other response filters (lower priorities run later), so that it sees their headers. */
     @ServerResponseFilter(priority = Priorities.HEADER_DECORATOR)
@@ -49,14 +49,15 @@ public class ConditionalGet {
         byte[] body = response.getEntity() instanceof byte[] bytes ? bytes : etags.toJson(response.getEntity());
         String etag = ETags.ofBytes(body);
         boolean isPublic = isPublic(resource);
+        // declared before the answer is kept, so that the cache's hits and 304s send the same Vary
+        varyOnEncoding(MediaType.APPLICATION_JSON_TYPE);
         if (isPublic) {
             cache.store(vertx.getCurrent(), etag, body, response.getHeaderString("Link"));
-            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, ResponseCache.CACHE_CONTROL);
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cache.cacheControl());
             lastModified(response);
         } else {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");
         }
-        response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         if (ETags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) { // either encoding's tag matches
             response.setStatus(304);
@@ -85,12 +86,12 @@ public class ConditionalGet {
         String etag = "W/" + ETags.ofBytes(body);
         boolean isPublic = isPublic(resource);
         if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
-            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, isPublic ? ResponseCache.CACHE_CONTROL : "private, no-cache");
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, isPublic ? cache.cacheControl() : "private, no-cache");
         }
         if (isPublic) {
             lastModified(response);
         }
-        response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        varyOnEncoding(response.getMediaType());
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         if (ETags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(304);
@@ -108,9 +109,19 @@ public class ConditionalGet {
         // the answers of writes carry records whose media type (JSON) is only chosen when they are written
         boolean json = response.getMediaType() == null ? response.hasEntity()
                 : MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType());
-        if (etag != null && !etag.toString().startsWith("W/") && compression && (json || response.getStatus() == 304)
+        if (etag != null && !etag.toString().startsWith("W/") && compression.enabled() && (json || response.getStatus() == 304)
                 && ResponseCache.acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
             response.getHeaders().putSingle(HttpHeaders.ETAG, ETags.gzipVariant(etag.toString()));
+        }
+    }
+
+    /**
+     * An answer the HTTP layer compresses depends on Accept-Encoding, and so does its 304, which has no Content-Type from
+     * which the edge could tell: declared from the representation's media type.
+     */
+    private void varyOnEncoding(MediaType representation) {
+        if (compression.compresses(representation)) {
+            Vary.add(vertx.getCurrent(), Vary.ACCEPT_ENCODING);
         }
     }
 

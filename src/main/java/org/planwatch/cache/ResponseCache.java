@@ -3,6 +3,9 @@ package org.planwatch.cache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 
@@ -11,7 +14,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.planwatch.common.Compression;
 import org.planwatch.common.ETags;
+import org.planwatch.common.Vary;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,6 +26,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -35,10 +41,13 @@ public class ResponseCache {
 
     /** The version read when the request arrived, kept on the routing context for {@link #store}. */
     static final String VERSION_AT_START = "planwatch.version-at-start";
-    public static final String CACHE_CONTROL = "public, max-age=30, stale-while-revalidate=30";
-    /** For what other sites embed (badges, embeds, the Atom feed): polled by every visitor of their pages, fresh enough at 5 minutes. */
-    public static final String EMBEDDED_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=300";
     private static final String JSON = "application/json;charset=UTF-8";
+    /**
+     * The request headers an entry may depend on: the cache holds the JSON representation only, is consulted only by requests
+     * that take JSON (Accept), keeps both encodings (Accept-Encoding), and its answers get their CORS headers (Origin) from
+     * the layer in front of it. An answer that depends on anything else is not kept.
+     */
+    private static final Set<String> KEYED = Set.of(Vary.ACCEPT, Vary.ACCEPT_ENCODING, Vary.ORIGIN);
 
     @Inject
     DataVersion version;
@@ -48,17 +57,37 @@ public class ResponseCache {
 
     @ConfigProperty(name = "planwatch.cache.max-bytes", defaultValue = "16777216")
     long maxBytes;
+    /** How long a client or a shared cache may reuse a public answer without asking again (then as long again while it asks). */
+    @ConfigProperty(name = "planwatch.cache.max-age", defaultValue = "30S")
+    Duration maxAge;
+    /** The same for what other sites embed (badges, embeds, the Atom feed): polled by every visitor of their pages, fresh enough at 5 minutes. */
+    @ConfigProperty(name = "planwatch.cache.embedded-max-age", defaultValue = "5M")
+    Duration embeddedMaxAge;
     /** With compression off, the HTTP layer never gzips an answer: neither does the cache. */
-    @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false")
-    boolean compression;
+    @Inject
+    Compression compression;
 
     private Cache<String, Entry> entries;
 
-    /** One answer: its ETag (without the quotes' gzip suffix), its JSON bytes and, once asked for, their gzip. */
-    record Entry(long version, String etag, Buffer body, String link, AtomicReference<Buffer> gzip) {
+    /** One answer: its ETag (without the quotes' gzip suffix), its JSON bytes, the request headers it depends on and, once asked for, their gzip. */
+    record Entry(long version, String etag, Buffer body, String link, List<String> vary, AtomicReference<Buffer> gzip) {
         Buffer gzipped() {
             return gzip.updateAndGet(existing -> existing != null ? existing : Buffer.buffer(ResponseCache.gzip(body.getBytes())));
         }
+    }
+
+    /** The Cache-Control of public API answers: {@code public, max-age=30, stale-while-revalidate=30} unless configured otherwise. */
+    public String cacheControl() {
+        return cacheControl(maxAge);
+    }
+
+    /** The Cache-Control of badges, embeds and the Atom feed: {@code public, max-age=300, stale-while-revalidate=300} unless configured otherwise. */
+    public String embeddedCacheControl() {
+        return cacheControl(embeddedMaxAge);
+    }
+
+    private static String cacheControl(Duration maxAge) {
+        return "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate=" + maxAge.toSeconds();
     }
 
     void install(@Observes Router router) {
@@ -83,13 +112,13 @@ public class ResponseCache {
             context.next();
             return;
         }
-        boolean gzip = compression && acceptsGzip(request.getHeader("Accept-Encoding"));
+        boolean gzip = compression.enabled() && acceptsGzip(request.getHeader("Accept-Encoding"));
         String etag = gzip ? ETags.gzipVariant(entry.etag()) : entry.etag();
         HttpServerResponse response = context.response();
         MultiMap headers = response.headers();
         headers.set("ETag", etag);
-        headers.set("Cache-Control", CACHE_CONTROL);
-        headers.add("Vary", "Accept-Encoding");
+        headers.set("Cache-Control", cacheControl());
+        Vary.add(context, entry.vary()); // what the REST layer declared when it computed the answer, on its 304 too
         if (entry.link() != null) {
             headers.set("Link", entry.link());
         }
@@ -103,12 +132,17 @@ public class ResponseCache {
         }
         headers.set("Content-Type", JSON);
         // the same buffer for every answer: Vert.x writes it without copying it
-        Buffer body = gzip ? entry.gzipped() : entry.body();
+        // Over HTTP/2 the connection compresses the data frames itself, by the Content-Encoding header: it gets the JSON
+        // (given gzip bytes, it gzipped them again).
+        boolean http2 = request.version() == HttpVersion.HTTP_2;
+        Buffer body = gzip && !http2 ? entry.gzipped() : entry.body();
         if (gzip) {
             headers.set("Content-Encoding", "gzip");
         }
         if (request.method() == HttpMethod.HEAD) {
-            headers.set("Content-Length", Integer.toString(body.length()));
+            if (!(gzip && http2)) {
+                headers.set("Content-Length", Integer.toString(body.length()));
+            }
             response.end();
         } else {
             response.end(body);
@@ -121,16 +155,22 @@ public class ResponseCache {
      */
     public void store(RoutingContext context, String etag, byte[] body, String link) {
         Long versionAtStart = context == null ? null : context.get(VERSION_AT_START);
-        if (enabled && versionAtStart != null && versionAtStart == version.current()) {
-            entries.put(context.request().uri(), new Entry(versionAtStart, etag, Buffer.buffer(body), link, new AtomicReference<>()));
+        List<String> vary = Vary.declared(context);
+        if (enabled && versionAtStart != null && versionAtStart == version.current() && KEYED.containsAll(vary)) {
+            entries.put(context.request().uri(), new Entry(versionAtStart, etag, Buffer.buffer(body), link, vary, new AtomicReference<>()));
         }
     }
 
-    /** The client takes JSON: no Accept, any type, or JSON listed (CSV and other variants go to the REST layer). */
+    /**
+     * The client takes JSON: no Accept, any type, or JSON listed (CSV and other variants go to the REST layer, and so
+     * does an Accept that weighs some type at zero, for the REST layer to read exactly).
+     */
     static boolean acceptsJson(String accept) {
         return accept == null || accept.isBlank() || accept.equals("*/*") || accept.equals("application/json")
-                || (accept.contains("application/json") && !accept.contains("text/csv"));
+                || (accept.contains("application/json") && !accept.contains("text/csv") && !ZERO_WEIGHT.matcher(accept).find());
     }
+
+    private static final java.util.regex.Pattern ZERO_WEIGHT = java.util.regex.Pattern.compile(";\\s*q\\s*=\\s*0(\\.0*)?\\s*(,|;|$)");
 
     /** Whether Accept-Encoding lists gzip with a weight above zero (RFC 9110: {@code gzip;q=0.5} does, {@code gzip; q=0} does not). */
     static boolean acceptsGzip(String acceptEncoding) {

@@ -2,6 +2,9 @@ package org.planwatch.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.util.List;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -11,8 +14,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * What happens to every HTTP request before and around the REST layer: the Vary header that makes
- * CORS answers safe to cache, the security headers (no sniffing, referrer policy, who may frame which
+ * What happens to every HTTP request before and around the REST layer: the one Vary line that lets a
+ * shared cache give every client its own representation, the security headers (no sniffing, referrer policy, who may frame which
  * page, content policies), and problem+json for the requests the HTTP layer rejects before the REST
  * layer sees them (a malformed URL, say, or a body over the size limit).
  */
@@ -21,6 +24,10 @@ public class HttpEdge {
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
+    @ConfigProperty(name = "quarkus.smallrye-openapi.path", defaultValue = "/q/openapi")
+    String openApiPath;
+    @Inject
+    Compression compression;
 
     void install(@Observes Router router) {
         long maxBytes = maxBodySize.asLongValue();
@@ -45,9 +52,9 @@ public class HttpEdge {
                                 "The URL contains a NUL character (%00), which no path segment or parameter may contain.");
                         return;
                     }
-                    // CORS answers echo the request's Origin: a shared cache must not give one site's answer to another.
+                    // Runs after every other layer has written its headers (Vert.x calls these handlers last registered first).
                     context.addHeadersEndHandler(ignored -> {
-                        context.response().headers().add("Vary", "Origin");
+                        vary(context);
                         framing(context);
                     });
                     context.next();
@@ -60,6 +67,24 @@ public class HttpEdge {
                         context.next();
                     }
                 });
+        // Quarkus serves the OpenAPI document as JSON to a client whose Accept names JSON, else as YAML, unless ?format=json.
+        router.route(openApiPath).order(Integer.MIN_VALUE + 1).handler(context -> {
+            if (!"json".equalsIgnoreCase(context.request().getParam("format"))) {
+                Vary.add(context, Vary.ACCEPT);
+            }
+            context.next();
+        });
+    }
+
+    /**
+     * The one Vary line of every answer (see {@link Vary}): what the layers that chose the representation declared,
+     * Origin (the CORS layer echoes it in Access-Control-Allow-Origin: a shared cache must not give one site's answer to
+     * another), and Accept-Encoding when the HTTP layer compresses answers of this type.
+     */
+    private void vary(RoutingContext context) {
+        var headers = context.response().headers();
+        Vary.write(context, headers, compression.compresses(headers.get("Content-Type"))
+                ? List.of(Vary.ORIGIN, Vary.ACCEPT_ENCODING) : List.of(Vary.ORIGIN));
     }
 
     private static final java.util.regex.Pattern MEDIA_TYPE = java.util.regex.Pattern.compile(

@@ -176,13 +176,25 @@ public class ProblemResponses implements OASFilter {
             ok.addHeader("Last-Modified", header("When the data last changed."));
         }
         ok.addHeader("Access-Control-Allow-Origin", header(CORS));
+        ok.addHeader("Vary", header(vary(ok)));
         operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
                 .description("Not modified: If-None-Match names the current representation (weak comparison, a list or `*`). No body.")
                 .addHeader("ETag", header("The current representation's tag."))
-                .addHeader("Access-Control-Allow-Origin", header(CORS)));
+                .addHeader("Access-Control-Allow-Origin", header(CORS))
+                .addHeader("Vary", header("The same as the 200's.")));
         operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER).required(false)
                 .description("Tags of representations the client holds: a match is answered 304 without a body.")
                 .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)).maxLength(1000)));
+    }
+
+    /**
+     * The one Vary line of a read (see {@link Vary}): Accept where the operation produces several media types, Accept-Encoding
+     * (the HTTP layer compresses every media type the API documents: JSON, CSV, SVG), Origin (CORS).
+     */
+    private static String vary(APIResponse ok) {
+        boolean negotiated = ok.getContent() != null && ok.getContent().getMediaTypes().size() > 1;
+        return "`" + (negotiated ? "Accept, " : "") + "Accept-Encoding, Origin`: the request headers the answer depends on, in one line"
+                + (negotiated ? " (Accept chooses the media type)" : "") + ". A shared cache keeps one copy per combination of their values.";
     }
 
     private static final String CORS = "The requesting page's origin, when the request has an Origin header: every origin may read.";

@@ -42,6 +42,8 @@ public class ChangeAtomResource {
     ChangeRepository changes;
     @Inject
     EntityManager em;
+    @Inject
+    ResponseCache cache;
 
     @GET
     @Produces(ATOM)
@@ -56,7 +58,7 @@ public class ChangeAtomResource {
         List<Change> entries = changes.find(new ChangeRepository.Filter(planSlug, axisNumber, QueryParams.slug("evaluator", evaluator),
                 Change.Kind.STATUS_CHANGED), 0, true, ENTRIES);
         return Response.ok(write(entries, titles(entries), uri), ATOM + "; charset=UTF-8")
-                .header("Cache-Control", ResponseCache.EMBEDDED_CACHE_CONTROL)
+                .header("Cache-Control", cache.embeddedCacheControl())
                 .build();
     }
 

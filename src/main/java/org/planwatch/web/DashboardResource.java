@@ -44,6 +44,7 @@ import org.planwatch.web.Views.StatusLook;
 
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.Template;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /**
  * The dashboard: server-rendered pages that work without JavaScript, every figure from the queries
@@ -69,13 +70,15 @@ public class DashboardResource {
     Template measure;
     @Inject
     Template empty;
+    @Inject
+    CurrentVertxRequest vertx;
 
     @GET
     @Operation(hidden = true)
     public Response home(@QueryParam("axis") String axis, @QueryParam("status") List<String> status, @QueryParam("q") String q,
             @QueryParam("lang") String lang, @CookieParam(Lang.COOKIE) String cookie, @HeaderParam("Accept-Language") String acceptLanguage,
             @Context UriInfo uri) {
-        Lang chosen = Lang.resolve(lang, cookie, acceptLanguage);
+        Lang chosen = Lang.ofPage(vertx.getCurrent(), lang, cookie, acceptLanguage);
         List<Plan> latest = plans.page(null, 1);
         if (latest.isEmpty()) {
             Frame frame = frame(chosen, "Planwatch", uri, "/api/v1/plans", "/feeds/changes.atom");
@@ -90,7 +93,7 @@ public class DashboardResource {
     public Response plan(@PathParam("plan") String slug, @QueryParam("axis") String axis, @QueryParam("status") List<String> status,
             @QueryParam("q") String q, @QueryParam("lang") String lang, @CookieParam(Lang.COOKIE) String cookie,
             @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
-        return planPage(plans.require(slug), axis, status, q, Lang.resolve(lang, cookie, acceptLanguage), lang, uri);
+        return planPage(plans.require(slug), axis, status, q, Lang.ofPage(vertx.getCurrent(), lang, cookie, acceptLanguage), lang, uri);
     }
 
     @GET
@@ -98,7 +101,7 @@ public class DashboardResource {
     @Operation(hidden = true)
     public Response measure(@PathParam("plan") String slug, @PathParam("number") String number, @QueryParam("lang") String lang,
             @CookieParam(Lang.COOKIE) String cookie, @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
-        Lang chosen = Lang.resolve(lang, cookie, acceptLanguage);
+        Lang chosen = Lang.ofPage(vertx.getCurrent(), lang, cookie, acceptLanguage);
         Plan planEntity = plans.require(slug);
         MeasureDetail detail = measureService.detail(planEntity.slug, QueryParams.positiveNumber("number", number), null);
         String api = "/api/v1/plans/" + slug + "/measures/" + detail.number();
@@ -190,8 +193,7 @@ public class DashboardResource {
     /** The page; when the language was chosen in the URL, a cookie remembers it for the next pages. */
     static Response html(String html, String langParam) {
         Response.ResponseBuilder answer = Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-cache")
-                .header("Vary", "Accept-Language, Cookie");
+                .header("Cache-Control", "no-cache");
         Lang chosen = Lang.parse(langParam);
         if (chosen != null) {
             answer.cookie(new NewCookie.Builder(Lang.COOKIE).value(chosen.code()).path("/").maxAge(365 * 24 * 3600)

@@ -41,6 +41,8 @@ import org.planwatch.web.Views.StatusLook;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.Template;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Views made to sit in an iframe on any site (the only pages that may be framed, see HttpEdge), and
@@ -69,12 +71,16 @@ public class EmbedResource {
     Template measureView;
     @Location("embed/builder.html")
     Template builder;
+    @Inject
+    ResponseCache cache;
+    @Inject
+    CurrentVertxRequest vertx;
 
     /** The options every view takes. */
     record Options(Lang lang, String layout, String theme) {
 
-        static Options of(String lang, String acceptLanguage, String layout, String theme) {
-            return new Options(Lang.resolve(lang, null, acceptLanguage),
+        static Options of(RoutingContext context, String lang, String acceptLanguage, String layout, String theme) {
+            return new Options(Lang.ofEmbed(context, lang, acceptLanguage),
                     "compact".equals(layout) ? "compact" : "full", "dark".equals(theme) ? "dark" : "light");
         }
     }
@@ -84,7 +90,7 @@ public class EmbedResource {
     @Operation(hidden = true)
     public Response progress(@QueryParam("plan") String slug, @QueryParam("lang") String lang, @QueryParam("layout") String layout,
             @QueryParam("theme") String theme, @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
-        Options options = Options.of(lang, acceptLanguage, layout, theme);
+        Options options = Options.of(vertx.getCurrent(), lang, acceptLanguage, layout, theme);
         Plan plan = plan(slug);
         List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.LATEST);
         PlanView view = planService.view(plan, axes);
@@ -104,7 +110,7 @@ public class EmbedResource {
     public Response measures(@QueryParam("plan") String slug, @QueryParam("axis") String axis, @QueryParam("status") List<String> status,
             @QueryParam("q") String q, @QueryParam("lang") String lang, @QueryParam("layout") String layout, @QueryParam("theme") String theme,
             @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
-        Options options = Options.of(lang, acceptLanguage, layout, theme);
+        Options options = Options.of(vertx.getCurrent(), lang, acceptLanguage, layout, theme);
         Plan plan = plan(slug);
         MeasureFilter filter = measureService.formFilter(plan, axis, status, q);
         var t = Texts.of(options.lang());
@@ -132,7 +138,7 @@ public class EmbedResource {
     public Response measure(@QueryParam("plan") String slug, @QueryParam("number") String number, @QueryParam("lang") String lang,
             @QueryParam("layout") String layout, @QueryParam("theme") String theme, @HeaderParam("Accept-Language") String acceptLanguage,
             @Context UriInfo uri) {
-        Options options = Options.of(lang, acceptLanguage, layout, theme);
+        Options options = Options.of(vertx.getCurrent(), lang, acceptLanguage, layout, theme);
         Plan plan = plan(slug);
         Integer wanted = QueryParams.positiveNumber("number", number == null ? "1" : number);
         MeasureDetail detail = measureService.detail(plan.slug, wanted, null);
@@ -151,7 +157,7 @@ public class EmbedResource {
             @QueryParam("status") String status, @QueryParam("number") String number, @QueryParam("lang") String lang,
             @QueryParam("layout") String layout, @QueryParam("theme") String theme,
             @jakarta.ws.rs.CookieParam(Lang.COOKIE) String cookie, @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
-        Lang pageLang = Lang.resolve(null, cookie, acceptLanguage);
+        Lang pageLang = Lang.ofPage(vertx.getCurrent(), null, cookie, acceptLanguage);
         Lang embedLang = Lang.parse(lang) == null ? Lang.FR : Lang.parse(lang);
         String chosenView = view != null && Set.of("progress", "measures", "measure").contains(view) ? view : "measures";
         Plan plan = plan(slug);
@@ -251,10 +257,9 @@ public class EmbedResource {
                 options.layout().equals("compact"));
     }
 
-    private static Response page(String html) {
+    private Response page(String html) {
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", ResponseCache.EMBEDDED_CACHE_CONTROL)
-                .header("Vary", "Accept-Language")
+                .header("Cache-Control", cache.embeddedCacheControl())
                 .build();
     }
 }

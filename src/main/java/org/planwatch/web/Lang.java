@@ -2,6 +2,10 @@ package org.planwatch.web;
 
 import java.util.Locale;
 
+import org.planwatch.common.Vary;
+
+import io.vertx.ext.web.RoutingContext;
+
 /**
  * The language of the interface (the data stays in French): the {@code lang} query parameter, else
  * the {@code planwatch-lang} cookie the switch sets, else the browser's Accept-Language, else French.
@@ -11,7 +15,29 @@ public enum Lang {
 
     public static final String COOKIE = "planwatch-lang";
 
-    public static Lang resolve(String param, String cookie, String acceptLanguage) {
+    /**
+     * A page's language: the lang parameter, else the cookie, else Accept-Language. Unless the URL names it, the page
+     * depends on the Cookie and Accept-Language headers, and its Vary says so.
+     */
+    public static Lang ofPage(RoutingContext context, String param, String cookie, String acceptLanguage) {
+        if (parse(param) == null) {
+            Vary.add(context, Vary.COOKIE, Vary.ACCEPT_LANGUAGE);
+        }
+        return resolve(param, cookie, acceptLanguage);
+    }
+
+    /**
+     * An embed's language: the lang parameter, else Accept-Language (an embed is shown on another site, which does
+     * not send Planwatch's cookie to a frame). Unless the URL names it, the embed depends on Accept-Language.
+     */
+    public static Lang ofEmbed(RoutingContext context, String param, String acceptLanguage) {
+        if (parse(param) == null) {
+            Vary.add(context, Vary.ACCEPT_LANGUAGE);
+        }
+        return resolve(param, null, acceptLanguage);
+    }
+
+    static Lang resolve(String param, String cookie, String acceptLanguage) {
         Lang chosen = parse(param);
         if (chosen == null) {
             chosen = parse(cookie);

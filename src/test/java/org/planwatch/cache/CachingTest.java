@@ -43,6 +43,8 @@ class CachingTest {
 
     @Inject
     SessionFactory sessionFactory;
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI root;
 
     private String plan;
 
@@ -140,6 +142,35 @@ class CachingTest {
                     .header("Content-Encoding", "gzip").header("ETag", endsWith("-gzip\""));
             given().config(raw).header("Accept-Encoding", "gzip; q=0, identity").get(MEASURES).then().statusCode(200)
                     .header("Content-Encoding", nullValue()).header("ETag", not(endsWith("-gzip\"")));
+        }
+    }
+
+    /** gzip is the only coding: a client that takes deflate alone gets the identity bytes, which the identity tag names. */
+    @Test
+    void deflateAloneGetsTheIdentityBytesAndTheirTag() {
+        RestAssuredConfig raw = RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        String identityTag = given().config(raw).header("Accept-Encoding", "identity").get(MEASURES).then().statusCode(200).extract().header("ETag");
+        for (int attempt = 0; attempt < 2; attempt++) { // computed, then from the cache
+            given().config(raw).header("Accept-Encoding", "deflate").get(MEASURES + "?axis=" + (attempt + 1)).then().statusCode(200)
+                    .header("Content-Encoding", nullValue());
+            given().config(raw).header("Accept-Encoding", "deflate").get(MEASURES).then().statusCode(200)
+                    .header("Content-Encoding", nullValue()).header("ETag", identityTag);
+        }
+    }
+
+    /** Over HTTP/2 (h2c, as Java's HTTP client asks by default), a gzip answer is gzipped once, computed or from memory. */
+    @Test
+    void overHttp2AGzipAnswerIsCompressedOnce() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
+        String expected = given().header("Accept-Encoding", "identity").get(MEASURES + "?axis=4").then().statusCode(200).extract().asString();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            var answer = client.send(java.net.http.HttpRequest.newBuilder(root.resolve(MEASURES.substring(1) + "?axis=4"))
+                    .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(java.net.http.HttpClient.Version.HTTP_2, answer.version());
+            assertEquals("gzip", answer.headers().firstValue("Content-Encoding").orElse(null));
+            try (var unzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(answer.body()))) {
+                assertEquals(expected, new String(unzip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "attempt " + attempt);
+            }
         }
     }
 

@@ -164,6 +164,9 @@ class OpenApiContractTest {
             }
             if (!(ok.get("headers") instanceof Map<?, ?> headers) || !headers.containsKey("ETag") || !headers.containsKey("Cache-Control")) {
                 problems.add(name + ": its 200 documents no ETag and Cache-Control");
+            } else if (!(headers.get("Vary") instanceof Map<?, ?> vary) || !String.valueOf(vary.get("description")).startsWith(
+                    ((Map<?, ?>) ok.get("content")).size() > 1 ? "`Accept, Accept-Encoding, Origin`" : "`Accept-Encoding, Origin`")) {
+                problems.add(name + ": its 200 does not document its Vary (Accept where it has several media types)");
             }
         });
         assertEquals(List.of(), problems);
