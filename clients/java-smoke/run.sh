@@ -17,8 +17,15 @@ fi
 if [ -z "${SKIP_BUILD:-}" ]; then
   contract=()
   [ -n "${CONTRACT:-}" ] && contract=("-Dplanwatch.contract=$(cd "$(dirname "$CONTRACT")" && pwd)/$(basename "$CONTRACT")")
-  # clean: files generated from an earlier contract must not stay beside the new ones.
-  "$root/mvnw" -B -q -f "$here/pom.xml" "${contract[@]}" clean package
+  # clean: files generated from an earlier contract must not stay beside the new ones. The build's output (the
+  # generator prints a banner even with -q) is shown only when the build fails.
+  log=$(mktemp)
+  if ! "$root/mvnw" -B -q -f "$here/pom.xml" ${contract[@]+"${contract[@]}"} clean package >"$log" 2>&1; then
+    cat "$log"; rm -f "$log"
+    echo "FAIL: the client generated from the contract does not build (above)" >&2
+    exit 1
+  fi
+  rm -f "$log"
 fi
 
 exec java -Dfile.encoding=UTF-8 -cp "$here/target/classes:$here/target/lib/*" org.planwatch.smoke.ClientSmoke "$@"
