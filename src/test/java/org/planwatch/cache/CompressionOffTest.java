@@ -16,7 +16,7 @@ import io.restassured.RestAssured;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.RestAssuredConfig;
 
-/** With compression turned off, no answer is gzipped: neither those computed nor those the cache serves. */
+/** With compression turned off, no answer is gzipped (neither those computed nor those the cache serves), and none names Accept-Encoding in Vary. */
 @QuarkusTest
 @TestProfile(CompressionOffTest.WithoutCompression.class)
 class CompressionOffTest {
@@ -34,6 +34,20 @@ class CompressionOffTest {
         for (int attempt = 0; attempt < 3; attempt++) { // computed, then from the cache
             given().config(raw).header("Accept-Encoding", "gzip").get("/api/v1/plans/2019-2021/progress").then().statusCode(200)
                     .header("Content-Encoding", nullValue()).header("ETag", not(endsWith("-gzip\"")));
+        }
+    }
+
+    /** Nothing is compressed, so nothing depends on Accept-Encoding: Vary does not name it, on 200s and 304s alike. */
+    @Test
+    void varyDoesNotNameAcceptEncoding() {
+        for (int attempt = 0; attempt < 2; attempt++) { // computed, then from the cache
+            for (var expected : Map.of("/api/v1/plans/2019-2021/progress", "Origin", "/api/v1/plans/2019-2021/measures", "Accept, Origin",
+                    "/embed/progress?plan=2019-2021", "Accept-Language, Origin", "/plans/2019-2021", "Accept-Language, Cookie, Origin").entrySet()) {
+                String etag = given().header("Accept-Encoding", "gzip").get(expected.getKey()).then().statusCode(200)
+                        .header("Vary", expected.getValue()).extract().header("ETag");
+                given().header("Accept-Encoding", "gzip").header("If-None-Match", etag).get(expected.getKey()).then().statusCode(304)
+                        .header("Vary", expected.getValue());
+            }
         }
     }
 }
