@@ -30,14 +30,17 @@ public class ProblemResponses implements OASFilter {
         paths.values().forEach(path -> path.getOperations().forEach(this::addProblems));
         Schema audit = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas().get("AuditEntry");
         if (audit != null && audit.getProperties() != null) {
-            // The scanner sees Jackson's JsonNode as an array; before and after are the resource as GET shows it, an object.
+            // The scanner sees Jackson's JsonNode as an array; before and after are the resource as GET shows it, an object, or null.
             for (String side : java.util.List.of("before", "after")) {
                 Schema property = audit.getProperties().get(side);
                 if (property != null) {
-                    audit.addProperty(side, OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
+                    audit.addProperty(side, OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT, Schema.SchemaType.NULL))
                             .description(property.getDescription()));
                 }
             }
+        }
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(ProblemResponses::nullableReferences);
         }
         paths.forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             operation.setOperationId(operationId(method, path, operation.getOperationId()));
@@ -45,6 +48,20 @@ public class ProblemResponses implements OASFilter {
                 operation.getParameters().forEach(ProblemResponses::limit);
             }
         }));
+    }
+
+    /**
+     * A property that may be null is always sent, as null (README, "Null fields"): {@code @Schema(nullable = true)} gives
+     * {@code type: [string, "null"]}, and for a reference {@code anyOf: [{$ref}, {type: "null"}]}. Beside that anyOf the
+     * scanner leaves a {@code type}, sometimes without "null" (MeasureDetail.statusSource); the anyOf alone says it.
+     */
+    private static void nullableReferences(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().values().stream()
+                .filter(property -> property.getAnyOf() != null && property.getAnyOf().stream().anyMatch(s -> s.getRef() != null))
+                .forEach(property -> property.setType(null));
     }
 
     /**
