@@ -41,6 +41,7 @@ public class ProblemResponses implements OASFilter {
         }
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().values().forEach(ProblemResponses::nullableReferences);
+            strictRequestBodies(openAPI);
         }
         paths.forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             operation.setOperationId(operationId(method, path, operation.getOperationId()));
@@ -62,6 +63,108 @@ public class ProblemResponses implements OASFilter {
         schema.getProperties().values().stream()
                 .filter(property -> property.getAnyOf() != null && property.getAnyOf().stream().anyMatch(s -> s.getRef() != null))
                 .forEach(property -> property.setType(null));
+    }
+
+    /**
+     * A request body may hold only the properties its schema defines (StrictJson refuses the others), so every object
+     * schema of a request body says {@code additionalProperties: false}. Answers stay open: a client must accept
+     * properties added later. A schema that both use (Source, Evidence) is copied for requests, as SourceInput.
+     */
+    private static void strictRequestBodies(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        java.util.List<Schema> bodies = new java.util.ArrayList<>();
+        java.util.Set<String> requested = new java.util.LinkedHashSet<>();
+        java.util.Set<String> answered = new java.util.HashSet<>();
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().getMediaTypes().values().forEach(media -> bodies.add(media.getSchema()));
+            }
+            operation.getResponses().getAPIResponses().values().stream().filter(response -> response.getContent() != null)
+                    .forEach(response -> response.getContent().getMediaTypes().values()
+                            .forEach(media -> reach(media.getSchema(), schemas, answered)));
+        }));
+        bodies.forEach(body -> reach(body, schemas, requested));
+        Map<String, String> copies = new java.util.HashMap<>();
+        for (String name : requested) {
+            if (answered.contains(name) && schemas.get(name).getProperties() != null) {
+                copies.put(name, name + "Input");
+                openAPI.getComponents().addSchema(name + "Input", copy(schemas.get(name)));
+            }
+        }
+        java.util.Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        bodies.forEach(body -> closeForRequests(body, schemas, copies, seen));
+        openAPI.getComponents().setSchemas(new java.util.TreeMap<>(openAPI.getComponents().getSchemas())); // the copies in order too
+    }
+
+    /** Adds the names of the component schemas that {@code schema} uses, directly or not. */
+    private static void reach(Schema schema, Map<String, Schema> schemas, java.util.Set<String> names) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getRef() != null) {
+            String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+            if (names.add(name)) {
+                reach(schemas.get(name), schemas, names);
+            }
+        }
+        parts(schema).forEach(part -> reach(part, schemas, names));
+    }
+
+    /** Points a request body's references at the request copies, and closes every object schema it reaches. */
+    private static void closeForRequests(Schema schema, Map<String, Schema> schemas, Map<String, String> copies, java.util.Set<Schema> seen) {
+        if (schema == null || !seen.add(schema)) {
+            return;
+        }
+        if (schema.getRef() != null) {
+            String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+            if (copies.containsKey(name)) {
+                name = copies.get(name);
+                schema.setRef(name);
+            }
+            closeForRequests(schemas.get(name), schemas, copies, seen);
+        }
+        if (schema.getProperties() != null) {
+            schema.setAdditionalPropertiesBoolean(false);
+        }
+        parts(schema).forEach(part -> closeForRequests(part, schemas, copies, seen));
+    }
+
+    private static java.util.List<Schema> parts(Schema schema) {
+        java.util.List<Schema> parts = new java.util.ArrayList<>();
+        if (schema.getProperties() != null) {
+            parts.addAll(schema.getProperties().values());
+        }
+        parts.add(schema.getItems());
+        parts.add(schema.getAdditionalPropertiesSchema());
+        for (java.util.List<Schema> list : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (list != null) {
+                parts.addAll(list);
+            }
+        }
+        parts.removeIf(java.util.Objects::isNull);
+        return parts;
+    }
+
+    /** A deep copy, so that closing it leaves the original (the answers' schema) open. */
+    private static Schema copy(Schema schema) {
+        Schema copy = OASFactory.createSchema();
+        schema.getAll().forEach((keyword, value) -> copy.set(keyword, copied(value)));
+        return copy;
+    }
+
+    private static Object copied(Object value) {
+        if (value instanceof Schema schema) {
+            return copy(schema);
+        }
+        if (value instanceof java.util.List<?> list) {
+            return new java.util.ArrayList<>(list.stream().map(ProblemResponses::copied).toList());
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(key, copied(item)));
+            return copy;
+        }
+        return value;
     }
 
     /**
