@@ -40,7 +40,7 @@ import io.restassured.specification.FilterableResponseSpecification;
  * contract does not allow fails the test that got it.
  *
  * <p>Installed for every RestAssured request of every {@code @QuarkusTest} by {@link ContractValidationInstaller}; tests
- * that use another HTTP client call {@link #violations} themselves. Requests are not checked: many tests send invalid
+ * that use the JDK's HTTP client call {@link #assertAllowed} on each answer. Requests are not checked: many tests send invalid
  * ones on purpose. Paths outside the contract (health, pages, embeds, the document itself) and methods it does not
  * list for a path are not checked.
  */
@@ -69,6 +69,20 @@ public final class ContractValidation implements Filter {
      */
     public static List<String> violations(String origin, String method, String rawPath, int status, Map<String, String> headers, byte[] body) {
         return CONTRACTS.computeIfAbsent(origin, Contract::load).check(method, rawPath, status, headers, body);
+    }
+
+    /** For the tests that use the JDK's HTTP client: fails when the contract does not allow this answer (body as bytes or text). */
+    public static void assertAllowed(HttpResponse<?> response) {
+        Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        response.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
+        byte[] body = response.body() instanceof byte[] bytes ? bytes
+                : response.body() instanceof String text ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0];
+        String uri = response.request().uri().toString();
+        List<String> violations = violations(origin(uri), response.request().method(), rawPath(uri), response.statusCode(), headers, body);
+        if (!violations.isEmpty()) {
+            throw new AssertionError(report(response.request().method() + " " + uri, response.statusCode(), violations,
+                    new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+        }
     }
 
     /** The message of a failed check, with the start of the body. */

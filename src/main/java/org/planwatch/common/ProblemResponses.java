@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Documents the error answers every operation can give, as problem+json, so that each resource
  * method does not repeat them: 400 when it takes parameters, 404 when it addresses something by
- * path, 406, 500 and 503 always; and what every parameter accepts (lengths, ranges, how many values),
+ * path, 406, 413, 500 and 503 always, and 414 and 431 without a body; and what every parameter accepts (lengths, ranges, how many values),
  * as the parsing in {@link QueryParams} enforces it. Names each operation uniquely, after its method and path.
  */
 public class ProblemResponses implements OASFilter {
@@ -241,7 +241,6 @@ public class ProblemResponses implements OASFilter {
         if (write) {
             add(operation, "401", "No API key, or a malformed, unknown or revoked one (with WWW-Authenticate).");
             add(operation, "403", "This API key may not do this (an evaluator key on another evaluator's data, or on an admin operation).");
-            add(operation, "413", "The request body is larger than 2 MiB (README, \"Limits\").");
             // Answered once the rate limiting of writes is on (being built alongside); documented now so clients handle it.
             add(operation, "429", "Too many writes in a short time; retry after the number of seconds in Retry-After.");
         }
@@ -276,6 +275,10 @@ public class ProblemResponses implements OASFilter {
             add(operation, "404", "Nothing exists at this address (unknown plan, axis, measure, evaluator or evaluation).");
         }
         add(operation, "406", "The client accepts none of the media types this operation produces (those of its 200 answer).");
+        // Limits any request can exceed, whatever its method (README, "Limits"); the last two are the HTTP layer's own answers.
+        add(operation, "413", "The request body is larger than 2 MiB (README, \"Limits\").");
+        withoutBody(operation, "414", "The URL is longer than 4096 bytes. Answered by the HTTP layer, without a body.");
+        withoutBody(operation, "431", "The request's headers are larger than 20 KiB in all. Answered by the HTTP layer, without a body.");
         add(operation, "500", "The server failed; `errorId` identifies the failure in the server's log.");
         add(operation, "503", "The database cannot be reached right now; nothing was written. Retry after the `Retry-After` header's seconds.");
         if (!write) {
@@ -310,6 +313,12 @@ public class ProblemResponses implements OASFilter {
     private static org.eclipse.microprofile.openapi.models.headers.Header header(String description) {
         return OASFactory.createHeader().description(description)
                 .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)));
+    }
+
+    private static void withoutBody(Operation operation, String status, String description) {
+        if (operation.getResponses().getAPIResponse(status) == null) {
+            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+        }
     }
 
     private static void add(Operation operation, String status, String description) {
