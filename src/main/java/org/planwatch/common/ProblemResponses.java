@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Documents the error answers every operation can give, as problem+json, so that each resource
  * method does not repeat them: 400 when it takes parameters, 404 when it addresses something by
- * path, 406, 413, 500 and 503 always, and 414 and 431 without a body; and what every parameter accepts (lengths, ranges, how many values),
+ * path, 406, 413, 429, 500 and 503 always, and 414 and 431 without a body; and what every parameter accepts (lengths, ranges, how many values),
  * as the parsing in {@link QueryParams} enforces it. Names each operation uniquely, after its method and path.
  */
 public class ProblemResponses implements OASFilter {
@@ -44,6 +44,7 @@ public class ProblemResponses implements OASFilter {
             strictRequestBodies(openAPI);
         }
         paths.forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            answerHeaders(path, method, operation);
             operation.setOperationId(operationId(method, path, operation.getOperationId()));
             if (operation.getParameters() != null) {
                 operation.getParameters().forEach(ProblemResponses::limit);
@@ -241,8 +242,10 @@ public class ProblemResponses implements OASFilter {
         if (write) {
             add(operation, "401", "No API key, or a malformed, unknown or revoked one (with WWW-Authenticate).");
             add(operation, "403", "This API key may not do this (an evaluator key on another evaluator's data, or on an admin operation).");
-            // Answered once the rate limiting of writes is on (being built alongside); documented now so clients handle it.
             add(operation, "429", "Too many writes in a short time; retry after the number of seconds in Retry-After.");
+        } else {
+            add(operation, "429", "Too many reads in a short time, where the operator limits reads (planwatch.rate-limit.reads-per-minute, "
+                    + "off by default); retry after the number of seconds in Retry-After.");
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
             add(operation, "415", "The request body's media type is not supported here.");
@@ -283,6 +286,43 @@ public class ProblemResponses implements OASFilter {
         add(operation, "503", "The database cannot be reached right now; nothing was written. Retry after the `Retry-After` header's seconds.");
         if (!write) {
             conditional(operation, secured);
+        }
+    }
+
+    /**
+     * The headers that answers carry besides the caching ones: WWW-Authenticate on a 401, Retry-After on a 429 or 503,
+     * Location and ETag on what a write creates or replaces, Link on a page that has a next one. Required where the
+     * service always sends them, so that the tests' check of every answer against the contract sees that it does.
+     */
+    private static void answerHeaders(String path, PathItem.HttpMethod method, Operation operation) {
+        header(operation, "401", "WWW-Authenticate", "`Bearer`: send the API key as `Authorization: Bearer <key>`.", true);
+        header(operation, "429", "Retry-After", "Seconds to wait before retrying.", true);
+        header(operation, "503", "Retry-After", "Seconds to wait before retrying.", true);
+        header(operation, "201", "Location", "The path of what was created.", true);
+        if (!path.startsWith("/api/v1/api-keys")) { // a key has no representation to revalidate or update
+            header(operation, "201", "ETag", "The created resource's tag, for a later If-Match.", true);
+        }
+        if (method == PathItem.HttpMethod.PUT) {
+            header(operation, "200", "ETag", "The resource's new tag, for the next If-Match.", true);
+        }
+        if (operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> Idempotency.HEADER.equals(p.getName()))) {
+            header(operation, "201", "Idempotent-Replayed", "`true` when this is the stored answer to an earlier request with the same "
+                    + "Idempotency-Key: nothing was written again.", false);
+        }
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (method == PathItem.HttpMethod.GET && ok != null && ok.getContent() != null && ok.getContent().getMediaTypes().values().stream()
+                .anyMatch(media -> media.getSchema() != null && String.valueOf(media.getSchema().getRef()).startsWith("#/components/schemas/Page"))) {
+            header(operation, "200", "Link", "`<path?cursor=...>; rel=\"next\"` when there is a next page: the same page as `nextCursor` gives.", false);
+        }
+    }
+
+    private static void header(Operation operation, String status, String name, String description, boolean required) {
+        APIResponse response = operation.getResponses().getAPIResponse(status);
+        if (response != null && (response.getHeaders() == null || !response.getHeaders().containsKey(name))) {
+            if (response.getHeaders() == null || !response.getHeaders().containsKey("Access-Control-Allow-Origin")) {
+                response.addHeader("Access-Control-Allow-Origin", header(CORS)); // sent on every answer, as on the GETs' 200
+            }
+            response.addHeader(name, header(description).required(required));
         }
     }
 

@@ -74,6 +74,12 @@ class ContractValidationTest {
     }
 
     @Test
+    void aHeaderTheContractRequiresMustBeSent() {
+        assertViolation(check("POST", "/api/v1/evaluators", 201, "application/json", "{\"slug\":\"x\"}"), "Location");
+        assertViolation(check("POST", "/api/v1/evaluators", 401, "application/problem+json", "{\"status\":401}"), "WWW-Authenticate");
+    }
+
+    @Test
     void whatTheContractDoesNotDescribeIsNotChecked() {
         assertEquals(List.of(), check("GET", "/q/health", 200, "application/json", "{\"status\":5}"));
         assertEquals(List.of(), check("PATCH", "/api/v1/plans", 405, "text/plain", "no"));
