@@ -56,6 +56,23 @@ public abstract class ApiException extends RuntimeException {
         }
     }
 
+    /** A request body that does not fit the operation's schema: properties it does not define. */
+    public static final class MalformedBody extends ApiException {
+        private final List<Problem.FieldError> errors;
+
+        public MalformedBody(List<Problem.FieldError> errors) {
+            super(400, ProblemMapper.MALFORMED_BODY, "The request body is not valid JSON for this operation: "
+                    + errors.stream().map(e -> "'" + e.field() + "'").collect(java.util.stream.Collectors.joining(", "))
+                    + (errors.size() == 1 ? " is not a property of it." : " are not properties of it."));
+            this.errors = List.copyOf(errors);
+        }
+
+        @Override
+        public List<Problem.FieldError> errors() {
+            return errors;
+        }
+    }
+
     /** The caller is known but may not do this. */
     public static final class Forbidden extends ApiException {
         public Forbidden(String detail) {

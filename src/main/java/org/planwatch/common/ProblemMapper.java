@@ -42,6 +42,8 @@ public class ProblemMapper {
 
     /** Seconds a client should wait before retrying when the database is unavailable. */
     static final String RETRY_AFTER_SECONDS = "5";
+    /** The title of a body that is not JSON, or not JSON this operation reads. */
+    static final String MALFORMED_BODY = "Malformed request body";
 
     @Inject
     AllowedMethods allowedMethods;
@@ -72,7 +74,7 @@ public class ProblemMapper {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
         String detail = "The request body is not valid JSON for this operation"
                 + (field.isEmpty() ? "." : ": '" + field + "' has a value of the wrong type or format.");
-        return problem(400, "Malformed request body", detail, uri,
+        return problem(400, MALFORMED_BODY, detail, uri,
                 field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, "has a value of the wrong type or format")), null);
     }
 
@@ -220,7 +222,7 @@ public class ProblemMapper {
         };
     }
 
-    private static String jsonPath(JsonMappingException e) {
+    static String jsonPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {

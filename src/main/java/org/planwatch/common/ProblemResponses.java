@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Documents the error answers every operation can give, as problem+json, so that each resource
  * method does not repeat them: 400 when it takes parameters, 404 when it addresses something by
- * path, 406, 500 and 503 always; and what every parameter accepts (lengths, ranges, how many values),
+ * path, 406, 413, 429, 500 and 503 always, and 414 and 431 without a body; and what every parameter accepts (lengths, ranges, how many values),
  * as the parsing in {@link QueryParams} enforces it. Names each operation uniquely, after its method and path.
  */
 public class ProblemResponses implements OASFilter {
@@ -30,21 +30,142 @@ public class ProblemResponses implements OASFilter {
         paths.values().forEach(path -> path.getOperations().forEach(this::addProblems));
         Schema audit = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas().get("AuditEntry");
         if (audit != null && audit.getProperties() != null) {
-            // The scanner sees Jackson's JsonNode as an array; before and after are the resource as GET shows it, an object.
+            // The scanner sees Jackson's JsonNode as an array; before and after are the resource as GET shows it, an object, or null.
             for (String side : java.util.List.of("before", "after")) {
                 Schema property = audit.getProperties().get(side);
                 if (property != null) {
-                    audit.addProperty(side, OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
+                    audit.addProperty(side, OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT, Schema.SchemaType.NULL))
                             .description(property.getDescription()));
                 }
             }
         }
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(ProblemResponses::nullableReferences);
+            strictRequestBodies(openAPI);
+        }
         paths.forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            answerHeaders(path, method, operation);
             operation.setOperationId(operationId(method, path, operation.getOperationId()));
             if (operation.getParameters() != null) {
                 operation.getParameters().forEach(ProblemResponses::limit);
             }
         }));
+    }
+
+    /**
+     * A property that may be null is always sent, as null (README, "Null fields"): {@code @Schema(nullable = true)} gives
+     * {@code type: [string, "null"]}, and for a reference {@code anyOf: [{$ref}, {type: "null"}]}. Beside that anyOf the
+     * scanner leaves a {@code type}, sometimes without "null" (MeasureDetail.statusSource); the anyOf alone says it.
+     */
+    private static void nullableReferences(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().values().stream()
+                .filter(property -> property.getAnyOf() != null && property.getAnyOf().stream().anyMatch(s -> s.getRef() != null))
+                .forEach(property -> property.setType(null));
+    }
+
+    /**
+     * A request body may hold only the properties its schema defines (StrictJson refuses the others), so every object
+     * schema of a request body says {@code additionalProperties: false}. Answers stay open: a client must accept
+     * properties added later. A schema that both use (Source, Evidence) is copied for requests, as SourceInput.
+     */
+    private static void strictRequestBodies(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        java.util.List<Schema> bodies = new java.util.ArrayList<>();
+        java.util.Set<String> requested = new java.util.LinkedHashSet<>();
+        java.util.Set<String> answered = new java.util.HashSet<>();
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().getMediaTypes().values().forEach(media -> bodies.add(media.getSchema()));
+            }
+            operation.getResponses().getAPIResponses().values().stream().filter(response -> response.getContent() != null)
+                    .forEach(response -> response.getContent().getMediaTypes().values()
+                            .forEach(media -> reach(media.getSchema(), schemas, answered)));
+        }));
+        bodies.forEach(body -> reach(body, schemas, requested));
+        Map<String, String> copies = new java.util.HashMap<>();
+        for (String name : requested) {
+            if (answered.contains(name) && schemas.get(name).getProperties() != null) {
+                copies.put(name, name + "Input");
+                openAPI.getComponents().addSchema(name + "Input", copy(schemas.get(name)));
+            }
+        }
+        java.util.Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        bodies.forEach(body -> closeForRequests(body, schemas, copies, seen));
+        openAPI.getComponents().setSchemas(new java.util.TreeMap<>(openAPI.getComponents().getSchemas())); // the copies in order too
+    }
+
+    /** Adds the names of the component schemas that {@code schema} uses, directly or not. */
+    private static void reach(Schema schema, Map<String, Schema> schemas, java.util.Set<String> names) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getRef() != null) {
+            String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+            if (names.add(name)) {
+                reach(schemas.get(name), schemas, names);
+            }
+        }
+        parts(schema).forEach(part -> reach(part, schemas, names));
+    }
+
+    /** Points a request body's references at the request copies, and closes every object schema it reaches. */
+    private static void closeForRequests(Schema schema, Map<String, Schema> schemas, Map<String, String> copies, java.util.Set<Schema> seen) {
+        if (schema == null || !seen.add(schema)) {
+            return;
+        }
+        if (schema.getRef() != null) {
+            String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+            if (copies.containsKey(name)) {
+                name = copies.get(name);
+                schema.setRef(name);
+            }
+            closeForRequests(schemas.get(name), schemas, copies, seen);
+        }
+        if (schema.getProperties() != null) {
+            schema.setAdditionalPropertiesBoolean(false);
+        }
+        parts(schema).forEach(part -> closeForRequests(part, schemas, copies, seen));
+    }
+
+    private static java.util.List<Schema> parts(Schema schema) {
+        java.util.List<Schema> parts = new java.util.ArrayList<>();
+        if (schema.getProperties() != null) {
+            parts.addAll(schema.getProperties().values());
+        }
+        parts.add(schema.getItems());
+        parts.add(schema.getAdditionalPropertiesSchema());
+        for (java.util.List<Schema> list : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (list != null) {
+                parts.addAll(list);
+            }
+        }
+        parts.removeIf(java.util.Objects::isNull);
+        return parts;
+    }
+
+    /** A deep copy, so that closing it leaves the original (the answers' schema) open. */
+    private static Schema copy(Schema schema) {
+        Schema copy = OASFactory.createSchema();
+        schema.getAll().forEach((keyword, value) -> copy.set(keyword, copied(value)));
+        return copy;
+    }
+
+    private static Object copied(Object value) {
+        if (value instanceof Schema schema) {
+            return copy(schema);
+        }
+        if (value instanceof java.util.List<?> list) {
+            return new java.util.ArrayList<>(list.stream().map(ProblemResponses::copied).toList());
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(key, copied(item)));
+            return copy;
+        }
+        return value;
     }
 
     /**
@@ -121,9 +242,10 @@ public class ProblemResponses implements OASFilter {
         if (write) {
             add(operation, "401", "No API key, or a malformed, unknown or revoked one (with WWW-Authenticate).");
             add(operation, "403", "This API key may not do this (an evaluator key on another evaluator's data, or on an admin operation).");
-            add(operation, "413", "The request body is larger than 2 MiB (README, \"Limits\").");
-            // Answered once the rate limiting of writes is on (being built alongside); documented now so clients handle it.
             add(operation, "429", "Too many writes in a short time; retry after the number of seconds in Retry-After.");
+        } else {
+            add(operation, "429", "Too many reads in a short time, where the operator limits reads (planwatch.rate-limit.reads-per-minute, "
+                    + "off by default); retry after the number of seconds in Retry-After.");
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
             add(operation, "415", "The request body's media type is not supported here.");
@@ -156,10 +278,51 @@ public class ProblemResponses implements OASFilter {
             add(operation, "404", "Nothing exists at this address (unknown plan, axis, measure, evaluator or evaluation).");
         }
         add(operation, "406", "The client accepts none of the media types this operation produces (those of its 200 answer).");
+        // Limits any request can exceed, whatever its method (README, "Limits"); the last two are the HTTP layer's own answers.
+        add(operation, "413", "The request body is larger than 2 MiB (README, \"Limits\").");
+        withoutBody(operation, "414", "The URL is longer than 4096 bytes. Answered by the HTTP layer, without a body.");
+        withoutBody(operation, "431", "The request's headers are larger than 20 KiB in all. Answered by the HTTP layer, without a body.");
         add(operation, "500", "The server failed; `errorId` identifies the failure in the server's log.");
         add(operation, "503", "The database cannot be reached right now; nothing was written. Retry after the `Retry-After` header's seconds.");
         if (!write) {
             conditional(operation, secured);
+        }
+    }
+
+    /**
+     * The headers that answers carry besides the caching ones: WWW-Authenticate on a 401, Retry-After on a 429 or 503,
+     * Location and ETag on what a write creates or replaces, Link on a page that has a next one. Required where the
+     * service always sends them, so that the tests' check of every answer against the contract sees that it does.
+     */
+    private static void answerHeaders(String path, PathItem.HttpMethod method, Operation operation) {
+        header(operation, "401", "WWW-Authenticate", "`Bearer`: send the API key as `Authorization: Bearer <key>`.", true);
+        header(operation, "429", "Retry-After", "Seconds to wait before retrying.", true);
+        header(operation, "503", "Retry-After", "Seconds to wait before retrying.", true);
+        header(operation, "201", "Location", "The path of what was created.", true);
+        if (!path.startsWith("/api/v1/api-keys")) { // a key has no representation to revalidate or update
+            header(operation, "201", "ETag", "The created resource's tag, for a later If-Match.", true);
+        }
+        if (method == PathItem.HttpMethod.PUT) {
+            header(operation, "200", "ETag", "The resource's new tag, for the next If-Match.", true);
+        }
+        if (operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> Idempotency.HEADER.equals(p.getName()))) {
+            header(operation, "201", "Idempotent-Replayed", "`true` when this is the stored answer to an earlier request with the same "
+                    + "Idempotency-Key: nothing was written again.", false);
+        }
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (method == PathItem.HttpMethod.GET && ok != null && ok.getContent() != null && ok.getContent().getMediaTypes().values().stream()
+                .anyMatch(media -> media.getSchema() != null && String.valueOf(media.getSchema().getRef()).startsWith("#/components/schemas/Page"))) {
+            header(operation, "200", "Link", "`<path?cursor=...>; rel=\"next\"` when there is a next page: the same page as `nextCursor` gives.", false);
+        }
+    }
+
+    private static void header(Operation operation, String status, String name, String description, boolean required) {
+        APIResponse response = operation.getResponses().getAPIResponse(status);
+        if (response != null && (response.getHeaders() == null || !response.getHeaders().containsKey(name))) {
+            if (response.getHeaders() == null || !response.getHeaders().containsKey("Access-Control-Allow-Origin")) {
+                response.addHeader("Access-Control-Allow-Origin", header(CORS)); // sent on every answer, as on the GETs' 200
+            }
+            response.addHeader(name, header(description).required(required));
         }
     }
 
@@ -202,6 +365,12 @@ public class ProblemResponses implements OASFilter {
     private static org.eclipse.microprofile.openapi.models.headers.Header header(String description) {
         return OASFactory.createHeader().description(description)
                 .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)));
+    }
+
+    private static void withoutBody(Operation operation, String status, String description) {
+        if (operation.getResponses().getAPIResponse(status) == null) {
+            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+        }
     }
 
     private static void add(Operation operation, String status, String description) {

@@ -14,7 +14,7 @@ public record AssessmentView(
         AxisRef axis,
         @Schema(example = "NOT_IMPLEMENTED") Status status,
         @Schema(example = "Non réalisée") String statusLabel,
-        String comment,
+        @Schema(description = "The evaluator's comment on this measure; null when it made none.", nullable = true) String comment,
         List<EvidenceLink> evidence) {
 
     public static AssessmentView from(Assessment a, List<EvidenceLink> evidence) {

@@ -18,7 +18,8 @@ public record EvaluationDetail(
         @Schema(example = "Évaluation de la mise en œuvre du plan d'action national contre la traite des êtres humains (2019-2021)") String title,
         @Schema(example = "2023-01-12") LocalDate date,
         Source source,
-        @Schema(example = "Sur 45 mesures, seules trois ont été réalisées. …") String summary,
+        @Schema(description = "The evaluation's headline findings, in the source's words (French); null when none was given.",
+                example = "Sur 45 mesures, seules trois ont été réalisées. …", nullable = true) String summary,
         @Schema(example = "45") long assessmentCount,
         @Schema(description = "The status given to each assessed measure, in measure order.") List<Item> assessments) {
 
@@ -29,7 +30,7 @@ public record EvaluationDetail(
             AxisRef axis,
             @Schema(example = "NOT_IMPLEMENTED") Status status,
             @Schema(example = "Non réalisée") String statusLabel,
-            @Schema(description = "The evaluator's comment on this measure, when it made one.") String comment,
+            @Schema(description = "The evaluator's comment on this measure; null when it made none.", nullable = true) String comment,
             @Schema(description = "Documents supporting the assessment.") List<EvidenceLink> evidence) {
     }
 

@@ -15,8 +15,8 @@ public record EvaluationView(
         @Schema(example = "Évaluation de la mise en œuvre du plan d'action national contre la traite des êtres humains (2019-2021)") String title,
         @Schema(description = "The date the evaluation was adopted or, failing that, published.", example = "2023-01-12") LocalDate date,
         Source source,
-        @Schema(description = "The evaluation's headline findings, in the source's words (French).",
-                example = "Sur 45 mesures, seules trois ont été réalisées. …") String summary,
+        @Schema(description = "The evaluation's headline findings, in the source's words (French); null when none was given.",
+                example = "Sur 45 mesures, seules trois ont été réalisées. …", nullable = true) String summary,
         @Schema(description = "How many measures this evaluation assessed.", example = "45") long assessmentCount) {
 
     public static EvaluationView from(Evaluation e, long assessmentCount) {

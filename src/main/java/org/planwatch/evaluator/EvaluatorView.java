@@ -10,7 +10,7 @@ public record EvaluatorView(
         @Schema(example = "CNCDH") String shortName,
         @Schema(example = "INDEPENDENT_RAPPORTEUR") EvaluatorKind kind,
         @Schema(example = "Rapporteur national indépendant") String kindLabel,
-        @Schema(example = "https://www.cncdh.fr") String website) {
+        @Schema(description = "The evaluator's website; null when it has none.", example = "https://www.cncdh.fr", nullable = true) String website) {
 
     public static EvaluatorView from(Evaluator e) {
         return new EvaluatorView(e.slug, e.name, e.shortName, e.kind, e.kind.label, e.website);

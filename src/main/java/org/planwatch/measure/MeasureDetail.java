@@ -17,6 +17,7 @@ public record MeasureDetail(
         AxisRef axis,
         @Schema(example = "NOT_IMPLEMENTED") Status status,
         @Schema(example = "Non réalisée") String statusLabel,
+        @Schema(description = "The evaluation the status comes from; null when the measure is NOT_ASSESSED.", nullable = true)
         MeasureView.StatusSource statusSource,
         @Schema(description = "Each evaluator's latest status for the measure.") List<MeasureView.EvaluatorStatus> evaluatorStatuses,
         @Schema(description = "True when the evaluators' latest statuses disagree.") boolean divergent,
@@ -27,7 +28,7 @@ public record MeasureDetail(
             EvaluationRef evaluation,
             @Schema(example = "NOT_IMPLEMENTED") Status status,
             @Schema(example = "Non réalisée") String statusLabel,
-            @Schema(description = "The evaluator's comment on this measure, when it made one.") String comment,
+            @Schema(description = "The evaluator's comment on this measure; null when it made none.", nullable = true) String comment,
             @Schema(description = "Documents supporting the assessment.") List<EvidenceLink> evidence) {
     }
 

@@ -17,7 +17,7 @@ public record MeasureView(
         @Schema(description = "The status given by the most recent evaluation that assessed the measure; NOT_ASSESSED when none did.",
                 example = "NOT_IMPLEMENTED") Status status,
         @Schema(example = "Non réalisée") String statusLabel,
-        @Schema(description = "The evaluation the status comes from; null when the measure is NOT_ASSESSED.") StatusSource statusSource,
+        @Schema(description = "The evaluation the status comes from; null when the measure is NOT_ASSESSED.", nullable = true) StatusSource statusSource,
         @Schema(description = "Each evaluator's latest status for the measure, by evaluator slug.") List<EvaluatorStatus> evaluatorStatuses,
         @Schema(description = "True when the evaluators' latest statuses disagree.", example = "false") boolean divergent) {
 

@@ -16,13 +16,13 @@ public record PlanView(
         @Schema(example = "2nd plan d'action national contre la traite des êtres humains 2019-2021") String title,
         @Schema(example = "2019") int startYear,
         @Schema(example = "2021") int endYear,
-        @Schema(description = "The date the plan was presented.", example = "2019-10-18") LocalDate presentedOn,
+        @Schema(description = "The date the plan was presented; null when it is not known.", example = "2019-10-18", nullable = true) LocalDate presentedOn,
         @Schema(description = "Where the plan's axes and measures were read.") Source source,
         @Schema(example = "6") int axisCount,
         @Schema(example = "45") long measureCount,
         @Schema(description = "Each measure counted at its current status: the one given by the most recent evaluation that assessed it.")
         Progress progress,
-        @Schema(description = "The plan's most recent evaluation; null when none was published.") EvaluationRef latestEvaluation) {
+        @Schema(description = "The plan's most recent evaluation; null when none was published.", nullable = true) EvaluationRef latestEvaluation) {
 
     public static PlanView from(Plan plan, List<AxisProgress> axes, EvaluationRef latest) {
         Progress progress = Progress.overall(axes);

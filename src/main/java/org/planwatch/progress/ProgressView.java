@@ -12,7 +12,7 @@ public record ProgressView(
         @Schema(description = "LATEST: each measure at its current status (the most recent evaluation that assessed it); "
                 + "EVALUATION: the statuses given by one evaluation, measures it did not assess counted as NOT_ASSESSED.",
                 example = "LATEST") Basis basis,
-        @Schema(description = "With basis EVALUATION, the evaluation counted; null with basis LATEST.") EvaluationRef evaluation,
+        @Schema(description = "With basis EVALUATION, the evaluation counted; null with basis LATEST.", nullable = true) EvaluationRef evaluation,
         Progress overall,
         List<AxisProgress> axes) {
 

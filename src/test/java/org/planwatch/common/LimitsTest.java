@@ -70,6 +70,7 @@ class LimitsTest {
                 .header("Authorization", ADMIN).header("Content-Type", "garbage").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         org.junit.jupiter.api.Assertions.assertEquals(415, response.statusCode(), response.body());
+        org.planwatch.ContractValidation.assertAllowed(response);
         org.junit.jupiter.api.Assertions.assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("\"status\":415"), response.body());
     }

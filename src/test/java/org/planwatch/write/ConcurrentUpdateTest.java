@@ -84,6 +84,7 @@ class ConcurrentUpdateTest {
                     futures.add(executor.submit(() -> {
                         start.await();
                         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                        org.planwatch.ContractValidation.assertAllowed(response);
                         return new Answer(response.statusCode(), response.body());
                     }));
                 }
