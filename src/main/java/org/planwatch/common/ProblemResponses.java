@@ -1,12 +1,26 @@
 package org.planwatch.common;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -19,7 +33,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  */
 public class ProblemResponses implements OASFilter {
 
-    private static final java.util.Set<String> SLUGS = java.util.Set.of("plan", "slug");
+    private static final Set<String> SLUGS = Set.of("plan", "slug");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -31,25 +45,49 @@ public class ProblemResponses implements OASFilter {
         Schema audit = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas().get("AuditEntry");
         if (audit != null && audit.getProperties() != null) {
             // The scanner sees Jackson's JsonNode as an array; before and after are the resource as GET shows it, an object, or null.
-            for (String side : java.util.List.of("before", "after")) {
+            for (String side : List.of("before", "after")) {
                 Schema property = audit.getProperties().get(side);
                 if (property != null) {
-                    audit.addProperty(side, OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT, Schema.SchemaType.NULL))
+                    audit.addProperty(side, OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT, Schema.SchemaType.NULL))
                             .description(property.getDescription()));
                 }
             }
+            // Jackson's tree type was used there only: its schemas would be left over, and generated clients trip on them.
+            Set.of("JsonNode", "JsonNodeType").forEach(openAPI.getComponents()::removeSchema);
         }
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().values().forEach(ProblemResponses::nullableReferences);
             strictRequestBodies(openAPI);
         }
         paths.forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (operation.getRequestBody() != null) {
+                jsonFirst(operation.getRequestBody().getContent());
+            }
+            operation.getResponses().getAPIResponses().values().forEach(response -> jsonFirst(response.getContent()));
             answerHeaders(path, method, operation);
             operation.setOperationId(operationId(method, path, operation.getOperationId()));
             if (operation.getParameters() != null) {
                 operation.getParameters().forEach(ProblemResponses::limit);
             }
         }));
+    }
+
+    /**
+     * Where an operation reads or answers JSON and CSV, JSON comes first: client generators type an operation by the
+     * first media type they meet, and a JSON client given a String (or made to send CSV) is no client at all.
+     */
+    private static void jsonFirst(Content content) {
+        if (content == null || content.getMediaTypes() == null || content.getMediaTypes().size() < 2) {
+            return;
+        }
+        Map<String, MediaType> ordered = new LinkedHashMap<>();
+        content.getMediaTypes().forEach((type, media) -> {
+            if (type.equals("application/json")) {
+                ordered.put(type, media);
+            }
+        });
+        ordered.putAll(content.getMediaTypes());
+        content.setMediaTypes(ordered);
     }
 
     /**
@@ -73,9 +111,9 @@ public class ProblemResponses implements OASFilter {
      */
     private static void strictRequestBodies(OpenAPI openAPI) {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
-        java.util.List<Schema> bodies = new java.util.ArrayList<>();
-        java.util.Set<String> requested = new java.util.LinkedHashSet<>();
-        java.util.Set<String> answered = new java.util.HashSet<>();
+        List<Schema> bodies = new ArrayList<>();
+        Set<String> requested = new LinkedHashSet<>();
+        Set<String> answered = new HashSet<>();
         openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
             if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
                 operation.getRequestBody().getContent().getMediaTypes().values().forEach(media -> bodies.add(media.getSchema()));
@@ -85,20 +123,20 @@ public class ProblemResponses implements OASFilter {
                             .forEach(media -> reach(media.getSchema(), schemas, answered)));
         }));
         bodies.forEach(body -> reach(body, schemas, requested));
-        Map<String, String> copies = new java.util.HashMap<>();
+        Map<String, String> copies = new HashMap<>();
         for (String name : requested) {
             if (answered.contains(name) && schemas.get(name).getProperties() != null) {
                 copies.put(name, name + "Input");
                 openAPI.getComponents().addSchema(name + "Input", copy(schemas.get(name)));
             }
         }
-        java.util.Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         bodies.forEach(body -> closeForRequests(body, schemas, copies, seen));
-        openAPI.getComponents().setSchemas(new java.util.TreeMap<>(openAPI.getComponents().getSchemas())); // the copies in order too
+        openAPI.getComponents().setSchemas(new TreeMap<>(openAPI.getComponents().getSchemas())); // the copies in order too
     }
 
     /** Adds the names of the component schemas that {@code schema} uses, directly or not. */
-    private static void reach(Schema schema, Map<String, Schema> schemas, java.util.Set<String> names) {
+    private static void reach(Schema schema, Map<String, Schema> schemas, Set<String> names) {
         if (schema == null) {
             return;
         }
@@ -112,7 +150,7 @@ public class ProblemResponses implements OASFilter {
     }
 
     /** Points a request body's references at the request copies, and closes every object schema it reaches. */
-    private static void closeForRequests(Schema schema, Map<String, Schema> schemas, Map<String, String> copies, java.util.Set<Schema> seen) {
+    private static void closeForRequests(Schema schema, Map<String, Schema> schemas, Map<String, String> copies, Set<Schema> seen) {
         if (schema == null || !seen.add(schema)) {
             return;
         }
@@ -130,19 +168,19 @@ public class ProblemResponses implements OASFilter {
         parts(schema).forEach(part -> closeForRequests(part, schemas, copies, seen));
     }
 
-    private static java.util.List<Schema> parts(Schema schema) {
-        java.util.List<Schema> parts = new java.util.ArrayList<>();
+    private static List<Schema> parts(Schema schema) {
+        List<Schema> parts = new ArrayList<>();
         if (schema.getProperties() != null) {
             parts.addAll(schema.getProperties().values());
         }
         parts.add(schema.getItems());
         parts.add(schema.getAdditionalPropertiesSchema());
-        for (java.util.List<Schema> list : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+        for (List<Schema> list : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
             if (list != null) {
                 parts.addAll(list);
             }
         }
-        parts.removeIf(java.util.Objects::isNull);
+        parts.removeIf(Objects::isNull);
         return parts;
     }
 
@@ -157,11 +195,11 @@ public class ProblemResponses implements OASFilter {
         if (value instanceof Schema schema) {
             return copy(schema);
         }
-        if (value instanceof java.util.List<?> list) {
-            return new java.util.ArrayList<>(list.stream().map(ProblemResponses::copied).toList());
+        if (value instanceof List<?> list) {
+            return new ArrayList<>(list.stream().map(ProblemResponses::copied).toList());
         }
         if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+            Map<Object, Object> copy = new LinkedHashMap<>();
             map.forEach((key, item) -> copy.put(key, copied(item)));
             return copy;
         }
@@ -218,7 +256,7 @@ public class ProblemResponses implements OASFilter {
             case "slug", "evaluator" -> schema.maxLength(QueryParams.SLUG_MAX_LENGTH).pattern("^" + QueryParams.SLUG + "$");
             case "asOf", "date" -> schema.format("date").maxLength(10);
             case "cursor", "since" -> schema.maxLength(100).pattern("^[A-Za-z0-9_-]+$");
-            case "lang" -> schema.maxLength(2).enumeration(java.util.List.<Object>of("fr", "en"));
+            case "lang" -> schema.maxLength(2).enumeration(List.<Object>of("fr", "en"));
             case "Idempotency-Key" -> schema.maxLength(255);
             case "If-Match", "If-None-Match" -> schema.maxLength(1000);
             case "title", "sourceTitle" -> schema.maxLength(500);
@@ -233,7 +271,7 @@ public class ProblemResponses implements OASFilter {
         if (parameter.getExample() instanceof String example && example.matches("[0-9]{1,9}")) {
             parameter.setExample(Integer.valueOf(example));
         }
-        return parameter.getSchema().type(java.util.List.of(Schema.SchemaType.INTEGER)).format("int32").minimum(java.math.BigDecimal.ONE)
+        return parameter.getSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32").minimum(java.math.BigDecimal.ONE)
                 .maximum(java.math.BigDecimal.valueOf(maximum));
     }
 
@@ -347,7 +385,7 @@ public class ProblemResponses implements OASFilter {
                 .addHeader("Vary", header("The same as the 200's.")));
         operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER).required(false)
                 .description("Tags of representations the client holds: a match is answered 304 without a body.")
-                .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)).maxLength(1000)));
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).maxLength(1000)));
     }
 
     /**
@@ -364,7 +402,7 @@ public class ProblemResponses implements OASFilter {
 
     private static org.eclipse.microprofile.openapi.models.headers.Header header(String description) {
         return OASFactory.createHeader().description(description)
-                .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)));
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)));
     }
 
     private static void withoutBody(Operation operation, String status, String description) {

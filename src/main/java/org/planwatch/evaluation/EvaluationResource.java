@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.Problem;
 import org.planwatch.common.Csv;
 import org.planwatch.common.ETags;
 import org.planwatch.common.QueryParams;
@@ -76,6 +77,7 @@ public class EvaluationResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed({Role.ADMIN_ROLE, Role.EVALUATOR_ROLE})
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Delete an evaluation and its assessments",
@@ -122,6 +124,7 @@ public class EvaluationResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/assessments/{measure}")
     @RolesAllowed({Role.ADMIN_ROLE, Role.EVALUATOR_ROLE})
     @SecurityRequirement(name = "apiKey")

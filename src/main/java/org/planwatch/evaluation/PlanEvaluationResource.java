@@ -141,13 +141,13 @@ public class PlanEvaluationResource {
     @APIResponse(responseCode = "201", description = "Recorded: the evaluation with its assessments; Location is its address.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationDetail.class)))
     public Response importCsv(@PathParam("plan") String slug,
-            @Parameter(description = "The evaluator's slug.", required = true, example = "cncdh") @QueryParam("evaluator") String evaluator,
-            @Parameter(description = "The evaluation's title.", required = true) @QueryParam("title") String title,
-            @Parameter(description = "The date it was adopted or published (YYYY-MM-DD).", required = true, example = "2024-03-01")
+            @Parameter(description = "The evaluator's slug. Required with a CSV body.", example = "cncdh") @QueryParam("evaluator") String evaluator,
+            @Parameter(description = "The evaluation's title. Required with a CSV body.") @QueryParam("title") String title,
+            @Parameter(description = "The date it was adopted or published (YYYY-MM-DD). Required with a CSV body.", example = "2024-03-01")
             @QueryParam("date") String date,
-            @Parameter(description = "The title of the published document.", required = true) @QueryParam("sourceTitle") String sourceTitle,
-            @Parameter(description = "The address of the published document.", required = true) @QueryParam("sourceUrl") String sourceUrl,
-            @Parameter(description = "Its headline findings.") @QueryParam("summary") String summary,
+            @Parameter(description = "The title of the published document. Required with a CSV body.") @QueryParam("sourceTitle") String sourceTitle,
+            @Parameter(description = "The address of the published document. Required with a CSV body.") @QueryParam("sourceUrl") String sourceUrl,
+            @Parameter(description = "Its headline findings (CSV body only).") @QueryParam("summary") String summary,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             String csv) {
         List<Problem.FieldError> errors = new ArrayList<>();

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.planwatch.common.Problem;
 import org.planwatch.common.Cursor;
 import org.planwatch.common.ETags;
 import org.planwatch.common.Idempotency;
@@ -97,6 +98,7 @@ public class EvaluatorResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{slug}")
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")

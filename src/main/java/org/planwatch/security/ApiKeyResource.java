@@ -100,6 +100,7 @@ public class ApiKeyResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{id}")
     @Transactional
     @Operation(summary = "Revoke an API key",

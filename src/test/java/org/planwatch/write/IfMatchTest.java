@@ -38,6 +38,18 @@ class IfMatchTest {
         return Writable.all();
     }
 
+    /**
+     * A client generated from the contract asks a DELETE for the only body the contract gives it, a problem
+     * ({@code Accept: application/problem+json}): it is answered as any other client, not with a 406.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writables")
+    void aDeleteAskingForAProblemAsAGeneratedClientDoesIsDone(Writable kind) {
+        String path = kind.create().apply(data);
+        admin().header("If-Match", etag(path)).accept("application/problem+json").delete(path).then().statusCode(204);
+        given().get(path).then().statusCode(404);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("writables")
     void anUpdateWithoutIfMatchIsA428AndChangesNothing(Writable kind) {
