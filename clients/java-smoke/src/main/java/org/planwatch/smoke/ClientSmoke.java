@@ -34,7 +34,7 @@ import org.planwatch.client.model.EvaluationDetail;
 import org.planwatch.client.model.Evaluator;
 import org.planwatch.client.model.EvaluatorInput;
 import org.planwatch.client.model.EvaluatorKind;
-import org.planwatch.client.model.Evidence;
+import org.planwatch.client.model.EvidenceInput;
 import org.planwatch.client.model.Measure;
 import org.planwatch.client.model.MeasureDetail;
 import org.planwatch.client.model.MeasureInput;
@@ -45,7 +45,7 @@ import org.planwatch.client.model.PageMeasureView;
 import org.planwatch.client.model.Plan;
 import org.planwatch.client.model.PlanInput;
 import org.planwatch.client.model.PlanProgress;
-import org.planwatch.client.model.Source;
+import org.planwatch.client.model.SourceInput;
 import org.planwatch.client.model.Status;
 import org.planwatch.client.model.StatusCount;
 import org.planwatch.client.model.AxisInput;
@@ -486,7 +486,7 @@ public final class ClientSmoke {
                 .source(source())
                 .assessments(List.of(
                         new NewAssessment().measure(1).status(Status.PARTIALLY_IMPLEMENTED).comment("Annoncée, pas encore en place.")
-                                .evidence(List.of(new Evidence().url("https://www.example.org/annonce").title("Annonce"))),
+                                .evidence(List.of(new EvidenceInput().url("https://www.example.org/annonce").title("Annonce"))),
                         new NewAssessment().measure(2).status(Status.IMPLEMENTED)));
         EvaluationDetail e;
         Method typed = method(EvaluationsApi.class, "createEvaluationWithHttpInfo", NewEvaluation.class);
@@ -629,8 +629,8 @@ public final class ClientSmoke {
         return text + ", evaluation " + (p.getEvaluation() == null ? "null" : p.getEvaluation().getId());
     }
 
-    private static Source source() {
-        return new Source().title("Source du test du client Java").url("https://www.example.org/client-smoke");
+    private static SourceInput source() {
+        return new SourceInput().title("Source du test du client Java").url("https://www.example.org/client-smoke");
     }
 
     private static boolean returns(Class<?> api, String name, Class<?> type) {
