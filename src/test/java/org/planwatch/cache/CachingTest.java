@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.planwatch.Await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -43,8 +44,20 @@ class CachingTest {
 
     @Inject
     SessionFactory sessionFactory;
+    @Inject
+    DataVersion version;
 
     private String plan;
+
+    /**
+     * The cache serves nothing until the listener for the database's notifications has connected, which it does on its
+     * own thread after the start: the tests that count the statements of a cached answer would otherwise depend on how
+     * soon that thread ran.
+     */
+    @BeforeEach
+    void cacheInUse() {
+        Await.until("the response cache to be in use (database notifications heard)", version::trusted);
+    }
 
     @BeforeEach
     void ownPlan() {
