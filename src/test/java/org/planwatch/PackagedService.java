@@ -56,7 +56,7 @@ public final class PackagedService implements AutoCloseable {
         builder.environment().put("PLANWATCH_ADMIN_KEY", adminKey);
         builder.environment().putAll(environment);
         PackagedService service = new PackagedService(name, builder.start(), log, port, adminKey);
-        service.awaitReady(Duration.ofSeconds(60));
+        service.awaitReady(Duration.ofSeconds(120)); // a generous bound: a busy machine starts it slowly
         return service;
     }
 
@@ -84,6 +84,17 @@ public final class PackagedService implements AutoCloseable {
             Thread.sleep(100); // waiting for a process to start, not timing a behaviour
         }
         throw new AssertionError("instance " + name + " was not ready within " + within.toSeconds() + " s: " + log());
+    }
+
+    /**
+     * Waits until the instance serves from its response cache, which it does once its listener for the database's
+     * notifications is connected, on its own thread after the start (readiness does not wait for it): it logs so.
+     */
+    public void awaitCacheInUse() {
+        Await.until("instance " + name + " to serve from its cache", Await.GENEROUSLY, () -> {
+            String log = log();
+            return log.lastIndexOf("serving from the cache") > log.lastIndexOf("serving without the cache");
+        }, this::log);
     }
 
     public String base() {

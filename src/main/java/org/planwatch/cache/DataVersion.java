@@ -48,6 +48,7 @@ public class DataVersion {
     private volatile Instant lastModified;
     private volatile boolean running;
     private Instant lostAt; // only touched by the listener thread
+    private boolean heard; // the listener has connected once; only touched by the listener thread
     private Thread listener;
 
     void start(@Observes StartupEvent event) {
@@ -97,8 +98,11 @@ public class DataVersion {
                     Log.infof("Database notifications are back after %d ms; serving from the cache again",
                             java.time.Duration.between(lostAt, Instant.now()).toMillis());
                     lostAt = null;
+                } else if (!heard) {
+                    // said once, after the cache is trusted: tests of the packaged service wait for this line
+                    Log.infof("Listening to the database notifications (%s); serving from the cache", CHANNEL);
                 }
-                Log.debugf("Listening to %s", CHANNEL);
+                heard = true;
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(1000);
@@ -113,7 +117,9 @@ public class DataVersion {
                     }
                 }
             } catch (SQLException e) {
-                if (listening || lostAt == null) { // once when lost, or when never reached
+                boolean wasListening = listening;
+                listening = false; // before saying so: whoever reads the line below can rely on it
+                if (wasListening || lostAt == null) { // once when lost, or when never reached
                     lostAt = Instant.now();
                     Log.warnf("Lost the database notifications (%s); serving without the cache until they are back", e.getMessage());
                 }

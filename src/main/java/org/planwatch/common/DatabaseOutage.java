@@ -1,10 +1,12 @@
 package org.planwatch.common;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -20,16 +22,22 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * first that does not fail that way ends the outage. Without this, every request would hold one of the few
  * worker threads (see org.planwatch.database.PoolSizes) for the pool's acquisition timeout, and the others
  * would queue behind it for as long as the outage lasts.
+ *
+ * <p>The trial's timeout is read from the injected {@link Clock} (org.planwatch.common.Clocks), so that DatabaseOutageTest
+ * can check it without waiting for it.
  */
 @ApplicationScoped
 public class DatabaseOutage {
 
     private static final String TRIAL = "planwatch.database-trial";
     /** A trial that never reported back (its client went away, say) stops blocking the next one after this. */
-    private static final long TRIAL_TIMEOUT = TimeUnit.SECONDS.toNanos(10);
+    static final long TRIAL_TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(10);
+
+    @Inject
+    Clock clock;
 
     private volatile boolean down;
-    /** When the trial in flight may be given up (System.nanoTime), 0 when none is. */
+    /** When the trial in flight may be given up (the clock's milliseconds), 0 when none is. */
     private final AtomicLong trialDeadline = new AtomicLong();
 
     void noticed() {
@@ -42,9 +50,11 @@ public class DatabaseOutage {
         if (!down) {
             return Optional.empty();
         }
-        long now = System.nanoTime();
+        long now = clock.millis();
         long deadline = trialDeadline.get();
-        if ((deadline == 0 || now - deadline > 0) && trialDeadline.compareAndSet(deadline, now + TRIAL_TIMEOUT)) {
+        // a deadline further away than the timeout: the wall clock went back; give the trial up rather than wait for it
+        boolean mayTry = deadline == 0 || now > deadline || deadline - now > TRIAL_TIMEOUT_MILLIS;
+        if (mayTry && trialDeadline.compareAndSet(deadline, now + TRIAL_TIMEOUT_MILLIS)) {
             request.setProperty(TRIAL, Boolean.TRUE);
             return Optional.empty();
         }

@@ -1,9 +1,11 @@
 package org.planwatch.security;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.planwatch.common.HttpEdge;
@@ -13,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,6 +25,9 @@ import io.vertx.ext.web.RoutingContext;
  * writes per client (its API key, or its address without one), failed authentications per IP address (a client that keeps presenting wrong
  * keys is then refused everything it tries to write, right keys included, until its bucket refills),
  * and, when configured, reads per IP address. Over a limit: 429 problem+json with Retry-After.
+ *
+ * <p>The buckets refill by the injected {@link Clock} (org.planwatch.common.Clocks), with millisecond precision as Bucket4j's
+ * default does, so that RateLimitTest can move time itself instead of racing the refill.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -33,6 +39,22 @@ public class RateLimits {
     /** 0: reads are not limited. */
     @ConfigProperty(name = "planwatch.rate-limit.reads-per-minute", defaultValue = "0")
     long readsPerMinute;
+
+    @Inject
+    Clock clock;
+
+    /** Bucket4j's clock, read from {@link #clock}. */
+    private final TimeMeter timeMeter = new TimeMeter() {
+        @Override
+        public long currentTimeNanos() {
+            return clock.millis() * 1_000_000L;
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    };
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
 
@@ -81,6 +103,7 @@ public class RateLimits {
     private Bucket bucket(String key, long perMinute) {
         return buckets.get(key, k -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .withCustomTimePrecision(timeMeter)
                 .build());
     }
 

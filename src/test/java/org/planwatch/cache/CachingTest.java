@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.planwatch.Await;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.RestAssuredConfig;
@@ -43,10 +46,22 @@ class CachingTest {
 
     @Inject
     SessionFactory sessionFactory;
-    @io.quarkus.test.common.http.TestHTTPResource("/")
-    java.net.URI root;
+    @Inject
+    DataVersion version;
+    @TestHTTPResource("/")
+    URI root;
 
     private String plan;
+
+    /**
+     * The cache serves nothing until the listener for the database's notifications has connected, which it does on its
+     * own thread after the start: the tests that count the statements of a cached answer would otherwise depend on how
+     * soon that thread ran.
+     */
+    @BeforeEach
+    void cacheInUse() {
+        Await.until("the response cache to be in use (database notifications heard)", version::trusted);
+    }
 
     @BeforeEach
     void ownPlan() {

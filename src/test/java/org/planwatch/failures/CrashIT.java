@@ -44,6 +44,11 @@ class CrashIT {
     private static final int WRITERS = 4;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 40;
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    /**
+     * How many writes go out before the kill depends on how soon the test sees the 40th acknowledgement, that is on the
+     * machine's load: the write limit of one client (120 a minute) must not be what refuses some of them.
+     */
+    private static final Map<String, String> UNLIMITED = Map.of("PLANWATCH_RATE_LIMIT_WRITES_PER_MINUTE", "1000000");
 
     private static EmbeddedPostgres postgres;
     private static PackagedService service;
@@ -51,7 +56,7 @@ class CrashIT {
     @BeforeAll
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        service = PackagedService.start("crash", postgres.getPort(), ADMIN_KEY);
+        service = PackagedService.start("crash", postgres.getPort(), ADMIN_KEY, UNLIMITED);
         service.createPlanAndEvaluator(2090, MEASURES, EVALUATOR);
     }
 
@@ -96,7 +101,7 @@ class CrashIT {
         assertTrue(unexpected.isEmpty(), "writes refused before the kill: " + unexpected);
         assertTrue(acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL, "only " + acknowledged.size() + " writes acknowledged in 60 s");
 
-        service = PackagedService.start("crash-restarted", postgres.getPort(), ADMIN_KEY);
+        service = PackagedService.start("crash-restarted", postgres.getPort(), ADMIN_KEY, UNLIMITED);
         Map<String, long[]> stored = storedEvaluations();
         int unansweredButStored = (int) unanswered.stream().filter(stored::containsKey).count();
         System.out.printf("CrashIT: %d writes acknowledged before kill -9, %d in flight when it came (%d of them recorded), "

@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,28 +21,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.planwatch.Await;
 import org.planwatch.PackagedService;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The database stops while requests (reads, pages, writes with the administrator's and with an evaluator's key) flow
- * through two instances of the packaged service, then comes back on the same data: readiness goes DOWN and UP again, every answer meanwhile is a quick 503 problem+json with Retry-After
- * (never a 500, never a hang, never a cached answer once the notifications are lost), and the service recovers,
- * cache coherence included, without a restart.
+ * through two instances of the packaged service, then comes back on the same data: readiness goes DOWN and UP again,
+ * every answer meanwhile is the 503 problem+json with Retry-After that the service fails fast with (never a 500, never a
+ * hang, never a cached answer once the notifications are lost), and the service recovers, cache coherence included,
+ * without a restart.
+ *
+ * <p>Only behaviour is asserted, each phase starting from what the test saw happen (readiness, the service's log, the
+ * load's answers) rather than from a time: how fast the answers come is for bench/, and that one request at a time
+ * tries the database while the others get their 503 at once is checked request by request in DatabaseOutageTest. The
+ * waits are generous bounds that only stop a hang; the durations are printed, not asserted.
  */
 class DatabaseOutageIT {
 
     private static final String ADMIN_KEY = "database-outage-admin-key";
-    /** The upper bound on the latency of every answer sent and received while the database is down. */
-    private static final Duration MAX_LATENCY = Duration.ofSeconds(3);
-    /** The upper bound on any answer's latency, those that straddle the database's stop or restart included. */
-    private static final Duration MAX_LATENCY_IN_TRANSITIONS = Duration.ofSeconds(6);
+    /** An answer that has not come within this is a hang (the fail-fast 503 normally takes milliseconds). */
+    private static final Duration HANG = Duration.ofSeconds(30);
     private static final String HOT = "/api/v1/plans/2019-2021/measures";
     private static final List<String> KINDS = List.of("hot read", "database read", "write", "evaluator write", "page");
 
@@ -82,7 +89,9 @@ class DatabaseOutageIT {
     }
 
     @Test
-    void theServiceAnswers503QuicklyWhileTheDatabaseIsDownAndRecoversByItself() throws Exception {
+    void theServiceAnswers503WhileTheDatabaseIsDownAndRecoversByItself() throws Exception {
+        first.awaitCacheInUse();
+        second.awaitCacheInUse();
         assertEquals(200, first.get(HOT).statusCode());
         assertEquals(200, first.get(HOT).statusCode()); // now a hot answer, served from the cache
 
@@ -91,106 +100,144 @@ class DatabaseOutageIT {
         AtomicInteger sequence = new AtomicInteger();
         ExecutorService load = Executors.newFixedThreadPool(KINDS.size());
         for (String kind : KINDS) {
+            boolean write = kind.endsWith("write");
             load.submit(() -> {
                 while (running.get()) {
-                    samples.add(call(kind, sequence.incrementAndGet()));
+                    if (write) {
+                        writesInFlight.incrementAndGet();
+                        try {
+                            if (!writesPaused.get()) { // checked after counting itself in: pauseWrites() sees it
+                                samples.add(call(kind, sequence.incrementAndGet()));
+                                continue;
+                            }
+                        } finally {
+                            writesInFlight.decrementAndGet();
+                        }
+                        Thread.sleep(5);
+                    } else {
+                        samples.add(call(kind, sequence.incrementAndGet()));
+                    }
                 }
                 return null;
             });
         }
-        awaitCondition("200 answers of every kind before the outage", Duration.ofSeconds(20),
-                () -> KINDS.stream()
-                        .allMatch(kind -> samples.stream().filter(s -> s.kind().equals(kind) && s.status() / 100 == 2).count() >= 3));
+        Await.until("2xx answers of every kind before the outage", Await.GENEROUSLY,
+                () -> KINDS.stream().allMatch(kind -> samples.stream().filter(s -> s.kind().equals(kind) && s.status() / 100 == 2).count() >= 3),
+                () -> statusCounts(List.copyOf(samples)).toString());
+
+        // Every write makes the cached answers stale: without writes for a moment, the hot answer is in the cache when
+        // the database stops, shown by a change made in the database behind the service's back that it does not show.
+        pauseWrites();
+        String hot = first.get(HOT).body();
+        changeAMeasureBehindTheServicesBack();
+        assertEquals(hot, first.get(HOT).body(), "the hot answer comes from the cache");
 
         long stoppedAt = System.nanoTime();
         postgres.close(); // pg_ctl stop -m fast: sessions are terminated
-        long readinessDownAfter = awaitReadiness(first, 503, Duration.ofSeconds(10)) - stoppedAt;
+        writesPaused.set(false);
+        awaitReadiness(first, 503);
+        long readinessDownAt = System.nanoTime();
+        // The cache stops being trusted before the service logs that it lost the notifications (DataVersion): from
+        // then on, no answer may come from the cache.
+        Await.until("the first instance to stop serving from its cache", Await.GENEROUSLY, () -> !servesFromCache(first), first::log);
         long outageSamplesFrom = System.nanoTime();
-        // 503s come at once while the database is known to be down: wait for each kind of request, not just for 40
-        awaitCondition("40 answers during the outage, each kind of request among them", Duration.ofSeconds(30),
+        Await.until("40 answers during the outage, each kind of request among them", Await.GENEROUSLY,
                 () -> samples.stream().filter(s -> s.sentAt() >= outageSamplesFrom).count() >= 40
                         && KINDS.stream().allMatch(kind -> samples.stream().anyMatch(s -> s.sentAt() >= outageSamplesFrom && s.kind().equals(kind))),
-                () -> samples.stream().filter(s -> s.sentAt() >= outageSamplesFrom).map(s -> s.kind() + " " + s.status() + " "
-                        + millis(s.nanos()) + " ms").toList().toString());
+                () -> samples.stream().filter(s -> s.sentAt() >= outageSamplesFrom).map(s -> s.kind() + " " + s.status()).toList().toString());
 
         long restartingAt = System.nanoTime();
         postgres = startDatabase();
         long restartedAt = System.nanoTime();
-        long readinessUpAfter = awaitReadiness(first, 200, Duration.ofSeconds(30)) - restartedAt;
-        awaitReadiness(second, 200, Duration.ofSeconds(30));
+        awaitReadiness(first, 200);
+        long readinessUpAt = System.nanoTime();
+        awaitReadiness(second, 200);
+        // Readiness checks its own connection: the load's requests may still meet the outage until one of them, the
+        // one trying the database, succeeds. Recovered means every kind of request got a 2xx again.
+        Await.until("a 2xx answer of every kind after the restart", Await.GENEROUSLY,
+                () -> KINDS.stream().allMatch(kind -> samples.stream().anyMatch(s -> s.kind().equals(kind) && s.sentAt() >= restartedAt
+                        && s.status() / 100 == 2)),
+                () -> statusCounts(samples.stream().filter(s -> s.sentAt() >= restartedAt).toList()).toString());
         long recoveredFrom = System.nanoTime();
-        awaitCondition("20 answers of the load after recovery", Duration.ofSeconds(30),
-                () -> samples.stream().filter(s -> s.sentAt() >= recoveredFrom).count() >= 20);
+        Await.until("20 answers of the load after recovery", Await.GENEROUSLY,
+                () -> samples.stream().filter(s -> s.sentAt() >= recoveredFrom).count() >= 20, () -> "");
         running.set(false);
         load.shutdown();
-        assertTrue(load.awaitTermination(30, TimeUnit.SECONDS));
+        assertTrue(load.awaitTermination(HANG.toSeconds() * 2, TimeUnit.SECONDS), "the load did not stop");
 
         List<Sample> all = new ArrayList<>(samples);
-        // Answered while the database was down, from when readiness said so to when it was being started again.
+        // Sent once the outage was seen (readiness DOWN, the cache no longer trusted), answered before the restart began.
         List<Sample> during = all.stream().filter(s -> s.sentAt() >= outageSamplesFrom && s.sentAt() + s.nanos() < restartingAt).toList();
-        // The last hot answer served from the cache after the stop: sent before the notifications were lost, or none.
-        long lastCachedAfter = all.stream().filter(s -> s.kind().equals("hot read") && s.sentAt() >= stoppedAt
-                        && s.sentAt() + s.nanos() < restartingAt && s.status() == 200)
-                .mapToLong(s -> s.sentAt() + s.nanos() - stoppedAt).max().orElse(0);
         List<Sample> hotWhileDown = all.stream().filter(s -> s.kind().equals("hot read") && s.sentAt() >= stoppedAt
-                        && s.sentAt() + s.nanos() < restartingAt)
-                .toList();
+                        && s.sentAt() + s.nanos() < restartingAt).toList();
+        long lastCachedAfter = hotWhileDown.stream().filter(s -> s.status() == 200)
+                .mapToLong(s -> s.sentAt() + s.nanos() - stoppedAt).max().orElse(0);
         List<Sample> after = all.stream().filter(s -> s.sentAt() >= recoveredFrom).toList();
-        long slowest = all.stream().mapToLong(Sample::nanos).max().orElseThrow();
-        long slowestDuring = during.stream().mapToLong(Sample::nanos).max().orElseThrow();
-        System.out.printf("DatabaseOutageIT: %d requests; readiness DOWN %d ms after the stop, last cached answer %d ms after the stop "
-                + "(%d hot reads while down, %d of them 503), %d answers during the outage (slowest %d ms; slowest sent and answered while down %d ms), readiness UP %d ms after the restart, %d answers after (all 2xx: %s); "
-                + "slowest answer overall %d ms; statuses %s%n",
-                all.size(), millis(readinessDownAfter), millis(lastCachedAfter), hotWhileDown.size(),
-                hotWhileDown.stream().filter(DatabaseOutageIT::isProblem503).count(), during.size(), millis(slowestDuring), millis(all.stream().filter(s -> s.sentAt() >= stoppedAt && s.sentAt() + s.nanos() < restartingAt)
-                        .mapToLong(Sample::nanos).max().orElse(0)), millis(readinessUpAfter),
-                after.size(), after.stream().allMatch(s -> s.status() / 100 == 2), millis(slowest), statusCounts(all));
+        // Figures only, for whoever reads the log: none of them is asserted.
+        System.out.printf("DatabaseOutageIT: %d requests (%d before the stop); readiness DOWN %d ms after the stop, the cache out of use %d ms "
+                + "after it, last cached answer %d ms after it (%d hot reads while down, %d of them 503); %d answers during the outage "
+                + "(slowest %d ms, median %d ms); readiness UP %d ms after the restart, every kind answered again %d ms after it; %d answers "
+                + "after; slowest answer overall %d ms; statuses %s%n",
+                all.size(), all.stream().filter(s -> s.sentAt() < stoppedAt).count(), millis(readinessDownAt - stoppedAt),
+                millis(outageSamplesFrom - stoppedAt), millis(lastCachedAfter), hotWhileDown.size(),
+                hotWhileDown.stream().filter(DatabaseOutageIT::isProblem503).count(), during.size(),
+                millis(during.stream().mapToLong(Sample::nanos).max().orElse(0)),
+                millis(during.stream().mapToLong(Sample::nanos).sorted().skip(during.size() / 2).findFirst().orElse(0)),
+                millis(readinessUpAt - restartedAt), millis(recoveredFrom - restartedAt), after.size(),
+                millis(all.stream().mapToLong(Sample::nanos).max().orElseThrow()), statusCounts(all));
 
-        assertTrue(readinessDownAfter <= Duration.ofSeconds(10).toNanos());
-        assertTrue(readinessUpAfter <= Duration.ofSeconds(30).toNanos());
-        assertTrue(lastCachedAfter <= Duration.ofSeconds(2).toNanos(), "the cache answered " + millis(lastCachedAfter) + " ms after the stop");
         assertTrue(during.size() >= 40 && KINDS.stream().allMatch(kind -> during.stream().anyMatch(s -> s.kind().equals(kind))),
                 "too few answers while down: " + during);
         for (Sample sample : during) {
             assertTrue(isProblem503(sample), "during the outage, a " + sample.kind() + " got " + sample);
         }
-        // Once the outage is known, 503s come at once (DatabaseOutage): only the one request at a time that tries
-        // the database waits for a connection.
-        long quick = during.stream().filter(s -> s.nanos() <= Duration.ofMillis(250).toNanos()).count();
-        assertTrue(quick >= during.size() * 9 / 10, quick + " of the " + during.size() + " answers during the outage came within 250 ms");
         for (Sample sample : all) {
-            assertTrue(sample.status() != 500 && sample.status() != -1, "a " + sample.kind() + " got " + sample);
-            // Answers sent while the database stops or starts may wait for it a little longer; none hangs.
-            assertTrue(sample.nanos() <= MAX_LATENCY_IN_TRANSITIONS.toNanos(), "a " + sample.kind() + " took " + millis(sample.nanos()) + " ms, "
-                    + millis(sample.sentAt() - stoppedAt) + " ms after the stop: " + sample);
-            if (sample.sentAt() >= stoppedAt && sample.sentAt() + sample.nanos() < restartingAt) {
-                assertTrue(sample.nanos() <= MAX_LATENCY.toNanos(), "while the database was down, a " + sample.kind() + " took "
-                        + millis(sample.nanos()) + " ms: " + sample);
-            }
+            // -1: no answer within HANG, or the connection broke
+            assertTrue(sample.status() != 500 && sample.status() != -1, "a " + sample.kind() + " got " + sample + ", "
+                    + millis(sample.sentAt() - stoppedAt) + " ms after the stop");
         }
         for (Sample sample : after) {
             assertEquals(2, sample.status() / 100, "after recovery, a " + sample.kind() + " got " + sample);
         }
-        // the listener retries every second once the database is back: give it a bounded while to say so
-        long listenerDeadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!first.log().contains("Database notifications are back") && System.nanoTime() < listenerDeadline) {
-            Thread.sleep(100); // polling for a log line, not timing a behaviour
-        }
-        assertTrue(first.log().contains("Database notifications are back"), "the cache's listener did not reconnect within 15 s");
         theCacheIsCoherentAgainAcrossInstances();
     }
 
     /** A write through one instance reaches the other's cache: its notifications connection is back. */
     private void theCacheIsCoherentAgainAcrossInstances() throws Exception {
+        // the listeners retry every second once the database is back, and say so
+        first.awaitCacheInUse();
+        second.awaitCacheInUse();
         String path = "/api/v1/evaluators/collectif-ensemble-contre-la-traite";
         assertEquals(200, second.get(path).statusCode());
-        assertEquals(200, second.get(path).statusCode());
-        String etag = first.get(path).headers().firstValue("ETag").orElseThrow();
+        assertEquals(200, second.get(path).statusCode()); // now in the second instance's cache
         var write = first.admin("PUT", path, "{\"slug\":\"collectif-ensemble-contre-la-traite\",\"name\":\"Renommé après la panne\","
-                + "\"shortName\":\"Collectif\",\"kind\":\"CIVIL_SOCIETY\"}", Map.of("If-Match", etag));
+                + "\"shortName\":\"Collectif\",\"kind\":\"CIVIL_SOCIETY\"}", Map.of("If-Match", "*"));
         assertEquals(200, write.statusCode(), write.body());
-        awaitCondition("the other instance to answer the new data", Duration.ofSeconds(2),
-                () -> send(second, path).contains("Renommé après la panne"));
+        Await.until("the other instance to answer the new data", Await.GENEROUSLY,
+                () -> send(second, path).contains("Renommé après la panne"), () -> send(second, path));
+    }
+
+    private static final AtomicBoolean writesPaused = new AtomicBoolean();
+    private static final AtomicInteger writesInFlight = new AtomicInteger();
+
+    /** Stops the load's writes and waits for those in flight to be answered. */
+    private static void pauseWrites() {
+        writesPaused.set(true);
+        Await.until("the writes in flight to be answered", Await.GENEROUSLY, () -> writesInFlight.get() == 0, () -> "");
+    }
+
+    private static void changeAMeasureBehindTheServicesBack() throws SQLException {
+        try (Connection db = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
+                var update = db.prepareStatement("update measure set title = title || ' (changé dans la base seulement)' "
+                        + "where number = 1 and plan_id = (select id from plan where slug = '2019-2021')")) {
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    /** What the instance said last about its cache (PackagedService.awaitCacheInUse). */
+    private static boolean servesFromCache(PackagedService instance) {
+        String log = instance.log();
+        return log.lastIndexOf("serving from the cache") > log.lastIndexOf("serving without the cache");
     }
 
     private static Sample call(String kind, int n) {
@@ -208,7 +255,7 @@ class DatabaseOutageIT {
         };
         long sentAt = System.nanoTime();
         try {
-            HttpResponse<String> response = PackagedService.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = PackagedService.HTTP.send(request.timeout(HANG).build(), HttpResponse.BodyHandlers.ofString());
             return new Sample(kind, sentAt, System.nanoTime() - sentAt, response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.headers().firstValue("Retry-After").orElse(null),
                     response.body().length() > 300 ? response.body().substring(0, 300) : response.body());
@@ -222,33 +269,19 @@ class DatabaseOutageIT {
                 && sample.body().contains("\"title\":\"Database unavailable\"");
     }
 
-    /** Polls readiness until it answers {@code status}; returns when it did (System.nanoTime()). */
-    private static long awaitReadiness(PackagedService instance, int status, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> ready = instance.get("/q/health/ready");
-            if (ready.statusCode() == status) {
-                assertTrue(ready.body().contains(status == 200 ? "\"UP\"" : "\"DOWN\""), ready.body());
-                return System.nanoTime();
+    /** Polls readiness until it answers {@code status}. */
+    private static void awaitReadiness(PackagedService instance, int status) {
+        String[] last = {""};
+        Await.until("readiness of " + instance.base() + " to answer " + status, Await.GENEROUSLY, () -> {
+            try {
+                HttpResponse<String> ready = instance.get("/q/health/ready");
+                last[0] = ready.statusCode() + " " + ready.body();
+                return ready.statusCode() == status && ready.body().contains(status == 200 ? "\"UP\"" : "\"DOWN\"");
+            } catch (IOException | InterruptedException e) {
+                last[0] = e.toString();
+                return false;
             }
-            Thread.sleep(50); // polling for a condition, with a deadline
-        }
-        throw new AssertionError("readiness did not answer " + status + " within " + within.toSeconds() + " s: " + instance.log());
-    }
-
-    private static void awaitCondition(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
-        awaitCondition(what, within, condition, () -> "");
-    }
-
-    private static void awaitCondition(String what, Duration within, BooleanSupplier condition, java.util.function.Supplier<String> state)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + within.toSeconds() + " s for " + what + " " + state.get());
-            }
-            Thread.sleep(50); // polling for a condition, with a deadline
-        }
+        }, () -> last[0] + "\n" + instance.log());
     }
 
     private static String send(PackagedService instance, String path) {

@@ -48,6 +48,8 @@ class BrowserTest {
     private static final Path AXE = Path.of("src/test/browser/node_modules/axe-core/axe.min.js");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final List<Integer> AXIS_3_NOT_IMPLEMENTED = List.of(24, 27, 29);
+    /** How long a page may take to show what a test waits for: a bound that only stops a hang (a busy machine is slow). */
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(30);
 
     private static ChromeDriver browser;
     private static Path profile;
@@ -133,7 +135,7 @@ class BrowserTest {
     void aMeasurePageShowsItsHistory() throws IOException {
         browser.get(url("/plans/2019-2021"));
         browser.findElement(By.cssSelector("tr[data-number='16'] a")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/measures/16"));
+        new WebDriverWait(browser, PAGE_WAIT).until(ExpectedConditions.urlContains("/measures/16"));
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Mettre en place un mécanisme national de référence"));
         assertTrue(browser.findElement(By.id("current-status")).getText().contains("Non réalisée"));
         List<WebElement> timeline = browser.findElements(By.cssSelector("#timeline > li"));
@@ -148,7 +150,7 @@ class BrowserTest {
         browser.get(url("/"));
         assertEquals("Avancement global", browser.findElement(By.id("progress-title")).getText().replaceAll(" \\(.*", ""));
         browser.findElement(By.id("lang-switch")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        new WebDriverWait(browser, PAGE_WAIT).until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         assertEquals("Overall progress", browser.findElement(By.id("progress-title")).getText().replaceAll(" \\(.*", ""));
         assertTrue(count("NOT_IMPLEMENTED").equals("14"));
         browser.get(url("/plans/2019-2021/measures/16"));
@@ -182,7 +184,7 @@ class BrowserTest {
         String iframe = browser.findElement(By.id("code-iframe")).getAttribute("value");
         String script = browser.findElement(By.id("code-script")).getAttribute("value");
         // the page's own live previews show the same list
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("#preview-script [data-planwatch]"))
+        new WebDriverWait(browser, PAGE_WAIT).until(d -> d.findElement(By.cssSelector("#preview-script [data-planwatch]"))
                 .getAttribute("data-planwatch-ready") != null);
         assertEquals(AXIS_3_NOT_IMPLEMENTED, numbers(browser.findElements(By.cssSelector("#preview-script li[data-number]"))));
 
@@ -190,7 +192,7 @@ class BrowserTest {
         try {
             browser.get("http://127.0.0.1:" + association.getAddress().getPort() + "/");
             WebElement box = browser.findElement(By.cssSelector("[data-planwatch]"));
-            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> box.getAttribute("data-planwatch-ready") != null);
+            new WebDriverWait(browser, PAGE_WAIT).until(d -> box.getAttribute("data-planwatch-ready") != null);
             assertEquals(AXIS_3_NOT_IMPLEMENTED, numbers(box.findElements(By.cssSelector("li[data-number]"))), "the script view");
             assertTrue(box.getText().contains("Non réalisée"), box.getText());
             screenshot("embed");
