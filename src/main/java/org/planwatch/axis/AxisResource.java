@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.planwatch.common.ETags;
 import org.planwatch.common.Idempotency;
-import org.planwatch.security.Role;
+import org.planwatch.domain.Role;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -35,10 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.common.Cursor;
 import org.planwatch.common.Page;
 import org.planwatch.common.QueryParams;
-import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.domain.StatusBasis;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
-import org.planwatch.progress.AxisProgress;
+import org.planwatch.domain.AxisProgress;
 import org.planwatch.progress.ProgressRepository;
 
 @Path("/api/v1/plans/{plan}/axes")
@@ -97,7 +97,7 @@ public class AxisResource {
     @Operation(summary = "Create an axis", description = "Administrators only.")
     @APIResponse(responseCode = "201", description = "The axis, created.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.progress.AxisProgress.class)))
+                    schema = @Schema(implementation = org.planwatch.domain.AxisProgress.class)))
     public Response create(@PathParam("plan") String slug, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull @Valid AxisInput body) {
         return idempotency.post(idempotencyKey, body, () -> {
@@ -114,7 +114,7 @@ public class AxisResource {
     @Operation(summary = "Update an axis", description = "Replaces its title; its number cannot change. Needs If-Match. Administrators only.")
     @APIResponse(responseCode = "200", description = "The axis, updated.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.progress.AxisProgress.class)))
+                    schema = @Schema(implementation = org.planwatch.domain.AxisProgress.class)))
     public Response update(@PathParam("plan") String slug, @PathParam("number") String number,
             @Parameter(description = "The axis' current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AxisInput body) {

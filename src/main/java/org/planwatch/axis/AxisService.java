@@ -10,12 +10,12 @@ import jakarta.transaction.Transactional;
 import org.planwatch.common.ApiException;
 import org.planwatch.common.ETags;
 import org.planwatch.common.Problem;
-import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.domain.StatusBasis;
 import org.planwatch.history.Change;
 import org.planwatch.history.History;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
-import org.planwatch.progress.AxisProgress;
+import org.planwatch.domain.AxisProgress;
 import org.planwatch.progress.ProgressRepository;
 
 /** An axis' representation, and writing axes. */

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
+import org.planwatch.domain.Status;
 import org.planwatch.measure.Measure;
 import org.planwatch.evaluator.Evaluator;
 import org.planwatch.plan.Plan;

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.planwatch.common.ApiException;
 import org.planwatch.common.Csv;
 import org.planwatch.common.Problem;
+import org.planwatch.domain.EvidenceLink;
+import org.planwatch.domain.Status;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.planwatch.domain.EvidenceLink;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
@@ -36,7 +38,7 @@ public class AssessmentRepository implements PanacheRepository<Assessment> {
         getEntityManager().createQuery("from Evidence e where e.assessment.id in :ids order by e.assessment.id, e.position", Evidence.class)
                 .setParameter("ids", assessmentIds)
                 .getResultList()
-                .forEach(e -> result.computeIfAbsent(e.assessment.id, id -> new java.util.ArrayList<>()).add(EvidenceLink.from(e)));
+                .forEach(e -> result.computeIfAbsent(e.assessment.id, id -> new java.util.ArrayList<>()).add(e.link()));
         return result;
     }
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
+import org.planwatch.domain.EvaluationRef;
 import org.planwatch.evaluator.Evaluator;
 import org.planwatch.plan.Plan;
 
@@ -42,4 +43,8 @@ public class Evaluation {
     public String sourceUrl;
 
     public String summary;
+
+    public EvaluationRef ref() {
+        return new EvaluationRef(id, title, date, evaluator.ref());
+    }
 }

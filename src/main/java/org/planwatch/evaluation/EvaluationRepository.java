@@ -11,7 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.planwatch.common.ApiException;
 import org.planwatch.common.Rows;
-import org.planwatch.evaluator.EvaluatorRef;
+import org.planwatch.domain.EvaluationRef;
+import org.planwatch.domain.EvaluatorRef;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 

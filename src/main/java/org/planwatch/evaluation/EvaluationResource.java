@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.Csv;
 import org.planwatch.common.ETags;
 import org.planwatch.common.QueryParams;
-import org.planwatch.security.Role;
+import org.planwatch.domain.Role;
 
 @Path("/api/v1/evaluations/{id}")
 @Produces(MediaType.APPLICATION_JSON)

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.planwatch.common.ApiException;
 import org.planwatch.common.ETags;
 import org.planwatch.common.Problem;
+import org.planwatch.domain.Status;
 import org.planwatch.evaluator.Evaluator;
 import org.planwatch.evaluator.EvaluatorRepository;
 import org.planwatch.history.Change;
@@ -226,7 +227,7 @@ public class EvaluationService {
         return number.find() ? Long.parseLong(number.group()) : -1;
     }
 
-    private static void apply(Evaluation evaluation, String title, java.time.LocalDate date, org.planwatch.common.Source source, String summary) {
+    private static void apply(Evaluation evaluation, String title, java.time.LocalDate date, org.planwatch.domain.Source source, String summary) {
         evaluation.title = title.strip();
         evaluation.date = date;
         evaluation.sourceTitle = source.title().strip();

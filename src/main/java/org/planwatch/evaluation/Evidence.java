@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
+import org.planwatch.domain.EvidenceLink;
+
 /** A link supporting an assessment. */
 @Entity
 public class Evidence {
@@ -29,4 +31,8 @@ public class Evidence {
 
     @Column(name = "archived_url")
     public String archivedUrl;
+
+    EvidenceLink link() {
+        return new EvidenceLink(url, title, archivedUrl);
+    }
 }

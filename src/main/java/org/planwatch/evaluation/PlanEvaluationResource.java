@@ -40,10 +40,10 @@ import org.planwatch.common.Page;
 import org.planwatch.common.Problem;
 import org.planwatch.common.ProblemMapper;
 import org.planwatch.common.QueryParams;
-import org.planwatch.common.Source;
+import org.planwatch.domain.Source;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
-import org.planwatch.security.Role;
+import org.planwatch.domain.Role;
 
 
 @Path("/api/v1/plans/{plan}/evaluations")

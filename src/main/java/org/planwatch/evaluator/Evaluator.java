@@ -8,6 +8,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
+import org.planwatch.domain.EvaluatorRef;
+
 /** A body that assesses plans: the CNCDH, the Collectif, MIPROF, GRETA... */
 @Entity
 public class Evaluator {
@@ -27,4 +29,8 @@ public class Evaluator {
     public EvaluatorKind kind;
 
     public String website;
+
+    public EvaluatorRef ref() {
+        return new EvaluatorRef(slug, name, shortName);
+    }
 }

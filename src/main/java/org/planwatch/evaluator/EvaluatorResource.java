@@ -32,7 +32,7 @@ import org.planwatch.common.ETags;
 import org.planwatch.common.Idempotency;
 import org.planwatch.common.Page;
 import org.planwatch.common.QueryParams;
-import org.planwatch.security.Role;
+import org.planwatch.domain.Role;
 
 @Path("/api/v1/evaluators")
 @Produces(MediaType.APPLICATION_JSON)

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.Cursor;
 import org.planwatch.common.Page;
 import org.planwatch.common.QueryParams;
-import org.planwatch.security.Role;
+import org.planwatch.domain.Role;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -11,7 +11,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-import org.planwatch.evaluation.Status;
+import org.planwatch.domain.Status;
 
 /** One entry of the public change feed. */
 @Entity

@@ -15,7 +15,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.planwatch.cache.DataVersion;
-import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureFilter;
 import org.planwatch.measure.MeasureRepository;
 import org.planwatch.measure.MeasureView;

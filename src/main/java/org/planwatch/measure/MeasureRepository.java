@@ -9,13 +9,13 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
-import org.planwatch.axis.AxisRef;
+import org.planwatch.domain.AxisRef;
 import org.planwatch.common.Rows;
-import org.planwatch.evaluation.EvaluationRef;
-import org.planwatch.evaluation.EvidenceLink;
-import org.planwatch.evaluation.Status;
-import org.planwatch.evaluation.StatusBasis;
-import org.planwatch.evaluator.EvaluatorRef;
+import org.planwatch.domain.EvaluationRef;
+import org.planwatch.domain.EvidenceLink;
+import org.planwatch.domain.Status;
+import org.planwatch.domain.StatusBasis;
+import org.planwatch.domain.EvaluatorRef;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 

@@ -38,11 +38,11 @@ import org.planwatch.common.ETags;
 import org.planwatch.common.Idempotency;
 import org.planwatch.common.Page;
 import org.planwatch.common.QueryParams;
-import org.planwatch.evaluation.Status;
-import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.domain.Status;
+import org.planwatch.domain.StatusBasis;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
-import org.planwatch.security.Role;
+import org.planwatch.domain.Role;
 
 @Path("/api/v1/plans/{plan}/measures")
 @Produces(MediaType.APPLICATION_JSON)

@@ -35,12 +35,12 @@ import org.planwatch.common.ETags;
 import org.planwatch.common.Idempotency;
 import org.planwatch.common.Page;
 import org.planwatch.common.QueryParams;
-import org.planwatch.evaluation.EvaluationRef;
+import org.planwatch.domain.EvaluationRef;
 import org.planwatch.evaluation.EvaluationRepository;
-import org.planwatch.evaluation.StatusBasis;
-import org.planwatch.progress.AxisProgress;
+import org.planwatch.domain.StatusBasis;
+import org.planwatch.domain.AxisProgress;
 import org.planwatch.progress.ProgressRepository;
-import org.planwatch.security.Role;
+import org.planwatch.domain.Role;
 
 @Path("/api/v1/plans")
 @Produces(MediaType.APPLICATION_JSON)

@@ -11,10 +11,10 @@ import org.planwatch.common.ApiException;
 import org.planwatch.common.ETags;
 import org.planwatch.common.Problem;
 import org.planwatch.evaluation.EvaluationRepository;
-import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.domain.StatusBasis;
 import org.planwatch.history.Change;
 import org.planwatch.history.History;
-import org.planwatch.progress.AxisProgress;
+import org.planwatch.domain.AxisProgress;
 import org.planwatch.progress.ProgressRepository;
 
 /** A plan's representation, and writing plans. */

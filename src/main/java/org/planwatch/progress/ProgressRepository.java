@@ -14,10 +14,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.planwatch.common.Rows;
+import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.Progress;
 import org.planwatch.evaluation.Evaluation;
-import org.planwatch.evaluation.EvaluationRef;
-import org.planwatch.evaluation.Status;
-import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.domain.EvaluationRef;
+import org.planwatch.domain.Status;
+import org.planwatch.domain.StatusBasis;
 
 /** Status counts per axis, for any number of plans, in one statement. */
 @ApplicationScoped
@@ -105,7 +107,7 @@ public class ProgressRepository {
         em.createQuery("from Evaluation e join fetch e.evaluator where e.plan.id = :plan order by e.date, e.id", Evaluation.class)
                 .setParameter("plan", planId)
                 .getResultList()
-                .forEach(e -> evaluations.computeIfAbsent(e.date, d -> new ArrayList<>()).add(EvaluationRef.from(e)));
+                .forEach(e -> evaluations.computeIfAbsent(e.date, d -> new ArrayList<>()).add(e.ref()));
         List<ProgressHistory.Point> points = new ArrayList<>();
         counts.forEach((date, axes) -> {
             List<AxisProgress> list = new ArrayList<>();

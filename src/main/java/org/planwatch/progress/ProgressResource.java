@@ -16,10 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.ApiException;
 import org.planwatch.common.QueryParams;
+import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.Progress;
 import org.planwatch.evaluation.Evaluation;
-import org.planwatch.evaluation.EvaluationRef;
 import org.planwatch.evaluation.EvaluationRepository;
-import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.domain.StatusBasis;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
 
@@ -62,7 +63,7 @@ public class ProgressResource {
         Evaluation counted = evaluations.findInPlan(evaluationId, plan.id).orElseThrow(() -> new ApiException.NotFound(
                 "Plan " + slug + " has no evaluation " + evaluationId + ". GET /api/v1/plans/" + slug + "/evaluations lists them."));
         List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.evaluation(counted.id));
-        return new ProgressView(plan.slug, ProgressView.Basis.EVALUATION, EvaluationRef.from(counted),
+        return new ProgressView(plan.slug, ProgressView.Basis.EVALUATION, counted.ref(),
                 Progress.overall(axes), axes);
     }
 

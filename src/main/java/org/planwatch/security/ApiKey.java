@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.planwatch.domain.Role;
 import org.planwatch.evaluator.Evaluator;
 
 /** An API key: its public id, the hash of its secret, and what it may do. */

@@ -33,6 +33,7 @@ import org.planwatch.common.Cursor;
 import org.planwatch.common.Page;
 import org.planwatch.common.Problem;
 import org.planwatch.common.QueryParams;
+import org.planwatch.domain.Role;
 import org.planwatch.evaluator.Evaluator;
 import org.planwatch.evaluator.EvaluatorRepository;
 import org.planwatch.history.Change;

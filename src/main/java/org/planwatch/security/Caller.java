@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.planwatch.common.ApiException;
+import org.planwatch.domain.Role;
 
 import io.quarkus.security.identity.SecurityIdentity;
 

@@ -3,10 +3,10 @@ package org.planwatch.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.planwatch.evaluation.Status;
-import org.planwatch.progress.Progress;
+import org.planwatch.domain.Status;
+import org.planwatch.domain.Progress;
 import org.planwatch.progress.ProgressHistory;
-import org.planwatch.progress.StatusCount;
+import org.planwatch.domain.StatusCount;
 
 /**
  * Charts as inline SVG made on the server: no script needed to see them, and they print. Every shape

@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Map;
 
-import org.planwatch.evaluation.Status;
+import org.planwatch.domain.Status;
 
 /** The interface's words in French and English. The data (titles, comments) stays in French, as in the sources. */
 public final class Texts {

@@ -1,4 +1,4 @@
-package org.planwatch.evaluator;
+package org.planwatch.domain;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -8,8 +8,4 @@ public record EvaluatorRef(
         @Schema(example = "cncdh") String slug,
         @Schema(example = "Commission nationale consultative des droits de l'homme") String name,
         @Schema(example = "CNCDH") String shortName) {
-
-    public static EvaluatorRef from(Evaluator evaluator) {
-        return new EvaluatorRef(evaluator.slug, evaluator.name, evaluator.shortName);
-    }
 }

@@ -1,9 +1,8 @@
-package org.planwatch.progress;
+package org.planwatch.domain;
 
 import java.math.BigDecimal;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.evaluation.Status;
 
 /** How many measures have one status, and which share of all measures that is. */
 @Schema(name = "StatusCount")

@@ -1,4 +1,4 @@
-package org.planwatch.progress;
+package org.planwatch.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.evaluation.Status;
 
 /** Counts and shares of measures per status, every status listed (zeros included) in a fixed order. */
 @Schema(name = "Progress")

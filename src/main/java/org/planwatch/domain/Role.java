@@ -1,4 +1,4 @@
-package org.planwatch.security;
+package org.planwatch.domain;
 
 /** What an API key may do. */
 public enum Role {

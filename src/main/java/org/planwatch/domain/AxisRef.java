@@ -1,4 +1,4 @@
-package org.planwatch.axis;
+package org.planwatch.domain;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

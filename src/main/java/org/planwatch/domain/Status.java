@@ -1,4 +1,4 @@
-package org.planwatch.evaluation;
+package org.planwatch.domain;
 
 /**
  * A measure's state of advancement ("état d'avancement"). The first three are what an assessment

@@ -1,4 +1,4 @@
-package org.planwatch.evaluation;
+package org.planwatch.domain;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package org.planwatch.evaluation;
+package org.planwatch.domain;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -17,8 +17,4 @@ public record EvidenceLink(
         @Schema(example = "Avis de la CNCDH, Journal officiel") @Size(max = 500) String title,
         @Schema(description = "An archived copy of the document, in case the original moves.")
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String archivedUrl) {
-
-    static EvidenceLink from(Evidence e) {
-        return new EvidenceLink(e.url, e.title, e.archivedUrl);
-    }
 }

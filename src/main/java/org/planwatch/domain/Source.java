@@ -1,4 +1,4 @@
-package org.planwatch.common;
+package org.planwatch.domain;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
