@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.planwatch.common.ETags;
+import org.planwatch.common.http.ETags;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 

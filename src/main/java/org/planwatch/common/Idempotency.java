@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.planwatch.common.db.Rows;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.problem.Problem;
 import org.planwatch.history.History;
 import org.planwatch.security.Caller;
 

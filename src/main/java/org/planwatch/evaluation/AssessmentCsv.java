@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.planwatch.common.ApiException;
-import org.planwatch.common.Csv;
-import org.planwatch.common.Problem;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.csv.Csv;
+import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.EvidenceLink;
 import org.planwatch.domain.Status;
 

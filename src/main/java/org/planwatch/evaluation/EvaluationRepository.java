@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.planwatch.common.ApiException;
-import org.planwatch.common.Rows;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.db.Rows;
 import org.planwatch.domain.EvaluationRef;
 import org.planwatch.domain.EvaluatorRef;
 

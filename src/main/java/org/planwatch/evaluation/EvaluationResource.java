@@ -24,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.common.Csv;
-import org.planwatch.common.ETags;
-import org.planwatch.common.QueryParams;
+import org.planwatch.common.csv.Csv;
+import org.planwatch.common.http.ETags;
+import org.planwatch.common.http.QueryParams;
 import org.planwatch.domain.Role;
 
 @Path("/api/v1/evaluations/{id}")

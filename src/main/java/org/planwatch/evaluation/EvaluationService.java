@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.planwatch.common.ApiException;
-import org.planwatch.common.ETags;
-import org.planwatch.common.Problem;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.http.ETags;
+import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.Status;
 import org.planwatch.evaluator.Evaluator;
 import org.planwatch.evaluator.EvaluatorRepository;

@@ -27,11 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.common.Cursor;
-import org.planwatch.common.ETags;
+import org.planwatch.common.paging.Cursor;
+import org.planwatch.common.http.ETags;
 import org.planwatch.common.Idempotency;
-import org.planwatch.common.Page;
-import org.planwatch.common.QueryParams;
+import org.planwatch.common.paging.Page;
+import org.planwatch.common.http.QueryParams;
 import org.planwatch.domain.Role;
 
 @Path("/api/v1/evaluators")

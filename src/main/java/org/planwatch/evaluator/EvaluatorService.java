@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.planwatch.common.ApiException;
-import org.planwatch.common.ETags;
-import org.planwatch.common.Problem;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.http.ETags;
+import org.planwatch.common.problem.Problem;
 import org.planwatch.history.Change;
 import org.planwatch.history.History;
 import org.planwatch.plan.Plan;

@@ -13,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.common.Cursor;
-import org.planwatch.common.Page;
-import org.planwatch.common.QueryParams;
+import org.planwatch.common.paging.Cursor;
+import org.planwatch.common.paging.Page;
+import org.planwatch.common.http.QueryParams;
 import org.planwatch.domain.Role;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -24,8 +24,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.planwatch.cache.ResponseCache;
-import org.planwatch.common.ApiException;
-import org.planwatch.common.QueryParams;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.http.QueryParams;
 
 /**
  * The latest status changes as an Atom 1.0 feed, for feed readers: one entry per measure whose

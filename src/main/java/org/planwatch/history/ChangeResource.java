@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.common.Cursor;
-import org.planwatch.common.QueryParams;
+import org.planwatch.common.paging.Cursor;
+import org.planwatch.common.http.QueryParams;
 
 @Path("/api/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,8 +38,8 @@ public class ChangeResource {
         try {
             String key = Cursor.decode(since);
             after = key == null ? 0 : Long.parseLong(key);
-        } catch (NumberFormatException | org.planwatch.common.ApiException e) {
-            throw new org.planwatch.common.ApiException.InvalidParameter("since",
+        } catch (NumberFormatException | org.planwatch.common.problem.ApiException e) {
+            throw new org.planwatch.common.problem.ApiException.InvalidParameter("since",
                     "is not a cursor this API issued: pass a resumeCursor or nextCursor of a previous answer unchanged");
         }
         String planSlug = QueryParams.planSlug("plan", plan);

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.common.Csv;
+import org.planwatch.common.csv.Csv;
 import org.planwatch.domain.Status;
 
 /** The measure list's CSV at an address of its own, for download links and spreadsheets' "import from URL". */

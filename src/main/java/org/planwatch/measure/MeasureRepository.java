@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
 import org.planwatch.domain.AxisRef;
-import org.planwatch.common.Rows;
+import org.planwatch.common.db.Rows;
 import org.planwatch.domain.EvaluationRef;
 import org.planwatch.domain.EvidenceLink;
 import org.planwatch.domain.Status;

@@ -12,10 +12,10 @@ import jakarta.transaction.Transactional;
 
 import org.planwatch.axis.Axis;
 import org.planwatch.axis.AxisRepository;
-import org.planwatch.common.ApiException;
-import org.planwatch.common.ETags;
-import org.planwatch.common.Problem;
-import org.planwatch.common.QueryParams;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.http.ETags;
+import org.planwatch.common.problem.Problem;
+import org.planwatch.common.http.QueryParams;
 import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.history.Change;

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
-import org.planwatch.common.Rows;
+import org.planwatch.common.db.Rows;
 import org.planwatch.domain.AxisProgress;
 import org.planwatch.domain.Progress;
 import org.planwatch.evaluation.Evaluation;

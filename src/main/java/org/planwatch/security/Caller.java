@@ -3,7 +3,7 @@ package org.planwatch.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import org.planwatch.common.ApiException;
+import org.planwatch.common.problem.ApiException;
 import org.planwatch.domain.Role;
 
 import io.quarkus.security.identity.SecurityIdentity;

@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.planwatch.common.QueryParams;
+import org.planwatch.common.http.QueryParams;
 import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureDetail;

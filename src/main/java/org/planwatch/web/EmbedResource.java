@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.planwatch.cache.ResponseCache;
-import org.planwatch.common.QueryParams;
+import org.planwatch.common.http.QueryParams;
 import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureDetail;
@@ -230,7 +230,7 @@ public class EmbedResource {
         if (slug == null || slug.isBlank()) {
             List<Plan> latest = plans.page(null, 1);
             if (latest.isEmpty()) {
-                throw new org.planwatch.common.ApiException.NotFound("There is no plan yet.");
+                throw new org.planwatch.common.problem.ApiException.NotFound("There is no plan yet.");
             }
             return latest.get(0);
         }

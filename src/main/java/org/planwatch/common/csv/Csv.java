@@ -1,4 +1,4 @@
-package org.planwatch.common;
+package org.planwatch.common.csv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

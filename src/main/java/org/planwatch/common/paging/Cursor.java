@@ -1,7 +1,9 @@
-package org.planwatch.common;
+package org.planwatch.common.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+
+import org.planwatch.common.problem.ApiException;
 
 /**
  * Opaque keyset cursors: the sort key of the last item of a page, base64url-encoded so that clients

@@ -1,4 +1,4 @@
-package org.planwatch.common;
+package org.planwatch.common.json;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package org.planwatch.common;
+package org.planwatch.common.problem;
 
 import java.util.List;
 

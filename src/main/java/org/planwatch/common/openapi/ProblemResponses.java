@@ -1,4 +1,4 @@
-package org.planwatch.common;
+package org.planwatch.common.openapi;
 
 import java.util.Map;
 
@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.planwatch.common.http.QueryParams;
+import org.planwatch.common.problem.Problem;
 
 /**
  * Documents the error answers every operation can give, as problem+json, so that each resource

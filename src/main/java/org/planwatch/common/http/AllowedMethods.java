@@ -1,4 +1,4 @@
-package org.planwatch.common;
+package org.planwatch.common.http;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;

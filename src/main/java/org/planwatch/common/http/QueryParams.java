@@ -1,10 +1,12 @@
-package org.planwatch.common;
+package org.planwatch.common.http;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.planwatch.common.problem.ApiException;
 
 /**
  * Parses query and path parameters itself, so that a bad value becomes a 400 that names the

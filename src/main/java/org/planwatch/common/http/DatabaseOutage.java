@@ -1,4 +1,4 @@
-package org.planwatch.common;
+package org.planwatch.common.http;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

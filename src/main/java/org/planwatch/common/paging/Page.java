@@ -1,4 +1,4 @@
-package org.planwatch.common;
+package org.planwatch.common.paging;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,10 +1,11 @@
-package org.planwatch.common;
+package org.planwatch.common.http;
 
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.planwatch.common.paging.Page;
 
 /** Adds {@code Link: <...>; rel="next"} to every page that has a next one, with the same URL the cursor gives. */
 public class PageLinks {

@@ -1,4 +1,4 @@
-package org.planwatch.common;
+package org.planwatch.common.http;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.problem.Problem;
 import org.planwatch.security.ApiKeyAuthentication;
 import org.planwatch.security.RateLimits;
 

@@ -1,9 +1,10 @@
-package org.planwatch.common;
+package org.planwatch.common.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.planwatch.common.problem.Problem;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.JsonObject;
