@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.planwatch.common.http.ETags;
-import org.planwatch.common.Idempotency;
+import org.planwatch.history.Idempotency;
 import org.planwatch.domain.Role;
 
 import jakarta.inject.Inject;

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 public final class AssessmentCsv {
 
     public static final String MEDIA_TYPE = "text/csv";
-    public static final int MAX_ROWS = 1000;
+    public static final int MAX_ROWS = Csv.MAX_IMPORT_ROWS;
 
     private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
 

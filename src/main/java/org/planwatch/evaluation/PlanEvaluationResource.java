@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.http.ETags;
-import org.planwatch.common.Idempotency;
+import org.planwatch.history.Idempotency;
 import org.planwatch.common.paging.Page;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.common.http.ProblemMapper;

@@ -11,6 +11,7 @@ import jakarta.persistence.Query;
 
 import org.planwatch.domain.AxisRef;
 import org.planwatch.common.db.Rows;
+import org.planwatch.common.db.StatusJoin;
 import org.planwatch.domain.EvaluationRef;
 import org.planwatch.domain.EvidenceLink;
 import org.planwatch.domain.Status;
@@ -83,11 +84,11 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 left join evaluator ev on ev.id = e.evaluator_id
                 %s
                 order by page.number, latest.slug collate "C"
-                """.formatted(basis.join(), where, basis.asOf() == null ? LATEST_BY_EVALUATOR : LATEST_BY_EVALUATOR_AS_OF))
+                """.formatted(StatusJoin.of(basis), where, basis.asOf() == null ? LATEST_BY_EVALUATOR : LATEST_BY_EVALUATOR_AS_OF))
                 .setParameter("plan", planSlug)
                 .setParameter("after", afterNumber)
                 .setParameter("limit", limit + 1);
-        basis.bind(query);
+        StatusJoin.bind(basis, query);
         if (filter.number() != null) {
             query.setParameter("number", filter.number());
         }

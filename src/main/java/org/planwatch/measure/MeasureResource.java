@@ -35,7 +35,7 @@ import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.csv.Csv;
 import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.http.ETags;
-import org.planwatch.common.Idempotency;
+import org.planwatch.history.Idempotency;
 import org.planwatch.common.paging.Page;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.domain.Status;

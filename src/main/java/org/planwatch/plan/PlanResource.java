@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.http.ETags;
-import org.planwatch.common.Idempotency;
+import org.planwatch.history.Idempotency;
 import org.planwatch.common.paging.Page;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.domain.EvaluationRef;

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.planwatch.common.db.Rows;
+import org.planwatch.common.db.StatusJoin;
 import org.planwatch.domain.AxisProgress;
 import org.planwatch.domain.Progress;
 import org.planwatch.evaluation.Evaluation;
@@ -57,9 +58,9 @@ public class ProgressRepository {
                 where %s
                 group by a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED')
                 order by a.plan_id, a.number
-                """.formatted(basis.join(), planCondition));
+                """.formatted(StatusJoin.of(basis), planCondition));
         query.setParameter("plans", plans);
-        basis.bind(query);
+        StatusJoin.bind(basis, query);
 
         Map<Long, Map<Integer, String>> titles = new LinkedHashMap<>();
         Map<Long, Map<Integer, Map<Status, Long>>> counts = new LinkedHashMap<>();

@@ -13,12 +13,14 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.quarkus.logging.Log;
+
 /**
  * Fails fast while the database is known to be unreachable. Once a request has found it unavailable (its 503
  * comes from {@link ProblemMapper}), the next requests to the REST layer get their 503 at once, on the event
  * loop, without waiting for a connection; one request at a time goes through to try the database, and the
  * first that does not fail that way ends the outage. Without this, every request would hold one of the few
- * worker threads (see org.planwatch.database.PoolSizes) for the pool's acquisition timeout, and the others
+ * worker threads (see PoolSizes in the database folder) for the pool's acquisition timeout, and the others
  * would queue behind it for as long as the outage lasts.
  */
 @ApplicationScoped
@@ -32,8 +34,14 @@ public class DatabaseOutage {
     /** When the trial in flight may be given up (System.nanoTime), 0 when none is. */
     private final AtomicLong trialDeadline = new AtomicLong();
 
-    void noticed() {
+    /**
+     * The answer to a request that found the database unreachable (see {@link ProblemMapper#databaseUnavailable}):
+     * a 503 the client may retry; the next requests get theirs at once until a trial gets through.
+     */
+    public Response unavailable(String path) {
+        Log.warnf("Database unavailable on %s", path);
         down = true;
+        return ProblemMapper.unavailableProblem(path);
     }
 
     /** Before the request is matched, and so before the API key is checked, which needs the database too. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.planwatch.common.csv.Csv;
 import org.planwatch.common.problem.Problem;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -32,7 +33,7 @@ public class HttpEdge {
                         context.response().putHeader("Connection", "close");
                         problem(context, 413, "Request body too large", "The request body has "
                                 + context.request().getHeader("Content-Length") + " bytes; at most " + maxBytes
-                                + " are accepted (a CSV import takes at most " + org.planwatch.evaluation.AssessmentCsv.MAX_ROWS + " lines).");
+                                + " are accepted (a CSV import takes at most " + Csv.MAX_IMPORT_ROWS + " lines).");
                         return;
                     }
                     String contentType = context.request().getHeader("Content-Type");

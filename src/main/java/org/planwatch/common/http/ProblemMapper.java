@@ -22,18 +22,12 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
-import org.planwatch.security.ApiKeyAuthentication;
-import org.planwatch.security.RateLimits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /**
  * The one place where failures become answers: every error leaves as application/problem+json,
@@ -47,10 +41,6 @@ public class ProblemMapper {
 
     @Inject
     AllowedMethods allowedMethods;
-    @Inject
-    RateLimits rateLimits;
-    @Inject
-    CurrentVertxRequest vertx;
     @Inject
     DatabaseOutage outage;
 
@@ -100,50 +90,14 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
-        if (databaseUnavailable(e)) {
-            return unavailable(uri.getPath()); // checking an evaluator's key needs the database
-        }
-        rateLimits.authenticationFailed(vertx.getCurrent());
-        return Response.fromResponse(problem(401, "Unauthorized",
-                "The API key is missing, malformed, unknown or revoked. Send 'Authorization: Bearer <api key>'.", uri, List.of(), null))
-                .header(HttpHeaders.WWW_AUTHENTICATE, ApiKeyAuthentication.CHALLENGE)
-                .build();
-    }
-
-    @ServerExceptionMapper
-    public Response anonymous(UnauthorizedException e, UriInfo uri) {
-        return Response.fromResponse(problem(401, "Unauthorized",
-                "Writing needs an API key: send 'Authorization: Bearer <api key>'. Reading needs none.", uri, List.of(), null))
-                .header(HttpHeaders.WWW_AUTHENTICATE, ApiKeyAuthentication.CHALLENGE)
-                .build();
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(403, "Forbidden", "This API key's role may not do this.", uri, List.of(), null);
-    }
-
-    @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (databaseUnavailable(e)) {
-            return unavailable(uri.getPath());
+            return outage.unavailable(uri.getPath());
         }
         String id = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
         return problem(500, "Internal server error",
                 "The server failed to answer this request. Quote error id " + id + " when reporting it.", uri, List.of(), id);
-    }
-
-    /**
-     * The database cannot be reached (down, restarting, unreachable, or every connection busy for longer than the
-     * pool's acquisition timeout): a 503 the client may retry, whatever layer wrapped the failure (Hibernate,
-     * Agroal, the transaction manager, the security layer).
-     */
-    private Response unavailable(String path) {
-        Log.warnf("Database unavailable on %s", path);
-        outage.noticed();
-        return unavailableProblem(path);
     }
 
     /** The 503 itself, also answered by {@link DatabaseOutage} while an outage lasts. */
@@ -154,7 +108,12 @@ public class ProblemMapper {
                 .build();
     }
 
-    static boolean databaseUnavailable(Throwable e) {
+    /**
+     * The database cannot be reached (down, restarting, unreachable, or every connection busy for longer than the
+     * pool's acquisition timeout), whatever layer wrapped the failure (Hibernate, Agroal, the transaction manager,
+     * the security layer): answered with {@link DatabaseOutage#unavailable}, a 503 the client may retry.
+     */
+    public static boolean databaseUnavailable(Throwable e) {
         return databaseUnavailable(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
     }
 
@@ -188,7 +147,8 @@ public class ProblemMapper {
         return false;
     }
 
-    private static Response problem(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors, String errorId) {
+    /** A problem answer for the request at {@code uri}. */
+    public static Response problem(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors, String errorId) {
         return problem(status, title, detail, uri.getPath(), errors, errorId);
     }
 

@@ -1,4 +1,4 @@
-package org.planwatch.common;
+package org.planwatch.history;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import org.planwatch.common.db.Rows;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
-import org.planwatch.history.History;
 import org.planwatch.security.Caller;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
