@@ -46,7 +46,7 @@ public class AxisService {
     public AxisProgress create(String planSlug, AxisInput input) {
         history.lock();
         Plan plan = plans.require(planSlug);
-        History.Write write = history.begin(plan);
+        History.Write write = history.begin(plan.slug);
         if (axes.findByNumber(plan, input.number()).isPresent()) {
             throw new ApiException.Conflict("Plan " + planSlug + " already has an axis " + input.number() + ".");
         }
@@ -65,7 +65,7 @@ public class AxisService {
     public AxisProgress update(String planSlug, int number, String ifMatch, AxisInput input) {
         history.lock();
         Plan plan = plans.require(planSlug);
-        History.Write write = history.begin(plan);
+        History.Write write = history.begin(plan.slug);
         AxisProgress before = view(plan, number, StatusBasis.LATEST);
         etags.requireMatch(ifMatch, before);
         if (input.number() != number) {
@@ -84,7 +84,7 @@ public class AxisService {
     public void delete(String planSlug, int number, String ifMatch, boolean cascade) {
         history.lock();
         Plan plan = plans.require(planSlug);
-        History.Write write = history.begin(plan);
+        History.Write write = history.begin(plan.slug);
         AxisProgress before = view(plan, number, StatusBasis.LATEST);
         etags.requireMatch(ifMatch, before);
         Axis axis = axes.findByNumber(plan, number).orElseThrow();

@@ -65,7 +65,7 @@ public class EvaluationService {
         List<AssessmentCsv.Located> toRecord = parsed.assessments();
         Plan plan = plans.require(planSlug);
         caller.requireEvaluator(input.evaluator());
-        History.Write write = history.begin(plan);
+        History.Write write = history.begin(plan.slug);
         Evaluator evaluator = evaluators.find("slug", input.evaluator()).firstResultOptional().orElse(null);
         Map<Integer, Measure> planMeasures = measures.list("plan.id", plan.id).stream()
                 .collect(Collectors.toMap(m -> m.number, Function.identity()));
@@ -105,7 +105,7 @@ public class EvaluationService {
         history.lock();
         Evaluation evaluation = evaluations.require(id);
         caller.requireEvaluator(evaluation.evaluator.slug);
-        History.Write write = history.begin(evaluation.plan);
+        History.Write write = history.begin(evaluation.plan.slug);
         EvaluationDetail before = detail(id);
         etags.requireMatch(ifMatch, before);
         apply(evaluation, input.title(), input.date(), input.source(), input.summary());
@@ -121,7 +121,7 @@ public class EvaluationService {
         history.lock();
         Evaluation evaluation = evaluations.require(id);
         caller.requireEvaluator(evaluation.evaluator.slug);
-        History.Write write = history.begin(evaluation.plan);
+        History.Write write = history.begin(evaluation.plan.slug);
         EvaluationDetail before = detail(id);
         etags.requireMatch(ifMatch, before);
         evaluations.delete("id", id);
@@ -134,7 +134,7 @@ public class EvaluationService {
         history.lock();
         Evaluation evaluation = evaluations.require(evaluationId);
         caller.requireEvaluator(evaluation.evaluator.slug);
-        History.Write write = history.begin(evaluation.plan);
+        History.Write write = history.begin(evaluation.plan.slug);
         Measure measure = measures.findByNumber(evaluation.plan.id, measureNumber).orElseThrow(() -> new ApiException.NotFound(
                 "Plan " + evaluation.plan.slug + " has no measure " + measureNumber + "."));
         if (input.status() == Status.NOT_ASSESSED) {
@@ -174,7 +174,7 @@ public class EvaluationService {
         history.lock();
         Evaluation evaluation = evaluations.require(evaluationId);
         caller.requireEvaluator(evaluation.evaluator.slug);
-        History.Write write = history.begin(evaluation.plan);
+        History.Write write = history.begin(evaluation.plan.slug);
         AssessmentView before = assessment(evaluationId, measureNumber);
         etags.requireMatch(ifMatch, before);
         assessments.delete("evaluation.id = ?1 and measure.number = ?2", evaluationId, measureNumber);

@@ -12,7 +12,6 @@ import org.planwatch.common.http.ETags;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.history.Change;
 import org.planwatch.history.History;
-import org.planwatch.plan.Plan;
 
 /** Writing evaluators. */
 @ApplicationScoped
@@ -68,7 +67,7 @@ public class EvaluatorService {
     public void delete(String slug, String ifMatch, boolean cascade) {
         history.lock();
         Evaluator evaluator = evaluators.require(slug);
-        List<Plan> plans = em.createQuery("select distinct e.plan from Evaluation e where e.evaluator = :ev", Plan.class)
+        List<String> plans = em.createQuery("select distinct e.plan.slug from Evaluation e where e.evaluator = :ev", String.class)
                 .setParameter("ev", evaluator).getResultList();
         History.Write write = history.begin(null, plans);
         EvaluatorView before = EvaluatorView.from(evaluator);

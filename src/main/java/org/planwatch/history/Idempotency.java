@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import org.planwatch.common.db.Rows;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
-import org.planwatch.security.Caller;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +36,7 @@ public class Idempotency {
     @Inject
     History history;
     @Inject
-    Caller caller;
+    Author caller;
     @Inject
     ObjectMapper json;
     @Inject

@@ -114,7 +114,7 @@ public class MeasureService {
     public MeasureDetail create(String planSlug, MeasureInput input) {
         history.lock();
         Plan plan = plans.require(planSlug);
-        History.Write write = history.begin(plan);
+        History.Write write = history.begin(plan.slug);
         if (measures.findByNumber(plan.id, input.number()).isPresent()) {
             throw new ApiException.Conflict("Plan " + planSlug + " already has a measure " + input.number() + ".");
         }
@@ -134,7 +134,7 @@ public class MeasureService {
     public MeasureDetail update(String planSlug, int number, String ifMatch, MeasureInput input) {
         history.lock();
         Plan plan = plans.require(planSlug);
-        History.Write write = history.begin(plan);
+        History.Write write = history.begin(plan.slug);
         MeasureDetail before = detail(planSlug, number, null);
         etags.requireMatch(ifMatch, before);
         if (input.number() != number) {
@@ -155,7 +155,7 @@ public class MeasureService {
     public void delete(String planSlug, int number, String ifMatch, boolean cascade) {
         history.lock();
         Plan plan = plans.require(planSlug);
-        History.Write write = history.begin(plan);
+        History.Write write = history.begin(plan.slug);
         MeasureDetail before = detail(planSlug, number, null);
         etags.requireMatch(ifMatch, before);
         if (!cascade && !before.assessments().isEmpty()) {

@@ -36,10 +36,8 @@ import org.planwatch.history.Idempotency;
 import org.planwatch.common.paging.Page;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.domain.EvaluationRef;
-import org.planwatch.evaluation.EvaluationRepository;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.domain.AxisProgress;
-import org.planwatch.progress.ProgressRepository;
 import org.planwatch.domain.Role;
 
 @Path("/api/v1/plans")
@@ -50,9 +48,7 @@ public class PlanResource {
     @Inject
     PlanRepository plans;
     @Inject
-    ProgressRepository progress;
-    @Inject
-    EvaluationRepository evaluations;
+    PlanProgress progress;
     @Inject
     PlanService service;
     @Inject
@@ -71,7 +67,7 @@ public class PlanResource {
         List<Plan> page = plans.page(Cursor.decode(cursor), size);
         List<Long> ids = page.stream().map(p -> p.id).toList();
         Map<Long, List<AxisProgress>> axes = progress.axesByPlan(ids, StatusBasis.LATEST);
-        Map<Long, EvaluationRef> latest = evaluations.latestByPlan(ids);
+        Map<Long, EvaluationRef> latest = plans.latestEvaluations(ids);
         List<PlanView> views = page.stream()
                 .map(p -> PlanView.from(p, axes.getOrDefault(p.id, List.of()), latest.get(p.id)))
                 .toList();

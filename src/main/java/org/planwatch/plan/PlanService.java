@@ -10,12 +10,10 @@ import jakarta.transaction.Transactional;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.http.ETags;
 import org.planwatch.common.problem.Problem;
-import org.planwatch.evaluation.EvaluationRepository;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.history.Change;
 import org.planwatch.history.History;
 import org.planwatch.domain.AxisProgress;
-import org.planwatch.progress.ProgressRepository;
 
 /** A plan's representation, and writing plans. */
 @ApplicationScoped
@@ -24,9 +22,7 @@ public class PlanService {
     @Inject
     PlanRepository plans;
     @Inject
-    ProgressRepository progress;
-    @Inject
-    EvaluationRepository evaluations;
+    PlanProgress progress;
     @Inject
     History history;
     @Inject
@@ -40,7 +36,7 @@ public class PlanService {
 
     /** The plan's representation from its axes' current progress, already read (pages that also list the axes). */
     public PlanView view(Plan plan, List<AxisProgress> axes) {
-        return PlanView.from(plan, axes, evaluations.latestByPlan(List.of(plan.id)).get(plan.id));
+        return PlanView.from(plan, axes, plans.latestEvaluations(List.of(plan.id)).get(plan.id));
     }
 
     @Transactional
@@ -60,7 +56,7 @@ public class PlanService {
         plans.persist(plan);
         plans.flush();
         PlanView created = view(plan);
-        history.record(new History.Write(plan, write.statusesBefore()), Change.Kind.CREATED, "plan", path(slug), null, created);
+        history.record(new History.Write(slug, write.statusesBefore()), Change.Kind.CREATED, "plan", path(slug), null, created);
         return created;
     }
 
@@ -68,7 +64,7 @@ public class PlanService {
     public PlanView update(String slug, String ifMatch, PlanInput input) {
         history.lock();
         Plan plan = plans.require(slug);
-        History.Write write = history.begin(plan);
+        History.Write write = history.begin(plan.slug);
         PlanView before = view(plan);
         etags.requireMatch(ifMatch, before);
         if (input.startYear() != plan.startYear || input.endYear() != plan.endYear) {
@@ -88,10 +84,10 @@ public class PlanService {
     public void delete(String slug, String ifMatch, boolean cascade) {
         history.lock();
         Plan plan = plans.require(slug);
-        History.Write write = history.begin(plan);
+        History.Write write = history.begin(plan.slug);
         PlanView before = view(plan);
         etags.requireMatch(ifMatch, before);
-        long evaluationCount = evaluations.count("plan.id", plan.id);
+        long evaluationCount = plans.countEvaluations(plan.id);
         if (!cascade && (before.axisCount() > 0 || evaluationCount > 0)) {
             throw new ApiException.Conflict("Plan " + slug + " has " + before.axisCount() + " axes, " + before.measureCount()
                     + " measures and " + evaluationCount + " evaluations. Delete them first, or send cascade=true to delete them with the plan.");

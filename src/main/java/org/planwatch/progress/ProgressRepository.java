@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,19 +18,20 @@ import org.planwatch.common.db.Rows;
 import org.planwatch.common.db.StatusJoin;
 import org.planwatch.domain.AxisProgress;
 import org.planwatch.domain.Progress;
-import org.planwatch.evaluation.Evaluation;
 import org.planwatch.domain.EvaluationRef;
+import org.planwatch.domain.EvaluatorRef;
 import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
+import org.planwatch.plan.PlanProgress;
 
 /** Status counts per axis, for any number of plans, in one statement. */
 @ApplicationScoped
-public class ProgressRepository {
+public class ProgressRepository implements PlanProgress {
 
     @Inject
     EntityManager em;
 
-    /** Each plan's axes in order, with their progress; plans without axes are absent. */
+    @Override
     public Map<Long, List<AxisProgress>> axesByPlan(Collection<Long> planIds, StatusBasis basis) {
         if (planIds.isEmpty()) {
             return new LinkedHashMap<>();
@@ -38,6 +40,7 @@ public class ProgressRepository {
         return axes("a.plan_id = any(:plans)", planIds.toArray(Long[]::new), basis);
     }
 
+    @Override
     public List<AxisProgress> axes(long planId, StatusBasis basis) {
         return axesByPlan(List.of(planId), basis).getOrDefault(planId, List.of());
     }
@@ -105,10 +108,10 @@ public class ProgressRepository {
                     .put(Status.valueOf((String) c[3]), Rows.longValue(c[4]));
         }
         Map<LocalDate, List<EvaluationRef>> evaluations = new LinkedHashMap<>();
-        em.createQuery("from Evaluation e join fetch e.evaluator where e.plan.id = :plan order by e.date, e.id", Evaluation.class)
+        em.createQuery(EVALUATIONS + " where e.plan.id = :plan order by e.date, e.id", Object[].class)
                 .setParameter("plan", planId)
                 .getResultList()
-                .forEach(e -> evaluations.computeIfAbsent(e.date, d -> new ArrayList<>()).add(e.ref()));
+                .forEach(row -> evaluations.computeIfAbsent((LocalDate) row[2], d -> new ArrayList<>()).add(evaluationRef(row)));
         List<ProgressHistory.Point> points = new ArrayList<>();
         counts.forEach((date, axes) -> {
             List<AxisProgress> list = new ArrayList<>();
@@ -118,4 +121,19 @@ public class ProgressRepository {
         return points;
     }
 
+    /** One evaluation of the plan, as named in its progress; empty when the plan has no such evaluation. */
+    public Optional<EvaluationRef> evaluation(long evaluationId, long planId) {
+        return em.createQuery(EVALUATIONS + " where e.id = :id and e.plan.id = :plan", Object[].class)
+                .setParameter("id", evaluationId)
+                .setParameter("plan", planId)
+                .getResultList().stream().findFirst().map(ProgressRepository::evaluationRef);
+    }
+
+    /** Evaluations as their references, with their evaluator: the columns {@link #evaluationRef} reads. */
+    private static final String EVALUATIONS = "select e.id, e.title, e.date, ev.slug, ev.name, ev.shortName from Evaluation e join e.evaluator ev";
+
+    private static EvaluationRef evaluationRef(Object[] row) {
+        return new EvaluationRef((Long) row[0], (String) row[1], (LocalDate) row[2],
+                new EvaluatorRef((String) row[3], (String) row[4], (String) row[5]));
+    }
 }

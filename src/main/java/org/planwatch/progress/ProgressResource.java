@@ -18,8 +18,7 @@ import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.domain.AxisProgress;
 import org.planwatch.domain.Progress;
-import org.planwatch.evaluation.Evaluation;
-import org.planwatch.evaluation.EvaluationRepository;
+import org.planwatch.domain.EvaluationRef;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
@@ -31,8 +30,6 @@ public class ProgressResource {
 
     @Inject
     PlanRepository plans;
-    @Inject
-    EvaluationRepository evaluations;
     @Inject
     ProgressRepository progress;
 
@@ -60,10 +57,10 @@ public class ProgressResource {
             return new ProgressView(slug, ProgressView.Basis.LATEST, null, Progress.overall(axes), axes);
         }
         Plan plan = plans.require(slug);
-        Evaluation counted = evaluations.findInPlan(evaluationId, plan.id).orElseThrow(() -> new ApiException.NotFound(
+        EvaluationRef counted = progress.evaluation(evaluationId, plan.id).orElseThrow(() -> new ApiException.NotFound(
                 "Plan " + slug + " has no evaluation " + evaluationId + ". GET /api/v1/plans/" + slug + "/evaluations lists them."));
-        List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.evaluation(counted.id));
-        return new ProgressView(plan.slug, ProgressView.Basis.EVALUATION, counted.ref(),
+        List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.evaluation(counted.id()));
+        return new ProgressView(plan.slug, ProgressView.Basis.EVALUATION, counted,
                 Progress.overall(axes), axes);
     }
 
