@@ -34,9 +34,11 @@ import org.planwatch.progress.ProgressRepository;
 import org.planwatch.domain.StatusCount;
 import org.planwatch.web.Lang;
 import org.planwatch.web.Texts;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.common.http.Params;
 
 /** Status and progress badges, as images for any page or README: `<img src=".../badge.svg">`. */
-@Path("/api/v1/plans/{plan}")
+@Path(ApiPaths.PLAN)
 @Produces(BadgeResource.SVG)
 @Tag(name = "Badges")
 public class BadgeResource {
@@ -58,7 +60,7 @@ public class BadgeResource {
             description = "An SVG image: the plan's period, then how many of its measures are implemented, partially implemented and "
                     + "not implemented, with the full sentence as its accessible title. Cacheable for 5 minutes.")
     @APIResponse(responseCode = "200", description = "The badge.", content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
-    public Response plan(@Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+    public Response plan(@Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang") String lang) {
         Lang chosen = lang(lang);
         List<AxisProgress> axes = progress.axes(slug, StatusBasis.LATEST);
@@ -72,7 +74,7 @@ public class BadgeResource {
     @Path("/axes/{number}/badge.svg")
     @Operation(summary = "Get an axis' progress badge", description = "Like the plan's badge, for the measures of one axis.")
     @APIResponse(responseCode = "200", description = "The badge.", content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
-    public Response axis(@Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+    public Response axis(@Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "The axis' number in its plan.", example = "3") @PathParam("number") String number,
             @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang") String lang) {
         Lang chosen = lang(lang);
@@ -87,7 +89,7 @@ public class BadgeResource {
     @Path("/measures/{number}/badge.svg")
     @Operation(summary = "Get a measure's status badge", description = "An SVG image: the measure's number, then its current status.")
     @APIResponse(responseCode = "200", description = "The badge.", content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
-    public Response measure(@Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+    public Response measure(@Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "The measure's number in its plan.", example = "16") @PathParam("number") String number,
             @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang") String lang) {
         Lang chosen = lang(lang);

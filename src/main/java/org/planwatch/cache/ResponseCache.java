@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.planwatch.common.http.ETags;
+import org.planwatch.domain.ApiPaths;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -66,7 +67,7 @@ public class ResponseCache {
                 .maximumWeight(maxBytes)
                 .weigher((String key, Entry entry) -> key.length() + entry.body().length() * 2)
                 .build();
-        router.route("/api/v1/*").order(-100).handler(this::serve);
+        router.route(ApiPaths.ALL).order(-100).handler(this::serve);
     }
 
     private void serve(RoutingContext context) {

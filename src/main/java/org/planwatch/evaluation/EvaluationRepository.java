@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.planwatch.common.problem.ApiException;
+import org.planwatch.domain.ApiPaths;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -17,7 +18,7 @@ public class EvaluationRepository implements PanacheRepository<Evaluation> {
         return find("from Evaluation e join fetch e.evaluator join fetch e.plan where e.id = ?1", id)
                 .firstResultOptional()
                 .orElseThrow(() -> new ApiException.NotFound("There is no evaluation " + id
-                        + ". GET /api/v1/plans/{plan}/evaluations lists a plan's evaluations."));
+                        + ". GET " + ApiPaths.PLAN + "/evaluations lists a plan's evaluations."));
     }
 
     /** A plan's evaluations, newest first, each with its number of assessments. */

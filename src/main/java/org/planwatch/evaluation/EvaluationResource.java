@@ -20,16 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.csv.Csv;
-import org.planwatch.common.http.ETags;
 import org.planwatch.common.http.QueryParams;
+import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.Role;
+import org.planwatch.history.WriteResponses;
 
-@Path("/api/v1/evaluations/{id}")
+@Path(ApiPaths.EVALUATION)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluations")
 public class EvaluationResource {
@@ -37,7 +38,7 @@ public class EvaluationResource {
     @Inject
     EvaluationService evaluations;
     @Inject
-    ETags etags;
+    WriteResponses answers;
 
     @GET
     @Operation(summary = "Get an evaluation with its assessments",
@@ -71,8 +72,7 @@ public class EvaluationResource {
     public Response update(@PathParam("id") String id,
             @Parameter(description = "The evaluation's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid EvaluationUpdate body) {
-        EvaluationDetail updated = evaluations.update(QueryParams.positiveNumber("id", id), ifMatch, body);
-        return Response.ok(updated).tag(etags.tagOf(updated)).build();
+        return answers.ok(evaluations.update(QueryParams.positiveNumber("id", id), ifMatch, body));
     }
 
     @DELETE
@@ -85,7 +85,7 @@ public class EvaluationResource {
     public Response delete(@PathParam("id") String id,
             @Parameter(description = "The evaluation's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         evaluations.delete(QueryParams.positiveNumber("id", id), ifMatch);
-        return Response.noContent().build();
+        return answers.deleted();
     }
 
     @GET
@@ -114,11 +114,7 @@ public class EvaluationResource {
             @NotNull @Valid AssessmentInput body) {
         long evaluation = QueryParams.positiveNumber("id", id);
         int number = QueryParams.positiveNumber("measure", measure);
-        EvaluationService.Written<AssessmentView> written = evaluations.putAssessment(evaluation, number, ifMatch, body);
-        Response.ResponseBuilder answer = written.created()
-                ? Response.created(java.net.URI.create(EvaluationService.assessmentPath(evaluation, number)))
-                : Response.ok();
-        return answer.entity(written.view()).tag(etags.tagOf(written.view())).build();
+        return answers.put(evaluations.putAssessment(evaluation, number, ifMatch, body), ApiPaths.assessment(evaluation, number));
     }
 
     @DELETE
@@ -130,6 +126,6 @@ public class EvaluationResource {
     public Response deleteAssessment(@PathParam("id") String id, @PathParam("measure") String measure,
             @Parameter(description = "The assessment's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         evaluations.deleteAssessment(QueryParams.positiveNumber("id", id), QueryParams.positiveNumber("measure", measure), ifMatch);
-        return Response.noContent().build();
+        return answers.deleted();
     }
 }

@@ -1,6 +1,5 @@
 package org.planwatch.evaluation;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,26 +26,27 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.common.problem.ApiException;
-import org.planwatch.common.paging.Cursor;
-import org.planwatch.common.http.ETags;
-import org.planwatch.history.Idempotency;
-import org.planwatch.common.paging.Page;
-import org.planwatch.common.problem.Problem;
+import org.planwatch.common.http.Params;
 import org.planwatch.common.http.ProblemMapper;
 import org.planwatch.common.http.QueryParams;
+import org.planwatch.common.paging.Cursor;
+import org.planwatch.common.paging.Page;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.problem.Problem;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.Role;
 import org.planwatch.domain.Source;
+import org.planwatch.history.WriteResponses;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
-import org.planwatch.domain.Role;
 
 
-@Path("/api/v1/plans/{plan}/evaluations")
+@Path(ApiPaths.PLAN + "/evaluations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluations")
 public class PlanEvaluationResource {
@@ -61,9 +61,7 @@ public class PlanEvaluationResource {
     @Inject
     EvaluationService service;
     @Inject
-    Idempotency idempotency;
-    @Inject
-    ETags etags;
+    WriteResponses answers;
     @Inject
     Validator validator;
 
@@ -71,9 +69,9 @@ public class PlanEvaluationResource {
     @Operation(summary = "List a plan's evaluations",
             description = "Every published evaluation of the plan, newest first, with its evaluator, date, source and number of assessments.")
     public Page<EvaluationView> list(
-            @Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
-            @Parameter(description = "Page size, 1 to 200.", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "The `nextCursor` of the previous page.") @QueryParam("cursor") String cursor) {
+            @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
+            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit);
         String key = Cursor.decode(cursor);
         Plan plan = plans.require(slug);
@@ -115,13 +113,14 @@ public class PlanEvaluationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationDetail.class)))
     public Response create(@PathParam("plan") String slug,
             @Parameter(description = "Makes a retry safe: the same key and body return the first answer.")
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
             @NotNull @Valid NewEvaluation body) {
         List<NewAssessment> items = body.assessments() == null ? List.of() : body.assessments();
         List<AssessmentCsv.Located> located = IntStream.range(0, items.size())
                 .mapToObj(i -> new AssessmentCsv.Located("assessments[" + i + "]", items.get(i)))
                 .toList();
-        return idempotency.post(idempotencyKey, body, () -> created(service.create(slug, body, new AssessmentCsv.Parsed(located, List.of()))));
+        return answers.created(idempotencyKey, body, () -> service.create(slug, body, new AssessmentCsv.Parsed(located, List.of())),
+                created -> ApiPaths.evaluation(created.id()));
     }
 
     @POST
@@ -148,7 +147,7 @@ public class PlanEvaluationResource {
             @Parameter(description = "The title of the published document.", required = true) @QueryParam("sourceTitle") String sourceTitle,
             @Parameter(description = "The address of the published document.", required = true) @QueryParam("sourceUrl") String sourceUrl,
             @Parameter(description = "Its headline findings.") @QueryParam("summary") String summary,
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
             String csv) {
         List<Problem.FieldError> errors = new ArrayList<>();
         LocalDate parsedDate = null;
@@ -170,11 +169,7 @@ public class PlanEvaluationResource {
             throw new ApiException.InvalidParameter(errors);
         }
         AssessmentCsv.Parsed parsed = AssessmentCsv.parse(csv);
-        return idempotency.post(idempotencyKey, slug + "\n" + new ArrayList<>(List.of(evaluator, title, date, sourceTitle, sourceUrl,
-                String.valueOf(summary))) + "\n" + csv, () -> created(service.create(slug, metadata, parsed)));
-    }
-
-    private Response created(EvaluationDetail evaluation) {
-        return Response.created(URI.create(EvaluationService.path(evaluation.id()))).entity(evaluation).tag(etags.tagOf(evaluation)).build();
+        return answers.created(idempotencyKey, slug + "\n" + new ArrayList<>(List.of(evaluator, title, date, sourceTitle, sourceUrl,
+                String.valueOf(summary))) + "\n" + csv, () -> service.create(slug, metadata, parsed), created -> ApiPaths.evaluation(created.id()));
     }
 }

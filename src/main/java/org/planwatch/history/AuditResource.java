@@ -17,12 +17,14 @@ import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.paging.Page;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.domain.Role;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.common.http.Params;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-@Path("/api/v1/audit")
+@Path(ApiPaths.AUDIT)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
 public class AuditResource {
@@ -38,8 +40,8 @@ public class AuditResource {
     @Operation(summary = "Read the audit trail",
             description = "Every write, oldest first: who made it (the API key), when, on which resource, and the resource before and after.")
     public Page<AuditView> list(
-            @Parameter(description = "Page size, 1 to 200.", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "The `nextCursor` of the previous page.") @QueryParam("cursor") String cursor) {
+            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit);
         long after = Cursor.decodeNumber(cursor);
         var rows = em.createQuery("from AuditEntry a where a.id > :after order by a.id", AuditEntry.class)

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.planwatch.cache.ResponseCache;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.http.QueryParams;
+import org.planwatch.domain.ApiPaths;
 
 /**
  * The latest status changes as an Atom 1.0 feed, for feed readers: one entry per measure whose
@@ -95,7 +96,7 @@ public class ChangeAtomResource {
                 String measurePage = base + "/plans/" + c.planSlug + "/measures/" + c.measureNumber;
                 String title = titles.getOrDefault(c.planSlug + "/" + c.measureNumber, "");
                 xml.writeStartElement("entry");
-                element(xml, "id", base + "/api/v1/changes#" + c.id);
+                element(xml, "id", base + ApiPaths.CHANGES + "#" + c.id);
                 element(xml, "title", "Mesure " + c.measureNumber + " (" + c.planSlug + ") : "
                         + (c.previousStatus == null ? "" : c.previousStatus.label + " → ") + (c.newStatus == null ? "" : c.newStatus.label));
                 element(xml, "updated", time(c.occurredAt));

@@ -14,8 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.http.QueryParams;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.common.http.Params;
 
-@Path("/api/v1/changes")
+@Path(ApiPaths.CHANGES)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Changes")
 public class ChangeResource {
@@ -32,7 +34,7 @@ public class ChangeResource {
             @Parameter(description = "A `resumeCursor` or `nextCursor` from a previous answer; absent to read from the start.")
             @QueryParam("since") String since,
             @Parameter(description = "Only the changes of this plan (its period).", example = "2019-2021") @QueryParam("plan") String plan,
-            @Parameter(description = "Page size, 1 to 200.", example = "50") @QueryParam("limit") String limit) {
+            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit) {
         int size = QueryParams.limit(limit);
         long after;
         try {

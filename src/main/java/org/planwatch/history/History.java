@@ -13,6 +13,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.planwatch.cache.DataVersion;
+import org.planwatch.domain.ApiPaths;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,16 +46,16 @@ public class History {
     TransactionSynchronizationRegistry transactions;
 
     /** A write in progress: the plan it belongs to (its slug, if any), and the statuses of the plans it may change before it. */
-    public record Write(String plan, Map<String, Map<Integer, MeasureStatuses.Current>> statusesBefore) {
+    record Write(String plan, Map<String, Map<Integer, MeasureStatuses.Current>> statusesBefore) {
     }
 
     /** Starts a write (inside the caller's transaction) on data of the given plan, or of no plan. */
-    public Write begin(String plan) {
+    Write begin(String plan) {
         return plan == null ? begin(null, List.of()) : begin(plan, List.of(plan));
     }
 
     /** Starts a write belonging to no plan that may change the statuses of several (deleting an evaluator, say). */
-    public Write begin(String plan, List<String> watched) {
+    Write begin(String plan, List<String> watched) {
         lock();
         Map<String, Map<Integer, MeasureStatuses.Current>> before = new LinkedHashMap<>();
         watched.forEach(p -> before.put(p, statuses(p)));
@@ -65,7 +66,7 @@ public class History {
      * Waits for the other writes to end; held until this transaction ends (re-entrant). Write methods
      * take it before they read anything, so that what they check (an ETag, a duplicate) is what they change.
      */
-    public void lock() {
+    void lock() {
         if (transactions.getResource(WRITE_LOCK) == null) { // once per transaction: the lock is held until it ends
             em.createNativeQuery("select pg_advisory_xact_lock(" + WRITE_LOCK + ")").getSingleResult();
             transactions.putResource(WRITE_LOCK, Boolean.TRUE);
@@ -73,7 +74,7 @@ public class History {
     }
 
     /** Records a create, update or delete, and the status changes it caused. */
-    public void record(Write write, Change.Kind action, String resource, String path, Object before, Object after) {
+    void record(Write write, Change.Kind action, String resource, String path, Object before, Object after) {
         em.flush();
         Change edit = new Change();
         edit.kind = action;
@@ -109,7 +110,7 @@ public class History {
     }
 
     /** Records a write in the audit trail only: for API keys, which are not part of the public data. */
-    public void audit(Change.Kind action, String path, Object before, Object after) {
+    void audit(Change.Kind action, String path, Object before, Object after) {
         AuditEntry audit = new AuditEntry();
         audit.apiKeyId = author.keyId();
         audit.actor = author.name();
@@ -133,7 +134,7 @@ public class History {
             Change change = new Change();
             change.kind = Change.Kind.STATUS_CHANGED;
             change.resource = "measure";
-            change.path = "/api/v1/plans/" + plan + "/measures/" + number;
+            change.path = ApiPaths.measure(plan, number);
             change.planSlug = plan;
             change.measureNumber = number;
             change.previousStatus = before.status();

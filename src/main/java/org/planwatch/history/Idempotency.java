@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.planwatch.common.db.Rows;
+import org.planwatch.common.http.Params;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
 
@@ -29,7 +30,7 @@ import io.vertx.core.http.HttpServerRequest;
 @ApplicationScoped
 public class Idempotency {
 
-    public static final String HEADER = "Idempotency-Key";
+    public static final String HEADER = Params.IDEMPOTENCY_KEY;
 
     @Inject
     EntityManager em;

@@ -192,4 +192,13 @@ public class MeasureRepository implements PanacheRepository<Measure> {
     private static String escapeLike(String word) {
         return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
+
+    /**
+     * Deletes the measure with its assessments: bulk deletes, so that the assessments loaded for the 409 check are
+     * not checked against a removed measure at flush.
+     */
+    public void deleteWithAssessments(Measure measure) {
+        getEntityManager().createQuery("delete from Assessment a where a.measure = :m").setParameter("m", measure).executeUpdate();
+        getEntityManager().createQuery("delete from Measure m where m.id = :id").setParameter("id", measure.id).executeUpdate();
+    }
 }

@@ -7,19 +7,17 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.planwatch.axis.Axis;
 import org.planwatch.axis.AxisRepository;
-import org.planwatch.common.problem.ApiException;
-import org.planwatch.common.http.ETags;
-import org.planwatch.common.problem.Problem;
 import org.planwatch.common.http.QueryParams;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.problem.Problem;
+import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
-import org.planwatch.history.Change;
-import org.planwatch.history.History;
+import org.planwatch.history.Writes;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
 
@@ -36,11 +34,7 @@ public class MeasureService {
     @Inject
     AxisRepository axes;
     @Inject
-    History history;
-    @Inject
-    ETags etags;
-    @Inject
-    EntityManager em;
+    Writes writes;
 
     /**
      * The filter of a measure list, from its query parameters (as the API and the pages take them): a bad
@@ -112,66 +106,50 @@ public class MeasureService {
 
     @Transactional
     public MeasureDetail create(String planSlug, MeasureInput input) {
-        history.lock();
-        Plan plan = plans.require(planSlug);
-        History.Write write = history.begin(plan.slug);
-        if (measures.findByNumber(plan.id, input.number()).isPresent()) {
-            throw new ApiException.Conflict("Plan " + planSlug + " already has a measure " + input.number() + ".");
-        }
-        Measure measure = new Measure();
-        measure.plan = plan;
-        measure.number = input.number();
-        measure.axis = axis(plan, input.axis());
-        measure.title = input.title().strip();
-        measures.persist(measure);
-        measures.flush();
-        MeasureDetail created = detail(planSlug, measure.number, null);
-        history.record(write, Change.Kind.CREATED, "measure", path(planSlug, measure.number), null, created);
-        return created;
+        return writes.create(planSlug, () -> {
+            Plan plan = plans.require(planSlug);
+            if (measures.findByNumber(plan.id, input.number()).isPresent()) {
+                throw new ApiException.Conflict("Plan " + planSlug + " already has a measure " + input.number() + ".");
+            }
+            Measure measure = new Measure();
+            measure.plan = plan;
+            measure.number = input.number();
+            measure.axis = axis(plan, input.axis());
+            measure.title = input.title().strip();
+            measures.persist(measure);
+            return measure;
+        }, measure -> subject(planSlug, measure.number));
     }
 
     @Transactional
     public MeasureDetail update(String planSlug, int number, String ifMatch, MeasureInput input) {
-        history.lock();
-        Plan plan = plans.require(planSlug);
-        History.Write write = history.begin(plan.slug);
-        MeasureDetail before = detail(planSlug, number, null);
-        etags.requireMatch(ifMatch, before);
-        if (input.number() != number) {
-            throw new ApiException.Unprocessable("A measure's number is its address and cannot change.",
-                    List.of(new Problem.FieldError("number", "must stay " + number)));
-        }
-        Measure measure = measures.findByNumber(plan.id, number).orElseThrow();
-        measure.axis = axis(plan, input.axis());
-        measure.title = input.title().strip();
-        measures.flush();
-        MeasureDetail after = detail(planSlug, number, null);
-        history.record(write, Change.Kind.UPDATED, "measure", path(planSlug, number), before, after);
-        return after;
+        return writes.update(ifMatch, () -> subject(planSlug, number), () -> {
+            if (input.number() != number) {
+                throw new ApiException.Unprocessable("A measure's number is its address and cannot change.",
+                        List.of(new Problem.FieldError("number", "must stay " + number)));
+            }
+            Plan plan = plans.require(planSlug);
+            Measure measure = measures.findByNumber(plan.id, number).orElseThrow();
+            measure.axis = axis(plan, input.axis());
+            measure.title = input.title().strip();
+        });
     }
 
     /** Deletes a measure; with cascade, also its assessments, otherwise 409 when it has any. */
     @Transactional
     public void delete(String planSlug, int number, String ifMatch, boolean cascade) {
-        history.lock();
-        Plan plan = plans.require(planSlug);
-        History.Write write = history.begin(plan.slug);
-        MeasureDetail before = detail(planSlug, number, null);
-        etags.requireMatch(ifMatch, before);
-        if (!cascade && !before.assessments().isEmpty()) {
-            throw new ApiException.Conflict("Measure " + number + " of plan " + planSlug + " has " + before.assessments().size()
-                    + " assessment(s), by evaluation(s) " + before.assessments().stream().map(a -> Long.toString(a.evaluation().id())).toList()
-                    + ". Send cascade=true to delete them with the measure.");
-        }
-        Measure measure = measures.findByNumber(plan.id, number).orElseThrow();
-        em.createQuery("delete from Assessment a where a.measure = :m").setParameter("m", measure).executeUpdate();
-        // a bulk delete: the assessments loaded for the 409 check must not be checked against a removed measure at flush
-        em.createQuery("delete from Measure m where m.id = :id").setParameter("id", measure.id).executeUpdate();
-        history.record(write, Change.Kind.DELETED, "measure", path(planSlug, number), before, null);
+        writes.delete(ifMatch, () -> subject(planSlug, number), before -> {
+            if (!cascade && !before.assessments().isEmpty()) {
+                throw new ApiException.Conflict("Measure " + number + " of plan " + planSlug + " has " + before.assessments().size()
+                        + " assessment(s), by evaluation(s) " + before.assessments().stream().map(a -> Long.toString(a.evaluation().id())).toList()
+                        + ". Send cascade=true to delete them with the measure.");
+            }
+            measures.deleteWithAssessments(measures.findByNumber(plans.require(planSlug).id, number).orElseThrow());
+        });
     }
 
-    public static String path(String planSlug, int number) {
-        return "/api/v1/plans/" + planSlug + "/measures/" + number;
+    private Writes.Subject<MeasureDetail> subject(String planSlug, int number) {
+        return Writes.Subject.of("measure", ApiPaths.measure(planSlug, number), planSlug, detail(planSlug, number, null));
     }
 
     private Axis axis(Plan plan, int number) {

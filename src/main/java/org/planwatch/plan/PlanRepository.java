@@ -12,6 +12,7 @@ import org.planwatch.common.db.Rows;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.domain.EvaluationRef;
 import org.planwatch.domain.EvaluatorRef;
+import org.planwatch.domain.ApiPaths;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
@@ -26,7 +27,7 @@ public class PlanRepository implements PanacheRepository<Plan> {
     /** The plan, or a 404 that names it. */
     public Plan require(String slug) {
         return findBySlug(slug).orElseThrow(() -> new ApiException.NotFound("There is no plan '" + slug
-                + "'. Plans are addressed by their period, such as 2019-2021; GET /api/v1/plans lists them."));
+                + "'. Plans are addressed by their period, such as 2019-2021; GET " + ApiPaths.PLANS + " lists them."));
     }
 
     /** Latest plans first: a plan's slug is its period, so slugs sort chronologically. */
@@ -69,5 +70,16 @@ public class PlanRepository implements PanacheRepository<Plan> {
     public long countEvaluations(long planId) {
         return getEntityManager().createQuery("select count(e) from Evaluation e where e.plan.id = :plan", Long.class)
                 .setParameter("plan", planId).getSingleResult();
+    }
+
+    /**
+     * Deletes the plan with its evaluations (their assessments and evidence), measures and axes. Bulk deletes all
+     * along: entities still loaded must not be checked against the removed ones at flush.
+     */
+    public void deleteWithEverything(Plan plan) {
+        for (String entity : List.of("Assessment", "Evaluation", "Measure", "Axis")) {
+            getEntityManager().createQuery("delete from " + entity + " x where x.plan.id = :plan").setParameter("plan", plan.id).executeUpdate();
+        }
+        getEntityManager().createQuery("delete from Plan p where p.id = :id").setParameter("id", plan.id).executeUpdate();
     }
 }

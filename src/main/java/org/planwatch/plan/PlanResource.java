@@ -3,7 +3,6 @@ package org.planwatch.plan;
 import java.util.List;
 import java.util.Map;
 
-import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,23 +23,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.common.paging.Cursor;
-import org.planwatch.common.http.ETags;
-import org.planwatch.history.Idempotency;
-import org.planwatch.common.paging.Page;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.http.Params;
 import org.planwatch.common.http.QueryParams;
-import org.planwatch.domain.EvaluationRef;
-import org.planwatch.domain.StatusBasis;
+import org.planwatch.common.paging.Cursor;
+import org.planwatch.common.paging.Page;
+import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.EvaluationRef;
 import org.planwatch.domain.Role;
+import org.planwatch.domain.StatusBasis;
+import org.planwatch.history.WriteResponses;
 
-@Path("/api/v1/plans")
+@Path(ApiPaths.PLANS)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Plans")
 public class PlanResource {
@@ -52,17 +52,15 @@ public class PlanResource {
     @Inject
     PlanService service;
     @Inject
-    Idempotency idempotency;
-    @Inject
-    ETags etags;
+    WriteResponses answers;
 
     @GET
     @Operation(summary = "List plans",
             description = "The national action plans, latest first, each with its headline progress: how many of its measures are "
                     + "implemented, partially implemented, not implemented or not yet assessed.")
     public Page<PlanView> list(
-            @Parameter(description = "Page size, 1 to 200.", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "The `nextCursor` of the previous page.") @QueryParam("cursor") String cursor) {
+            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit);
         List<Plan> page = plans.page(Cursor.decode(cursor), size);
         List<Long> ids = page.stream().map(p -> p.id).toList();
@@ -77,7 +75,7 @@ public class PlanResource {
     @GET
     @Path("/{plan}")
     @Operation(summary = "Get a plan", description = "The plan, its source and its headline progress.")
-    public PlanView get(@Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug) {
+    public PlanView get(@Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug) {
         return service.view(plans.require(slug));
     }
 
@@ -89,11 +87,8 @@ public class PlanResource {
     @APIResponse(responseCode = "201", description = "The plan, created.",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = org.planwatch.plan.PlanView.class)))
-    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid PlanInput body) {
-        return idempotency.post(idempotencyKey, body, () -> {
-            PlanView created = service.create(body);
-            return Response.created(URI.create(PlanService.path(created.slug()))).entity(created).tag(etags.tagOf(created)).build();
-        });
+    public Response create(@HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey, @NotNull @Valid PlanInput body) {
+        return answers.created(idempotencyKey, body, () -> service.create(body), created -> ApiPaths.plan(created.slug()));
     }
 
     @PUT
@@ -109,8 +104,7 @@ public class PlanResource {
     public Response update(@PathParam("plan") String slug,
             @Parameter(description = "The plan's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PlanInput body) {
-        PlanView updated = service.update(slug, ifMatch, body);
-        return Response.ok(updated).tag(etags.tagOf(updated)).build();
+        return answers.ok(service.update(slug, ifMatch, body));
     }
 
     @DELETE
@@ -124,6 +118,6 @@ public class PlanResource {
             @Parameter(description = "The plan's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Also delete everything that belongs to the plan.") @QueryParam("cascade") boolean cascade) {
         service.delete(slug, ifMatch, cascade);
-        return Response.noContent().build();
+        return answers.deleted();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.planwatch.common.http.HttpEdge;
+import org.planwatch.domain.ApiPaths;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -37,7 +38,7 @@ public class RateLimits {
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
 
     void install(@Observes Router router) {
-        router.route("/api/v1/*").order(-200).handler(this::check);
+        router.route(ApiPaths.ALL).order(-200).handler(this::check);
     }
 
     /** Called when a request presented a key that is malformed, unknown or revoked. */

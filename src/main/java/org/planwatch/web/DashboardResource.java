@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.planwatch.common.http.QueryParams;
+import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureDetail;
@@ -78,7 +79,7 @@ public class DashboardResource {
         Lang chosen = Lang.resolve(lang, cookie, acceptLanguage);
         List<Plan> latest = plans.page(null, 1);
         if (latest.isEmpty()) {
-            Frame frame = frame(chosen, "Planwatch", uri, "/api/v1/plans", "/feeds/changes.atom");
+            Frame frame = frame(chosen, "Planwatch", uri, ApiPaths.PLANS, "/feeds/changes.atom");
             return html(empty.data("frame", frame).render(), lang);
         }
         return planPage(latest.get(0), axis, status, q, chosen, lang, uri);
@@ -101,7 +102,7 @@ public class DashboardResource {
         Lang chosen = Lang.resolve(lang, cookie, acceptLanguage);
         Plan planEntity = plans.require(slug);
         MeasureDetail detail = measureService.detail(planEntity.slug, QueryParams.positiveNumber("number", number), null);
-        String api = "/api/v1/plans/" + slug + "/measures/" + detail.number();
+        String api = ApiPaths.measure(slug, detail.number());
         Frame frame = frame(chosen, Texts.of(chosen).get("measure") + " " + detail.number() + " – " + planEntity.title, uri, api,
                 "/feeds/changes.atom?plan=" + slug + "&axis=" + detail.axis().number());
         return html(measure.data("frame", frame)
@@ -112,7 +113,7 @@ public class DashboardResource {
                         .map(s -> new Assessed(s.evaluator().shortName() == null ? s.evaluator().name() : s.evaluator().shortName(),
                                 s.evaluator().name(), Texts.date(s.date(), chosen), StatusLook.of(s.status(), chosen))).toList())
                 .data("timeline", TimelineItem.of(detail, chosen))
-                .data("badge", api + "/badge.svg" + (chosen == Lang.EN ? "?lang=en" : ""))
+                .data("badge", ApiPaths.badge(api) + (chosen == Lang.EN ? "?lang=en" : ""))
                 .render(), lang);
     }
 
@@ -147,7 +148,7 @@ public class DashboardResource {
                 .filter(p -> p.startsWith("axis=") || p.startsWith("status=") || p.startsWith("q="))
                 .filter(p -> !p.endsWith("="))
                 .collect(Collectors.joining("&"));
-        Frame frame = frame(chosen, planEntity.title, uri, "/api/v1/plans/" + slug, "/feeds/changes.atom?plan=" + slug);
+        Frame frame = frame(chosen, planEntity.title, uri, ApiPaths.plan(slug), "/feeds/changes.atom?plan=" + slug);
         List<Option> axisOptions = new java.util.ArrayList<>();
         axisOptions.add(new Option("", t.get("allAxes"), filter.axis() == null));
         axes.forEach(a ->
@@ -170,7 +171,7 @@ public class DashboardResource {
                         "/plans/" + slug + "/measures/" + m.number())).toList())
                 .data("shownText", String.format(t.get("shown"), shown.size(), all.size()))
                 .data("shownPattern", t.get("shown"))
-                .data("csvHref", "/api/v1/plans/" + slug + "/measures.csv" + (filterQuery.isEmpty() ? "" : "?" + filterQuery))
+                .data("csvHref", ApiPaths.measuresCsv(slug) + (filterQuery.isEmpty() ? "" : "?" + filterQuery))
                 .data("history", history.size() < 2 ? null : new RawString(Charts.history(history, chosen)))
                 .data("historyRows", history.stream().map(p -> new HistoryRow(p.date().toString(), StatusLook.counts(p.overall(), chosen))).toList())
                 .data("legend", Arrays.stream(Status.values()).map(s -> StatusLook.of(s, chosen)).toList())

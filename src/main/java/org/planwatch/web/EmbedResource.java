@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.planwatch.cache.ResponseCache;
 import org.planwatch.common.http.QueryParams;
+import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureDetail;
@@ -173,15 +174,15 @@ public class EmbedResource {
         if (chosenView.equals("measure")) {
             params.add("number=" + measureNumber);
             data.add("data-number=\"" + measureNumber + "\"");
-            badge = base + "api/v1/plans/" + plan.slug + "/measures/" + measureNumber + "/badge.svg";
+            badge = absolute(base, ApiPaths.badge(ApiPaths.measure(plan.slug, measureNumber)));
             subject = "mesure " + measureNumber;
         } else if (chosenView.equals("measures") && axisNumber != null) {
             params.add("axis=" + axisNumber);
             data.add("data-axis=\"" + axisNumber + "\"");
-            badge = base + "api/v1/plans/" + plan.slug + "/axes/" + axisNumber + "/badge.svg";
+            badge = absolute(base, ApiPaths.badge(ApiPaths.axis(plan.slug, axisNumber)));
             subject = "axe " + axisNumber;
         } else {
-            badge = base + "api/v1/plans/" + plan.slug + "/badge.svg";
+            badge = absolute(base, ApiPaths.badge(ApiPaths.plan(plan.slug)));
             subject = "plan " + plan.slug;
         }
         if (chosenView.equals("measures") && chosenStatus != null) {
@@ -206,7 +207,7 @@ public class EmbedResource {
         List<Option> views = Arrays.stream(new String[] {"progress", "measures", "measure"})
                 .map(v -> new Option(v, Texts.of(pageLang).get("view." + v) == null ? v : Texts.of(pageLang).get("view." + v), v.equals(chosenView)))
                 .toList();
-        Frame frame = DashboardResource.frame(pageLang, Texts.of(pageLang).get("embed"), uri, "/api/v1/plans/" + plan.slug,
+        Frame frame = DashboardResource.frame(pageLang, Texts.of(pageLang).get("embed"), uri, ApiPaths.plan(plan.slug),
                 "/feeds/changes.atom?plan=" + plan.slug);
         return DashboardResource.html(builder.data("frame", frame)
                 .data("views", views)
@@ -235,6 +236,11 @@ public class EmbedResource {
             return latest.get(0);
         }
         return plans.require(slug.strip());
+    }
+
+    /** An absolute path of this service as a URL, from the base URL (which ends with a slash). */
+    private static String absolute(String base, String path) {
+        return base + path.substring(1);
     }
 
     private static String dashboardQuery(MeasureFilter filter) {

@@ -25,12 +25,6 @@ public class ETags {
     @Inject
     ObjectMapper json;
 
-    /** The tag for Response.tag(...), which adds the quotes itself. */
-    public jakarta.ws.rs.core.EntityTag tagOf(Object representation) {
-        String quoted = of(representation);
-        return new jakarta.ws.rs.core.EntityTag(quoted.substring(1, quoted.length() - 1));
-    }
-
     public String of(Object representation) {
         return ofBytes(toJson(representation));
     }

@@ -22,6 +22,7 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
+import org.planwatch.domain.ApiPaths;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -173,7 +174,7 @@ public class ProblemMapper {
     private static String detailOf(int status, UriInfo uri) {
         return switch (status) {
             case 400 -> "The request could not be read.";
-            case 404 -> "Nothing is served at " + uri.getPath() + ". The API lives under /api/v1; see /q/openapi.";
+            case 404 -> "Nothing is served at " + uri.getPath() + ". The API lives under " + ApiPaths.V1 + "; see /q/openapi.";
             case 405 -> "This method is not allowed on " + uri.getPath() + "; the Allow header lists those that are.";
             case 406 -> "This resource is not available in any media type the request accepts: the API answers application/json "
                     + "(measure lists and evaluations also text/csv), and errors as application/problem+json.";

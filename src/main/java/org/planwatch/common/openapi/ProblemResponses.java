@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.problem.Problem;
+import org.planwatch.domain.ApiPaths;
 
 /**
  * Documents the error answers every operation can give, as problem+json, so that each resource
@@ -54,7 +55,7 @@ public class ProblemResponses implements OASFilter {
      * the Java method's name followed by what the path addresses, unique in the document.
      */
     static String operationId(PathItem.HttpMethod method, String path, String methodName) {
-        String[] segments = path.replaceFirst("^/api/v1/", "").split("/");
+        String[] segments = path.replaceFirst("^" + ApiPaths.V1 + "/", "").split("/");
         String last = segments[segments.length - 1];
         boolean one = last.startsWith("{");
         String noun = one ? segments[segments.length - 2] : last;
