@@ -2,7 +2,6 @@ package org.planwatch.history;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class AuditResource {
 
     @Inject
-    EntityManager em;
+    AuditRepository audit;
     @Inject
     ObjectMapper json;
 
@@ -44,10 +43,7 @@ public class AuditResource {
             @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit);
         long after = Cursor.decodeNumber(cursor);
-        var rows = em.createQuery("from AuditEntry a where a.id > :after order by a.id", AuditEntry.class)
-                .setParameter("after", after)
-                .setMaxResults(size + 1)
-                .getResultList().stream()
+        var rows = audit.page(after, size + 1).stream()
                 .map(a -> new AuditView(a.id, a.occurredAt, a.actor, a.role, a.apiKeyId, a.method, a.path, a.action, a.resource,
                         tree(a.before), tree(a.after)))
                 .toList();

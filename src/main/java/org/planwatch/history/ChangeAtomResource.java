@@ -4,7 +4,6 @@ import java.io.StringWriter;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,8 +39,6 @@ public class ChangeAtomResource {
 
     @Inject
     ChangeRepository changes;
-    @Inject
-    EntityManager em;
 
     @GET
     @Produces(ATOM)
@@ -56,22 +52,9 @@ public class ChangeAtomResource {
         }
         List<Change> entries = changes.find(new ChangeRepository.Filter(planSlug, axisNumber, QueryParams.slug("evaluator", evaluator),
                 Change.Kind.STATUS_CHANGED), 0, true, ENTRIES);
-        return Response.ok(write(entries, titles(entries), uri), ATOM + "; charset=UTF-8")
+        return Response.ok(write(entries, changes.measureTitles(entries), uri), ATOM + "; charset=UTF-8")
                 .header("Cache-Control", ResponseCache.EMBEDDED_CACHE_CONTROL)
                 .build();
-    }
-
-    /** The titles of the measures the entries name, by "plan/number", in one query. */
-    private Map<String, String> titles(List<Change> entries) {
-        List<String> plans = entries.stream().map(c -> c.planSlug).distinct().toList();
-        Map<String, String> titles = new HashMap<>();
-        if (!plans.isEmpty()) {
-            em.createQuery("select m.plan.slug, m.number, m.title from Measure m where m.plan.slug in :plans", Object[].class)
-                    .setParameter("plans", plans)
-                    .getResultList()
-                    .forEach(row -> titles.put(row[0] + "/" + row[1], (String) row[2]));
-        }
-        return titles;
     }
 
     private static String write(List<Change> entries, Map<String, String> titles, UriInfo uri) {

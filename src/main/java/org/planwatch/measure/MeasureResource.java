@@ -79,7 +79,7 @@ public class MeasureResource {
         int size = QueryParams.limit(limit);
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         int after = Cursor.decodeNumber(cursor);
-        MeasureFilter filter = service.filter(axis, status, q);
+        MeasureFilter filter = MeasureFilterParams.of(axis, status, q);
         List<MeasureView> page = measures.page(slug, filter, basis, after, size);
         if (page.isEmpty()) {
             service.explainEmpty(slug, filter);
@@ -103,7 +103,7 @@ public class MeasureResource {
             @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         Plan plan = plans.require(slug);
-        MeasureFilter filter = service.filter(plan, axis, status, q);
+        MeasureFilter filter = service.checked(plan, MeasureFilterParams.of(axis, status, q));
         return Csv.attachment(MeasureCsv.write(measures.all(plan.slug, filter, basis)), "planwatch-" + plan.slug + "-measures.csv");
     }
 

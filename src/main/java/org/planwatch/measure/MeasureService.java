@@ -1,7 +1,6 @@
 package org.planwatch.measure;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,11 +10,9 @@ import jakarta.transaction.Transactional;
 
 import org.planwatch.axis.Axis;
 import org.planwatch.axis.AxisRepository;
-import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
-import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.history.Writes;
 import org.planwatch.plan.Plan;
@@ -24,8 +21,6 @@ import org.planwatch.plan.PlanRepository;
 /** A measure's representation with its history, and writing measures. */
 @ApplicationScoped
 public class MeasureService {
-
-    private static final int MAX_WORDS = 10;
 
     @Inject
     PlanRepository plans;
@@ -36,32 +31,10 @@ public class MeasureService {
     @Inject
     Writes writes;
 
-    /**
-     * The filter of a measure list, from its query parameters (as the API and the pages take them): a bad
-     * value, or an axis the plan does not have, is a 400 naming the parameter and what it accepts.
-     */
-    public MeasureFilter filter(Plan plan, String axis, List<String> status, String q) {
-        MeasureFilter filter = filter(axis, status, q);
+    /** The filter, once it names only an axis the plan has: another axis is a 400 naming the parameter and the plan's axes. */
+    public MeasureFilter checked(Plan plan, MeasureFilter filter) {
         checkAxis(plan, filter);
         return filter;
-    }
-
-    /**
-     * The filter of an HTML page's form: as {@link #filter(Plan, String, List, String)}, but a field left
-     * at "all" (sent empty by a plain form submit, as {@code axis=&status=}) means no filter on it.
-     */
-    public MeasureFilter formFilter(Plan plan, String axis, List<String> status, String q) {
-        return filter(plan, axis == null || axis.isBlank() ? null : axis,
-                status == null ? null : status.stream().filter(s -> !s.isBlank()).toList(), q);
-    }
-
-    /** The filter as the parameters give it, before it is checked against a plan. */
-    public MeasureFilter filter(String axis, List<String> status, String q) {
-        return new MeasureFilter(
-                QueryParams.positiveNumber("axis", axis),
-                QueryParams.enums("status", status, Status.class),
-                words(QueryParams.text("q", q, 200)),
-                null);
     }
 
     /**
@@ -80,17 +53,6 @@ public class MeasureService {
                         + numbers.stream().map(String::valueOf).collect(Collectors.joining(", ")));
             }
         }
-    }
-
-    private static List<String> words(String q) {
-        if (q == null) {
-            return List.of();
-        }
-        List<String> words = Arrays.stream(q.split("\\s+")).filter(w -> !w.isEmpty()).distinct().toList();
-        if (words.size() > MAX_WORDS) {
-            throw new ApiException.InvalidParameter("q", "must have at most " + MAX_WORDS + " words");
-        }
-        return words;
     }
 
     /**

@@ -27,6 +27,7 @@ import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureDetail;
 import org.planwatch.measure.MeasureFilter;
+import org.planwatch.measure.MeasureFilterParams;
 import org.planwatch.measure.MeasureRepository;
 import org.planwatch.measure.MeasureService;
 import org.planwatch.measure.MeasureView;
@@ -131,7 +132,7 @@ public class DashboardResource {
     }
 
     private Response planPage(Plan planEntity, String axis, List<String> status, String q, Lang chosen, String langParam, UriInfo uri) {
-        MeasureFilter filter = measureService.formFilter(planEntity, axis, status, q);
+        MeasureFilter filter = measureService.checked(planEntity, MeasureFilterParams.ofForm(axis, status, q));
         List<AxisProgress> axes = progress.axes(planEntity.id, StatusBasis.LATEST);
         PlanView view = planService.view(planEntity, axes);
         List<MeasureView> all = measures.all(planEntity.slug, MeasureFilter.ALL, StatusBasis.LATEST);

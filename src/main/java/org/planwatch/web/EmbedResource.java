@@ -25,6 +25,7 @@ import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureDetail;
 import org.planwatch.measure.MeasureFilter;
+import org.planwatch.measure.MeasureFilterParams;
 import org.planwatch.measure.MeasureRepository;
 import org.planwatch.measure.MeasureService;
 import org.planwatch.plan.Plan;
@@ -107,7 +108,7 @@ public class EmbedResource {
             @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
         Options options = Options.of(lang, acceptLanguage, layout, theme);
         Plan plan = plan(slug);
-        MeasureFilter filter = measureService.formFilter(plan, axis, status, q);
+        MeasureFilter filter = measureService.checked(plan, MeasureFilterParams.ofForm(axis, status, q));
         var t = Texts.of(options.lang());
         String heading = plan.title;
         if (filter.axis() != null) {
