@@ -42,8 +42,14 @@ public class AssessmentRepository implements PanacheRepository<Assessment> {
         return result;
     }
 
+    /** The assessment's evidence becomes these links, in this order. */
     public void replaceEvidence(Assessment assessment, List<EvidenceLink> links) {
         getEntityManager().createQuery("delete from Evidence e where e.assessment = :a").setParameter("a", assessment).executeUpdate();
+        addEvidence(assessment, links);
+    }
+
+    /** Evidence for an assessment that has none yet (a new one). */
+    public void addEvidence(Assessment assessment, List<EvidenceLink> links) {
         if (links == null) {
             return;
         }

@@ -55,11 +55,15 @@ public class EvaluationService {
         return AssessmentView.from(assessment, assessments.evidenceOf(List.of(assessment.id)).getOrDefault(assessment.id, List.of()));
     }
 
-    /** Records a new evaluation and all its assessments, or nothing when any of them is wrong. */
+    /**
+     * Records a new evaluation and all its assessments, or nothing when any of them is wrong: every problem the
+     * import came with, and every one the plan's data finds, is listed at once in a 422.
+     */
     @Transactional
-    public EvaluationDetail create(String planSlug, NewEvaluation input, AssessmentCsv.Parsed parsed) {
+    public EvaluationDetail create(String planSlug, EvaluationImport evaluationImport) {
         return writes.create(planSlug, () -> {
-            List<AssessmentCsv.Located> toRecord = parsed.assessments();
+            NewEvaluation input = evaluationImport.evaluation();
+            List<EvaluationImport.Line> toRecord = evaluationImport.assessments();
             Plan plan = plans.require(planSlug);
             caller.requireEvaluator(input.evaluator());
             Evaluator evaluator = evaluators.find("slug", input.evaluator()).firstResultOptional().orElse(null);
@@ -69,7 +73,7 @@ public class EvaluationService {
             if (evaluator == null) {
                 errors.add(new Problem.FieldError("evaluator", "'" + input.evaluator() + "' is not the slug of an evaluator"));
             }
-            errors.addAll(parsed.errors());
+            errors.addAll(evaluationImport.problems());
             checkAssessments(plan, planMeasures, toRecord, errors);
 
             Evaluation evaluation = new Evaluation();
@@ -77,8 +81,8 @@ public class EvaluationService {
             evaluation.evaluator = evaluator;
             apply(evaluation, input.title(), input.date(), input.source(), input.summary());
             evaluations.persist(evaluation);
-            for (AssessmentCsv.Located located : toRecord) {
-                NewAssessment item = located.assessment();
+            for (EvaluationImport.Line line : toRecord) {
+                NewAssessment item = line.assessment();
                 Assessment assessment = new Assessment();
                 assessment.evaluation = evaluation;
                 assessment.evaluationDate = evaluation.date;
@@ -88,7 +92,7 @@ public class EvaluationService {
                 assessment.status = item.status();
                 assessment.comment = blankToNull(item.comment());
                 assessments.persist(assessment);
-                assessments.replaceEvidence(assessment, item.evidence());
+                assessments.addEvidence(assessment, item.evidence());
             }
             return evaluation.id;
         }, this::subject);
@@ -169,19 +173,20 @@ public class EvaluationService {
         });
     }
 
-    private static void checkAssessments(Plan plan, Map<Integer, Measure> planMeasures, List<AssessmentCsv.Located> toRecord,
+    /** The plan's rules: each assessment names one of its measures, at most once, with a status an assessment may give. */
+    private static void checkAssessments(Plan plan, Map<Integer, Measure> planMeasures, List<EvaluationImport.Line> toRecord,
             List<Problem.FieldError> earlierErrors) {
         List<Problem.FieldError> errors = new ArrayList<>(earlierErrors); // every problem is reported at once
         Set<Integer> seen = new HashSet<>();
-        for (AssessmentCsv.Located located : toRecord) {
-            NewAssessment item = located.assessment();
+        for (EvaluationImport.Line line : toRecord) {
+            NewAssessment item = line.assessment();
             if (!planMeasures.containsKey(item.measure())) {
-                errors.add(new Problem.FieldError(located.where() + ".measure", "plan " + plan.slug + " has no measure " + item.measure()));
+                errors.add(new Problem.FieldError(line.where() + ".measure", "plan " + plan.slug + " has no measure " + item.measure()));
             } else if (!seen.add(item.measure())) {
-                errors.add(new Problem.FieldError(located.where() + ".measure", "measure " + item.measure() + " is assessed twice"));
+                errors.add(new Problem.FieldError(line.where() + ".measure", "measure " + item.measure() + " is assessed twice"));
             }
             if (item.status() == Status.NOT_ASSESSED) {
-                errors.add(new Problem.FieldError(located.where() + ".status", "must be IMPLEMENTED, PARTIALLY_IMPLEMENTED or NOT_IMPLEMENTED"));
+                errors.add(new Problem.FieldError(line.where() + ".status", "must be IMPLEMENTED, PARTIALLY_IMPLEMENTED or NOT_IMPLEMENTED"));
             }
         }
         if (!errors.isEmpty()) {

@@ -2,14 +2,10 @@ package org.planwatch.evaluation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,15 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.http.Params;
-import org.planwatch.common.http.ProblemMapper;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.paging.Page;
-import org.planwatch.common.problem.ApiException;
-import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.Role;
-import org.planwatch.domain.Source;
 import org.planwatch.history.WriteResponses;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
@@ -51,9 +43,6 @@ import org.planwatch.plan.PlanRepository;
 @Tag(name = "Evaluations")
 public class PlanEvaluationResource {
 
-    /** The query parameters that carry a CSV import's metadata, by the field they fill. */
-    private static final java.util.Map<String, String> CSV_PARAMETERS = java.util.Map.of("source.title", "sourceTitle", "source.url", "sourceUrl");
-
     @Inject
     PlanRepository plans;
     @Inject
@@ -63,7 +52,7 @@ public class PlanEvaluationResource {
     @Inject
     WriteResponses answers;
     @Inject
-    Validator validator;
+    EvaluationImports imports;
 
     @GET
     @Operation(summary = "List a plan's evaluations",
@@ -115,11 +104,7 @@ public class PlanEvaluationResource {
             @Parameter(description = "Makes a retry safe: the same key and body return the first answer.")
             @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
             @NotNull @Valid NewEvaluation body) {
-        List<NewAssessment> items = body.assessments() == null ? List.of() : body.assessments();
-        List<AssessmentCsv.Located> located = IntStream.range(0, items.size())
-                .mapToObj(i -> new AssessmentCsv.Located("assessments[" + i + "]", items.get(i)))
-                .toList();
-        return answers.created(idempotencyKey, body, () -> service.create(slug, body, new AssessmentCsv.Parsed(located, List.of())),
+        return answers.created(idempotencyKey, body, () -> service.create(slug, EvaluationImport.of(body)),
                 created -> ApiPaths.evaluation(created.id()));
     }
 
@@ -149,27 +134,8 @@ public class PlanEvaluationResource {
             @Parameter(description = "Its headline findings.") @QueryParam("summary") String summary,
             @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
             String csv) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        LocalDate parsedDate = null;
-        if (date != null) {
-            try {
-                parsedDate = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                errors.add(new Problem.FieldError("date", "must be a date as YYYY-MM-DD (got '" + date + "')"));
-            }
-        }
-        NewEvaluation metadata = new NewEvaluation(evaluator, title, parsedDate, new Source(sourceTitle, sourceUrl), summary, null);
-        boolean dateUnreadable = !errors.isEmpty();
-        validator.validate(metadata).stream()
-                .map(v -> new Problem.FieldError(CSV_PARAMETERS.getOrDefault(ProblemMapper.fieldOf(v), ProblemMapper.fieldOf(v)), v.getMessage()))
-                .filter(error -> !(dateUnreadable && error.field().equals("date")))
-                .forEach(errors::add);
-        if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparing(Problem.FieldError::field));
-            throw new ApiException.InvalidParameter(errors);
-        }
-        AssessmentCsv.Parsed parsed = AssessmentCsv.parse(csv);
-        return answers.created(idempotencyKey, slug + "\n" + new ArrayList<>(List.of(evaluator, title, date, sourceTitle, sourceUrl,
-                String.valueOf(summary))) + "\n" + csv, () -> service.create(slug, metadata, parsed), created -> ApiPaths.evaluation(created.id()));
+        EvaluationImport evaluation = imports.fromCsv(evaluator, title, date, sourceTitle, sourceUrl, summary, csv);
+        // the request's URI, with the metadata in its query, is part of the fingerprint too
+        return answers.created(idempotencyKey, csv, () -> service.create(slug, evaluation), created -> ApiPaths.evaluation(created.id()));
     }
 }
