@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +53,6 @@ public class ProgressRepository implements PlanProgress {
     }
 
     private Map<Long, List<AxisProgress>> axes(String planCondition, Object plans, StatusBasis basis) {
-        Map<Long, List<AxisProgress>> result = new LinkedHashMap<>();
         Query query = em.createNativeQuery("""
                 select a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED') as status, count(m.id)
                 from axis a
@@ -64,24 +64,7 @@ public class ProgressRepository implements PlanProgress {
                 """.formatted(StatusJoin.of(basis), planCondition));
         query.setParameter("plans", plans);
         StatusJoin.bind(basis, query);
-
-        Map<Long, Map<Integer, String>> titles = new LinkedHashMap<>();
-        Map<Long, Map<Integer, Map<Status, Long>>> counts = new LinkedHashMap<>();
-        for (Object row : query.getResultList()) {
-            Object[] columns = (Object[]) row;
-            long plan = Rows.longValue(columns[0]);
-            int axis = Rows.intValue(columns[1]);
-            titles.computeIfAbsent(plan, p -> new LinkedHashMap<>()).put(axis, (String) columns[2]);
-            counts.computeIfAbsent(plan, p -> new LinkedHashMap<>())
-                    .computeIfAbsent(axis, a -> new EnumMap<>(Status.class))
-                    .put(Status.valueOf((String) columns[3]), Rows.longValue(columns[4]));
-        }
-        counts.forEach((plan, axes) -> {
-            List<AxisProgress> list = new ArrayList<>();
-            axes.forEach((axis, byStatus) -> list.add(new AxisProgress(axis, titles.get(plan).get(axis), Progress.of(byStatus))));
-            result.put(plan, list);
-        });
-        return result;
+        return axesBy(query.getResultList(), Rows::longValue);
     }
 
     /** The plan's progress as known at each of its evaluation dates, in one statement (plus one for the evaluations). */
@@ -96,29 +79,41 @@ public class ProgressRepository implements PlanProgress {
                 group by d.date, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED')
                 order by d.date, a.number
                 """).setParameter("plan", planId);
-        Map<LocalDate, Map<Integer, String>> titles = new LinkedHashMap<>();
-        Map<LocalDate, Map<Integer, Map<Status, Long>>> counts = new LinkedHashMap<>();
-        for (Object row : query.getResultList()) {
-            Object[] c = (Object[]) row;
-            LocalDate date = Rows.date(c[0]);
-            int axis = Rows.intValue(c[1]);
-            titles.computeIfAbsent(date, d -> new LinkedHashMap<>()).put(axis, (String) c[2]);
-            counts.computeIfAbsent(date, d -> new LinkedHashMap<>())
-                    .computeIfAbsent(axis, x -> new EnumMap<>(Status.class))
-                    .put(Status.valueOf((String) c[3]), Rows.longValue(c[4]));
-        }
+        Map<LocalDate, List<AxisProgress>> byDate = axesBy(query.getResultList(), Rows::date);
         Map<LocalDate, List<EvaluationRef>> evaluations = new LinkedHashMap<>();
         em.createQuery(EVALUATIONS + " where e.plan.id = :plan order by e.date, e.id", Object[].class)
                 .setParameter("plan", planId)
                 .getResultList()
                 .forEach(row -> evaluations.computeIfAbsent((LocalDate) row[2], d -> new ArrayList<>()).add(evaluationRef(row)));
         List<ProgressHistory.Point> points = new ArrayList<>();
-        counts.forEach((date, axes) -> {
-            List<AxisProgress> list = new ArrayList<>();
-            axes.forEach((axis, byStatus) -> list.add(new AxisProgress(axis, titles.get(date).get(axis), Progress.of(byStatus))));
-            points.add(new ProgressHistory.Point(date, evaluations.getOrDefault(date, List.of()), Progress.overall(list), list));
-        });
+        byDate.forEach((date, axes) -> points.add(new ProgressHistory.Point(date, evaluations.getOrDefault(date, List.of()),
+                Progress.overall(axes), axes)));
         return points;
+    }
+
+    /**
+     * Rows of (key, axis number, axis title, status, count), ordered by key and axis, as each key's axes in order
+     * with their progress: the key is a plan's id, or a date of the plan's history.
+     */
+    private static <K> Map<K, List<AxisProgress>> axesBy(List<?> rows, Function<Object, K> key) {
+        Map<K, Map<Integer, String>> titles = new LinkedHashMap<>();
+        Map<K, Map<Integer, Map<Status, Long>>> counts = new LinkedHashMap<>();
+        for (Object row : rows) {
+            Object[] c = (Object[]) row;
+            K k = key.apply(c[0]);
+            int axis = Rows.intValue(c[1]);
+            titles.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(axis, (String) c[2]);
+            counts.computeIfAbsent(k, x -> new LinkedHashMap<>())
+                    .computeIfAbsent(axis, x -> new EnumMap<>(Status.class))
+                    .put(Status.valueOf((String) c[3]), Rows.longValue(c[4]));
+        }
+        Map<K, List<AxisProgress>> result = new LinkedHashMap<>();
+        counts.forEach((k, axes) -> {
+            List<AxisProgress> list = new ArrayList<>();
+            axes.forEach((axis, byStatus) -> list.add(new AxisProgress(axis, titles.get(k).get(axis), Progress.of(byStatus))));
+            result.put(k, list);
+        });
+        return result;
     }
 
     /** One evaluation of the plan, as named in its progress; empty when the plan has no such evaluation. */

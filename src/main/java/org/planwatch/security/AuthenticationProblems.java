@@ -35,16 +35,17 @@ public class AuthenticationProblems {
             return outage.unavailable(uri.getPath()); // checking an evaluator's key needs the database
         }
         rateLimits.authenticationFailed(vertx.getCurrent());
-        return Response.fromResponse(ProblemMapper.problem(401, "Unauthorized",
-                "The API key is missing, malformed, unknown or revoked. Send 'Authorization: Bearer <api key>'.", uri, List.of(), null))
-                .header(HttpHeaders.WWW_AUTHENTICATE, ApiKeyAuthentication.CHALLENGE)
-                .build();
+        return unauthorized("The API key is missing, malformed, unknown or revoked. Send 'Authorization: Bearer <api key>'.", uri);
     }
 
     @ServerExceptionMapper
     public Response anonymous(UnauthorizedException e, UriInfo uri) {
-        return Response.fromResponse(ProblemMapper.problem(401, "Unauthorized",
-                "Writing needs an API key: send 'Authorization: Bearer <api key>'. Reading needs none.", uri, List.of(), null))
+        return unauthorized("Writing needs an API key: send 'Authorization: Bearer <api key>'. Reading needs none.", uri);
+    }
+
+    /** A 401 with the challenge that says how to authenticate. */
+    private static Response unauthorized(String detail, UriInfo uri) {
+        return Response.fromResponse(ProblemMapper.problem(401, "Unauthorized", detail, uri, List.of(), null))
                 .header(HttpHeaders.WWW_AUTHENTICATE, ApiKeyAuthentication.CHALLENGE)
                 .build();
     }
