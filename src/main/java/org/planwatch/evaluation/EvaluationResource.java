@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.csv.Csv;
+import org.planwatch.common.http.Downloads;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.Role;
@@ -56,7 +57,7 @@ public class EvaluationResource {
             content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), example = AssessmentCsv.EXAMPLE))
     public Response getCsv(@Parameter(description = "The evaluation's id.", example = "1") @PathParam("id") String id) {
         EvaluationDetail detail = evaluations.detail(QueryParams.positiveNumber("id", id));
-        return Csv.attachment(AssessmentCsv.write(detail), "planwatch-evaluation-" + detail.id() + ".csv");
+        return Downloads.csv(AssessmentCsv.write(detail), "planwatch-evaluation-" + detail.id() + ".csv");
     }
 
     @PUT

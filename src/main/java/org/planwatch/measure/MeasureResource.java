@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.csv.Csv;
+import org.planwatch.common.http.Downloads;
 import org.planwatch.common.http.Params;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.paging.Cursor;
@@ -104,7 +105,7 @@ public class MeasureResource {
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         Plan plan = plans.require(slug);
         MeasureFilter filter = service.checked(plan, MeasureFilterParams.of(axis, status, q));
-        return Csv.attachment(MeasureCsv.write(measures.all(plan.slug, filter, basis)), "planwatch-" + plan.slug + "-measures.csv");
+        return Downloads.csv(MeasureCsv.write(measures.all(plan.slug, filter, basis)), "planwatch-" + plan.slug + "-measures.csv");
     }
 
     @GET

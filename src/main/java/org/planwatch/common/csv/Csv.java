@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import jakarta.ws.rs.core.Response;
-
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -58,12 +56,5 @@ public final class Csv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A CSV answer that a browser saves under this file name. */
-    public static Response attachment(String csv, String fileName) {
-        return Response.ok(csv, MEDIA_TYPE + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .build();
     }
 }
