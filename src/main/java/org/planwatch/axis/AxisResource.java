@@ -93,7 +93,7 @@ public class AxisResource {
     @Operation(summary = "Create an axis", description = "Administrators only.")
     @APIResponse(responseCode = "201", description = "The axis, created.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.domain.AxisProgress.class)))
+                    schema = @Schema(implementation = AxisProgress.class)))
     public Response create(@PathParam("plan") String slug, @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
             @NotNull @Valid AxisInput body) {
         return answers.created(idempotencyKey, body, () -> service.create(slug, body), created -> ApiPaths.axis(slug, created.number()));
@@ -107,7 +107,7 @@ public class AxisResource {
     @Operation(summary = "Update an axis", description = "Replaces its title; its number cannot change. Needs If-Match. Administrators only.")
     @APIResponse(responseCode = "200", description = "The axis, updated.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.domain.AxisProgress.class)))
+                    schema = @Schema(implementation = AxisProgress.class)))
     public Response update(@PathParam("plan") String slug, @PathParam("number") String number,
             @Parameter(description = "The axis' current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AxisInput body) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.planwatch.common.config.PlanwatchConfig;
 import org.planwatch.common.http.ETags;
 import org.planwatch.domain.ApiPaths;
 
@@ -44,11 +45,8 @@ public class ResponseCache {
     @Inject
     DataVersion version;
 
-    @ConfigProperty(name = "planwatch.cache.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "planwatch.cache.max-bytes", defaultValue = "16777216")
-    long maxBytes;
+    @Inject
+    PlanwatchConfig config;
     /** With compression off, the HTTP layer never gzips an answer: neither does the cache. */
     @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false")
     boolean compression;
@@ -64,7 +62,7 @@ public class ResponseCache {
 
     void install(@Observes Router router) {
         entries = Caffeine.newBuilder()
-                .maximumWeight(maxBytes)
+                .maximumWeight(config.cache().maxBytes())
                 .weigher((String key, Entry entry) -> key.length() + entry.body().length() * 2)
                 .build();
         router.route(ApiPaths.ALL).order(-100).handler(this::serve);
@@ -72,7 +70,7 @@ public class ResponseCache {
 
     private void serve(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (!enabled || !version.trusted() || (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD)
+        if (!config.cache().enabled() || !version.trusted() || (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD)
                 || !acceptsJson(request.getHeader("Accept"))) {
             context.next();
             return;
@@ -122,7 +120,7 @@ public class ResponseCache {
      */
     public void store(RoutingContext context, String etag, byte[] body, String link) {
         Long versionAtStart = context == null ? null : context.get(VERSION_AT_START);
-        if (enabled && versionAtStart != null && versionAtStart == version.current()) {
+        if (config.cache().enabled() && versionAtStart != null && versionAtStart == version.current()) {
             entries.put(context.request().uri(), new Entry(versionAtStart, etag, Buffer.buffer(body), link, new AtomicReference<>()));
         }
     }

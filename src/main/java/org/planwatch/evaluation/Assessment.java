@@ -1,5 +1,7 @@
 package org.planwatch.evaluation;
 
+import java.time.LocalDate;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -35,7 +37,7 @@ public class Assessment extends Identified {
 
     /** The evaluation's date, kept equal to it by the database: it lets an index find a measure's latest assessment. */
     @Column(updatable = false) // the database follows the evaluation
-    public java.time.LocalDate evaluationDate;
+    public LocalDate evaluationDate;
 
     @Enumerated(EnumType.STRING)
     public Status status;

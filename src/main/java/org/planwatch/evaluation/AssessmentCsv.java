@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.csv.Csv;
@@ -49,7 +50,7 @@ public final class AssessmentCsv {
                 Integer.toString(a.measure()), a.status().name(), a.comment() == null ? "" : a.comment(),
                 a.evidence().isEmpty() ? "" : a.evidence().get(0).url(),
                 a.measureTitle(), Integer.toString(a.axis().number()), a.axis().title(), a.statusLabel(),
-                a.evidence().stream().skip(1).map(EvidenceLink::url).collect(java.util.stream.Collectors.joining(" ")))).toList());
+                a.evidence().stream().skip(1).map(EvidenceLink::url).collect(Collectors.joining(" ")))).toList());
     }
 
     /**

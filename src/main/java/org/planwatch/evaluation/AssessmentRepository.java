@@ -1,5 +1,6 @@
 package org.planwatch.evaluation;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public class AssessmentRepository implements PanacheRepository<Assessment> {
         getEntityManager().createQuery("from Evidence e where e.assessment.id in :ids order by e.assessment.id, e.position", Evidence.class)
                 .setParameter("ids", assessmentIds)
                 .getResultList()
-                .forEach(e -> result.computeIfAbsent(e.assessment.id, id -> new java.util.ArrayList<>()).add(e.link()));
+                .forEach(e -> result.computeIfAbsent(e.assessment.id, id -> new ArrayList<>()).add(e.link()));
         return result;
     }
 

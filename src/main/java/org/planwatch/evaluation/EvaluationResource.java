@@ -69,7 +69,7 @@ public class EvaluationResource {
                     + "An evaluator key may only update its own evaluator's evaluations.")
     @APIResponse(responseCode = "200", description = "The evaluation, updated.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.evaluation.EvaluationDetail.class)))
+                    schema = @Schema(implementation = EvaluationDetail.class)))
     public Response update(@PathParam("id") String id,
             @Parameter(description = "The evaluation's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid EvaluationUpdate body) {
@@ -106,10 +106,10 @@ public class EvaluationResource {
             description = "Creates the assessment (201, no If-Match) or replaces it (200, If-Match with its current ETag required).")
     @APIResponse(responseCode = "200", description = "The assessment, replaced.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.evaluation.AssessmentView.class)))
+                    schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "201", description = "The assessment, created.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.evaluation.AssessmentView.class)))
+                    schema = @Schema(implementation = AssessmentView.class)))
     public Response putAssessment(@PathParam("id") String id, @PathParam("measure") String measure,
             @Parameter(description = "The assessment's current ETag, when replacing it.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AssessmentInput body) {

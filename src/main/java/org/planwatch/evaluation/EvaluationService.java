@@ -1,11 +1,15 @@
 package org.planwatch.evaluation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +19,7 @@ import jakarta.transaction.Transactional;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.Source;
 import org.planwatch.domain.Status;
 import org.planwatch.evaluator.Evaluator;
 import org.planwatch.evaluator.EvaluatorRepository;
@@ -190,18 +195,18 @@ public class EvaluationService {
             }
         }
         if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparing(EvaluationService::position));
+            errors.sort(Comparator.comparing(EvaluationService::position));
             throw new ApiException.Unprocessable(errors.size() + " problem(s) in the evaluation; nothing was recorded.", errors);
         }
     }
 
     /** Orders "line 10.status" after "line 9.measure", and "assessments[10]" after "assessments[9]". */
     private static long position(Problem.FieldError error) {
-        java.util.regex.Matcher number = java.util.regex.Pattern.compile("\\d+").matcher(error.field());
+        Matcher number = Pattern.compile("\\d+").matcher(error.field());
         return number.find() ? Long.parseLong(number.group()) : -1;
     }
 
-    private static void apply(Evaluation evaluation, String title, java.time.LocalDate date, org.planwatch.domain.Source source, String summary) {
+    private static void apply(Evaluation evaluation, String title, LocalDate date, Source source, String summary) {
         evaluation.title = title.strip();
         evaluation.date = date;
         evaluation.sourceTitle = source.title().strip();

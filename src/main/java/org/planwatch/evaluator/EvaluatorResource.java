@@ -70,7 +70,7 @@ public class EvaluatorResource {
     @Operation(summary = "Create an evaluator", description = "Administrators only.")
     @APIResponse(responseCode = "201", description = "The evaluator, created.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.evaluator.EvaluatorView.class)))
+                    schema = @Schema(implementation = EvaluatorView.class)))
     public Response create(@HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey, @NotNull @Valid EvaluatorInput body) {
         return answers.created(idempotencyKey, body, () -> service.create(body), created -> ApiPaths.evaluator(created.slug()));
     }
@@ -83,7 +83,7 @@ public class EvaluatorResource {
     @Operation(summary = "Update an evaluator", description = "Its slug cannot change. Needs If-Match. Administrators only.")
     @APIResponse(responseCode = "200", description = "The evaluator, updated.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.evaluator.EvaluatorView.class)))
+                    schema = @Schema(implementation = EvaluatorView.class)))
     public Response update(@PathParam("slug") String slug,
             @Parameter(description = "The evaluator's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid EvaluatorInput body) {

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.http.QueryParams;
+import org.planwatch.common.problem.ApiException;
 import org.planwatch.domain.ApiPaths;
 import org.planwatch.common.http.Params;
 
@@ -40,8 +41,8 @@ public class ChangeResource {
         try {
             String key = Cursor.decode(since);
             after = key == null ? 0 : Long.parseLong(key);
-        } catch (NumberFormatException | org.planwatch.common.problem.ApiException e) {
-            throw new org.planwatch.common.problem.ApiException.InvalidParameter("since",
+        } catch (NumberFormatException | ApiException e) {
+            throw new ApiException.InvalidParameter("since",
                     "is not a cursor this API issued: pass a resumeCursor or nextCursor of a previous answer unchanged");
         }
         String planSlug = QueryParams.planSlug("plan", plan);

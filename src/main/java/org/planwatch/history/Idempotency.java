@@ -1,7 +1,9 @@
 package org.planwatch.history;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,7 +65,7 @@ public class Idempotency {
             Object[] row = (Object[]) stored.get(0);
             if (!MessageDigest.isEqual((byte[]) row[0], fingerprint)) {
                 throw new ApiException.Unprocessable("Idempotency-Key '" + key + "' was already used for a different request. "
-                        + "Use a new key for a new request.", java.util.List.of(new Problem.FieldError(HEADER, "already used for a different request")));
+                        + "Use a new key for a new request.", List.of(new Problem.FieldError(HEADER, "already used for a different request")));
             }
             Response.ResponseBuilder replay = Response.status(Rows.intValue(row[1])).type(MediaType.APPLICATION_JSON).entity(row[4]);
             if (row[2] != null) {
@@ -95,7 +97,7 @@ public class Idempotency {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((request.method().name() + " " + request.uri() + "\n").getBytes());
-            digest.update(body instanceof String text ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8) : json.writeValueAsBytes(body));
+            digest.update(body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(body));
             return digest.digest();
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
@@ -176,7 +177,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         return List.copyOf(items.values());
     }
 
-    public java.util.Optional<Measure> findByNumber(long planId, int number) {
+    public Optional<Measure> findByNumber(long planId, int number) {
         return find("from Measure m join fetch m.axis join fetch m.plan where m.plan.id = ?1 and m.number = ?2", planId, number)
                 .firstResultOptional();
     }

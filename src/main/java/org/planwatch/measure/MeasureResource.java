@@ -1,7 +1,6 @@
 package org.planwatch.measure;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +35,6 @@ import org.planwatch.common.http.Params;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.paging.Page;
-import org.planwatch.common.problem.ApiException;
 import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.Role;
 import org.planwatch.domain.Status;
@@ -129,7 +127,7 @@ public class MeasureResource {
     @Operation(summary = "Create a measure", description = "Administrators only.")
     @APIResponse(responseCode = "201", description = "The measure, created.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.measure.MeasureDetail.class)))
+                    schema = @Schema(implementation = MeasureDetail.class)))
     public Response create(@PathParam("plan") String slug, @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
             @NotNull @Valid MeasureInput body) {
         return answers.created(idempotencyKey, body, () -> service.create(slug, body), created -> ApiPaths.measure(slug, created.number()));
@@ -144,7 +142,7 @@ public class MeasureResource {
             + "Administrators only.")
     @APIResponse(responseCode = "200", description = "The measure, updated.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.measure.MeasureDetail.class)))
+                    schema = @Schema(implementation = MeasureDetail.class)))
     public Response update(@PathParam("plan") String slug, @PathParam("number") String number,
             @Parameter(description = "The measure's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MeasureInput body) {

@@ -86,7 +86,7 @@ public class PlanResource {
     @Operation(summary = "Create a plan", description = "Its slug is its period (startYear-endYear). Administrators only.")
     @APIResponse(responseCode = "201", description = "The plan, created.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.plan.PlanView.class)))
+                    schema = @Schema(implementation = PlanView.class)))
     public Response create(@HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey, @NotNull @Valid PlanInput body) {
         return answers.created(idempotencyKey, body, () -> service.create(body), created -> ApiPaths.plan(created.slug()));
     }
@@ -100,7 +100,7 @@ public class PlanResource {
             + "Needs If-Match with the plan's current ETag. Administrators only.")
     @APIResponse(responseCode = "200", description = "The plan, updated.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.plan.PlanView.class)))
+                    schema = @Schema(implementation = PlanView.class)))
     public Response update(@PathParam("plan") String slug,
             @Parameter(description = "The plan's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PlanInput body) {

@@ -1,11 +1,13 @@
 package org.planwatch.security;
 
 import java.time.Duration;
+import java.util.HexFormat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.planwatch.common.config.PlanwatchConfig;
 import org.planwatch.common.http.HttpEdge;
 import org.planwatch.domain.ApiPaths;
 
@@ -14,7 +16,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -27,13 +28,8 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class RateLimits {
 
-    @ConfigProperty(name = "planwatch.rate-limit.writes-per-minute", defaultValue = "120")
-    long writesPerMinute;
-    @ConfigProperty(name = "planwatch.rate-limit.failed-authentications-per-minute", defaultValue = "10")
-    long failedAuthenticationsPerMinute;
-    /** 0: reads are not limited. */
-    @ConfigProperty(name = "planwatch.rate-limit.reads-per-minute", defaultValue = "0")
-    long readsPerMinute;
+    @Inject
+    PlanwatchConfig config;
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
 
@@ -59,6 +55,8 @@ public class RateLimits {
                     "Too many requests from this address presented a wrong API key. Wait before trying again.");
             return;
         }
+        long writesPerMinute = config.rateLimit().writesPerMinute();
+        long readsPerMinute = config.rateLimit().readsPerMinute();
         if (write) {
             ConsumptionProbe probe = bucket("write:" + client(context, address), writesPerMinute).tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
@@ -76,7 +74,7 @@ public class RateLimits {
     }
 
     private Bucket failures(String address) {
-        return bucket("auth:" + address, failedAuthenticationsPerMinute);
+        return bucket("auth:" + address, config.rateLimit().failedAuthenticationsPerMinute());
     }
 
     private Bucket bucket(String key, long perMinute) {
@@ -89,7 +87,7 @@ public class RateLimits {
     private static String client(RoutingContext context, String address) {
         String authorization = context.request().getHeader("Authorization");
         return authorization == null ? "address:" + address
-                : "key:" + java.util.HexFormat.of().formatHex(ApiKeys.sha256(authorization), 0, 12);
+                : "key:" + HexFormat.of().formatHex(ApiKeys.sha256(authorization), 0, 12);
     }
 
     /** The client's address as the HTTP layer sees it (behind a proxy, enable quarkus.http.proxy.proxy-address-forwarding). */

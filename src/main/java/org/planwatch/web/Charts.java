@@ -1,6 +1,7 @@
 package org.planwatch.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.planwatch.domain.Status;
@@ -115,7 +116,7 @@ public final class Charts {
     }
 
     private static String fmt(double value) {
-        return String.format(java.util.Locale.ROOT, "%.1f", value);
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     public static String escape(String text) {

@@ -1,6 +1,7 @@
 package org.planwatch.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -150,7 +151,7 @@ public class DashboardResource {
                 .filter(p -> !p.endsWith("="))
                 .collect(Collectors.joining("&"));
         Frame frame = frame(chosen, planEntity.title, uri, ApiPaths.plan(slug), "/feeds/changes.atom?plan=" + slug);
-        List<Option> axisOptions = new java.util.ArrayList<>();
+        List<Option> axisOptions = new ArrayList<>();
         axisOptions.add(new Option("", t.get("allAxes"), filter.axis() == null));
         axes.forEach(a ->
                 axisOptions.add(new Option(Integer.toString(a.number()), a.number() + ". " + a.title(), Integer.valueOf(a.number()).equals(filter.axis()))));

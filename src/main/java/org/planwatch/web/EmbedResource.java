@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.planwatch.cache.ResponseCache;
 import org.planwatch.common.http.QueryParams;
+import org.planwatch.common.problem.ApiException;
 import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
@@ -152,7 +154,7 @@ public class EmbedResource {
     public Response builder(@QueryParam("view") String view, @QueryParam("plan") String slug, @QueryParam("axis") String axis,
             @QueryParam("status") String status, @QueryParam("number") String number, @QueryParam("lang") String lang,
             @QueryParam("layout") String layout, @QueryParam("theme") String theme,
-            @jakarta.ws.rs.CookieParam(Lang.COOKIE) String cookie, @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
+            @CookieParam(Lang.COOKIE) String cookie, @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
         Lang pageLang = Lang.resolve(null, cookie, acceptLanguage);
         Lang embedLang = Lang.parse(lang) == null ? Lang.FR : Lang.parse(lang);
         String chosenView = view != null && Set.of("progress", "measures", "measure").contains(view) ? view : "measures";
@@ -232,7 +234,7 @@ public class EmbedResource {
         if (slug == null || slug.isBlank()) {
             List<Plan> latest = plans.page(null, 1);
             if (latest.isEmpty()) {
-                throw new org.planwatch.common.problem.ApiException.NotFound("There is no plan yet.");
+                throw new ApiException.NotFound("There is no plan yet.");
             }
             return latest.get(0);
         }

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.Map;
 
 import org.planwatch.domain.Status;
@@ -202,7 +203,7 @@ public final class Texts {
     }
 
     public static String css(Status status) {
-        return "st-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "st-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** 0.0667 as "6,7 %" or "6.7%". */

@@ -1,5 +1,6 @@
 package org.planwatch.common.db;
 
+import java.sql.Date;
 import java.time.LocalDate;
 
 /** Reads the columns of native SQL results, whose Java types depend on the JDBC driver. */
@@ -20,6 +21,6 @@ public final class Rows {
         if (value == null || value instanceof LocalDate) {
             return (LocalDate) value;
         }
-        return ((java.sql.Date) value).toLocalDate();
+        return ((Date) value).toLocalDate();
     }
 }

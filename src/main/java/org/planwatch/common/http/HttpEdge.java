@@ -1,5 +1,8 @@
 package org.planwatch.common.http;
 
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -42,7 +45,7 @@ public class HttpEdge {
                         problem(context, 415, "Unsupported media type", "The Content-Type header is not a media type (type/subtype).");
                         return;
                     }
-                    if (context.request().uri().toLowerCase(java.util.Locale.ROOT).contains("%00")) {
+                    if (context.request().uri().toLowerCase(Locale.ROOT).contains("%00")) {
                         problem(context, 400, "Invalid parameter",
                                 "The URL contains a NUL character (%00), which no path segment or parameter may contain.");
                         return;
@@ -64,7 +67,7 @@ public class HttpEdge {
                 });
     }
 
-    private static final java.util.regex.Pattern MEDIA_TYPE = java.util.regex.Pattern.compile(
+    private static final Pattern MEDIA_TYPE = Pattern.compile(
             "\\s*[\\w!#$%&'*+.^`|~-]+/[\\w!#$%&'*+.^`|~-]+\\s*(;\\s*[\\w!#$%&'*+.^`|~-]+=(\"[^\"]*\"|[\\w!#$%&'*+.^`|~-]+)\\s*)*;?\\s*");
 
     private static boolean tooLarge(RoutingContext context, long maxBytes) {

@@ -3,8 +3,11 @@ package org.planwatch.common.http;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.transaction.xa.XAException;
@@ -115,11 +118,11 @@ public class ProblemMapper {
      * the security layer): answered with {@link DatabaseOutage#unavailable}, a 503 the client may retry.
      */
     public static boolean databaseUnavailable(Throwable e) {
-        return databaseUnavailable(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        return databaseUnavailable(e, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
     /** Causes and suppressed exceptions too: a failed commit reports the lost connection as a suppressed XAException. */
-    private static boolean databaseUnavailable(Throwable e, java.util.Set<Throwable> seen) {
+    private static boolean databaseUnavailable(Throwable e, Set<Throwable> seen) {
         for (Throwable cause = e; cause != null && seen.add(cause); cause = cause.getCause()) {
             for (Throwable suppressed : cause.getSuppressed()) {
                 if (databaseUnavailable(suppressed, seen)) {

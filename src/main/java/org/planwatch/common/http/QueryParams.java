@@ -1,5 +1,7 @@
 package org.planwatch.common.http;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,13 +74,13 @@ public final class QueryParams {
     }
 
     /** A date as YYYY-MM-DD; null when absent. */
-    public static java.time.LocalDate date(String name, String value) {
+    public static LocalDate date(String name, String value) {
         if (value == null) {
             return null;
         }
         try {
-            return java.time.LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
             throw new ApiException.InvalidParameter(name, "must be a date as YYYY-MM-DD (got '" + value + "')");
         }
     }

@@ -1,12 +1,16 @@
 package org.planwatch.common.openapi;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -22,7 +26,7 @@ import org.planwatch.domain.ApiPaths;
  */
 public class ProblemResponses implements OASFilter {
 
-    private static final java.util.Set<String> SLUGS = java.util.Set.of("plan", "slug");
+    private static final Set<String> SLUGS = Set.of("plan", "slug");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -34,10 +38,10 @@ public class ProblemResponses implements OASFilter {
         Schema audit = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas().get("AuditEntry");
         if (audit != null && audit.getProperties() != null) {
             // The scanner sees Jackson's JsonNode as an array; before and after are the resource as GET shows it, an object.
-            for (String side : java.util.List.of("before", "after")) {
+            for (String side : List.of("before", "after")) {
                 Schema property = audit.getProperties().get(side);
                 if (property != null) {
-                    audit.addProperty(side, OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
+                    audit.addProperty(side, OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
                             .description(property.getDescription()));
                 }
             }
@@ -100,7 +104,7 @@ public class ProblemResponses implements OASFilter {
             case "slug", "evaluator" -> schema.maxLength(QueryParams.SLUG_MAX_LENGTH).pattern("^" + QueryParams.SLUG + "$");
             case "asOf", "date" -> schema.format("date").maxLength(10);
             case "cursor", "since" -> schema.maxLength(100).pattern("^[A-Za-z0-9_-]+$");
-            case "lang" -> schema.maxLength(2).enumeration(java.util.List.<Object>of("fr", "en"));
+            case "lang" -> schema.maxLength(2).enumeration(List.<Object>of("fr", "en"));
             case "Idempotency-Key" -> schema.maxLength(255);
             case "If-Match", "If-None-Match" -> schema.maxLength(1000);
             case "title", "sourceTitle" -> schema.maxLength(500);
@@ -115,8 +119,8 @@ public class ProblemResponses implements OASFilter {
         if (parameter.getExample() instanceof String example && example.matches("[0-9]{1,9}")) {
             parameter.setExample(Integer.valueOf(example));
         }
-        return parameter.getSchema().type(java.util.List.of(Schema.SchemaType.INTEGER)).format("int32").minimum(java.math.BigDecimal.ONE)
-                .maximum(java.math.BigDecimal.valueOf(maximum));
+        return parameter.getSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32").minimum(BigDecimal.ONE)
+                .maximum(BigDecimal.valueOf(maximum));
     }
 
     private void addProblems(PathItem.HttpMethod method, Operation operation) {
@@ -185,14 +189,14 @@ public class ProblemResponses implements OASFilter {
                 .addHeader("Access-Control-Allow-Origin", header(CORS)));
         operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER).required(false)
                 .description("Tags of representations the client holds: a match is answered 304 without a body.")
-                .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)).maxLength(1000)));
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).maxLength(1000)));
     }
 
     private static final String CORS = "The requesting page's origin, when the request has an Origin header: every origin may read.";
 
-    private static org.eclipse.microprofile.openapi.models.headers.Header header(String description) {
+    private static Header header(String description) {
         return OASFactory.createHeader().description(description)
-                .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)));
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)));
     }
 
     private static void add(Operation operation, String status, String description) {
