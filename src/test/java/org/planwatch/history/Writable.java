@@ -1,4 +1,4 @@
-package org.planwatch.write;
+package org.planwatch.history;
 
 import java.util.Map;
 import java.util.function.BiFunction;

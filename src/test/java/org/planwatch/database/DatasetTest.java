@@ -1,4 +1,4 @@
-package org.planwatch.dataset;
+package org.planwatch.database;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;

@@ -1,4 +1,4 @@
-package org.planwatch.common;
+package org.planwatch.common.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.planwatch.write;
+package org.planwatch.measure;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;

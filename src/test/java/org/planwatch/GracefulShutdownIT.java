@@ -1,4 +1,4 @@
-package org.planwatch.failures;
+package org.planwatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.planwatch.PackagedService;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

@@ -1,4 +1,4 @@
-package org.planwatch.write;
+package org.planwatch.evaluation;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;

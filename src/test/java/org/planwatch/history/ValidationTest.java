@@ -1,4 +1,4 @@
-package org.planwatch.write;
+package org.planwatch.history;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

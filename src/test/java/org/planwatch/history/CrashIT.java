@@ -1,4 +1,4 @@
-package org.planwatch.failures;
+package org.planwatch.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

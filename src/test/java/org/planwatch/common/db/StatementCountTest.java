@@ -1,4 +1,4 @@
-package org.planwatch.common;
+package org.planwatch.common.db;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;

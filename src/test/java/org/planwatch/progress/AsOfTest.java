@@ -1,4 +1,4 @@
-package org.planwatch.history;
+package org.planwatch.progress;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;

@@ -1,4 +1,4 @@
-package org.planwatch.write;
+package org.planwatch.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.planwatch.Api.ADMIN_KEY;

@@ -1,4 +1,4 @@
-package org.planwatch.common;
+package org.planwatch.common.paging;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package org.planwatch.openapi;
+package org.planwatch.common.openapi;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.blankOrNullString;
