@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.common.Problem;
+import org.planwatch.common.problem.Problem;
 
 /** The API's identity in its OpenAPI document. */
 @OpenAPIDefinition(

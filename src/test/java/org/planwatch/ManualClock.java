@@ -11,7 +11,7 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
 /**
- * A clock that only moves when the test moves it, in place of the service's (org.planwatch.common.Clocks) for the test
+ * A clock that only moves when the test moves it, in place of the service's (org.planwatch.common.time.Clocks) for the test
  * classes whose profile enables it ({@code getEnabledAlternatives}): what they check then does not depend on how fast
  * the machine runs them. Starts at 2030-01-01T00:00:00Z.
  */

@@ -21,4 +21,12 @@ public class AxisRepository implements PanacheRepository<Axis> {
         return getEntityManager().createQuery("select a.number from Axis a where a.plan.id = :plan order by a.number", Integer.class)
                 .setParameter("plan", planId).getResultList();
     }
+
+    /** Deletes the axis with its measures and their assessments (bulk deletes, see PlanRepository.deleteWithEverything). */
+    public void deleteWithMeasures(Axis axis) {
+        getEntityManager().createQuery("delete from Assessment a where a.measure.id in (select m.id from Measure m where m.axis = :axis)")
+                .setParameter("axis", axis).executeUpdate();
+        getEntityManager().createQuery("delete from Measure m where m.axis = :axis").setParameter("axis", axis).executeUpdate();
+        getEntityManager().createQuery("delete from Axis a where a.id = :id").setParameter("id", axis.id).executeUpdate();
+    }
 }

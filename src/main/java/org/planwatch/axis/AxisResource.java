@@ -1,6 +1,6 @@
 package org.planwatch.axis;
 
-import java.net.URI;
+import org.planwatch.common.problem.Problem;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,10 +14,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.planwatch.common.Problem;
-import org.planwatch.common.ETags;
-import org.planwatch.common.Idempotency;
-import org.planwatch.security.Role;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.Role;
+import org.planwatch.history.WriteResponses;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,21 +27,22 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.common.Cursor;
-import org.planwatch.common.Page;
-import org.planwatch.common.QueryParams;
-import org.planwatch.evaluation.StatusBasis;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.http.Params;
+import org.planwatch.common.http.QueryParams;
+import org.planwatch.common.paging.Cursor;
+import org.planwatch.common.paging.Page;
+import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.StatusBasis;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
-import org.planwatch.progress.AxisProgress;
 import org.planwatch.progress.ProgressRepository;
 
-@Path("/api/v1/plans/{plan}/axes")
+@Path(ApiPaths.PLAN + "/axes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Axes")
 public class AxisResource {
@@ -54,19 +54,16 @@ public class AxisResource {
     @Inject
     AxisService service;
     @Inject
-    Idempotency idempotency;
-    @Inject
-    ETags etags;
+    WriteResponses answers;
 
     @GET
     @Operation(summary = "List a plan's axes",
             description = "The plan's axes in order, each with its number of measures and their counts per current status.")
     public Page<AxisProgress> list(
-            @Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
-            @Parameter(description = "The state of knowledge on this date (YYYY-MM-DD): evaluations dated after it are ignored.",
-                    example = "2023-06-30") @QueryParam("asOf") String asOf,
-            @Parameter(description = "Page size, 1 to 200.", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "The `nextCursor` of the previous page.") @QueryParam("cursor") String cursor) {
+            @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
+            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf,
+            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit);
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         int after = Cursor.decodeNumber(cursor);
@@ -82,10 +79,9 @@ public class AxisResource {
     @Path("/{number}")
     @Operation(summary = "Get an axis", description = "One axis of the plan, with its measure counts per current status.")
     public AxisProgress get(
-            @Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+            @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "The axis' number in its plan.", example = "3") @PathParam("number") String number,
-            @Parameter(description = "The state of knowledge on this date (YYYY-MM-DD): evaluations dated after it are ignored.",
-                    example = "2023-06-30") @QueryParam("asOf") String asOf) {
+            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
         int wanted = QueryParams.positiveNumber("number", number);
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         return service.view(plans.require(slug), wanted, basis);
@@ -98,13 +94,10 @@ public class AxisResource {
     @Operation(summary = "Create an axis", description = "Administrators only.")
     @APIResponse(responseCode = "201", description = "The axis, created.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.progress.AxisProgress.class)))
-    public Response create(@PathParam("plan") String slug, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                    schema = @Schema(implementation = AxisProgress.class)))
+    public Response create(@PathParam("plan") String slug, @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
             @NotNull @Valid AxisInput body) {
-        return idempotency.post(idempotencyKey, body, () -> {
-            AxisProgress created = service.create(slug, body);
-            return Response.created(URI.create(AxisService.path(slug, created.number()))).entity(created).tag(etags.tagOf(created)).build();
-        });
+        return answers.created(idempotencyKey, body, () -> service.create(slug, body), created -> ApiPaths.axis(slug, created.number()));
     }
 
     @PUT
@@ -115,12 +108,11 @@ public class AxisResource {
     @Operation(summary = "Update an axis", description = "Replaces its title; its number cannot change. Needs If-Match. Administrators only.")
     @APIResponse(responseCode = "200", description = "The axis, updated.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.progress.AxisProgress.class)))
+                    schema = @Schema(implementation = AxisProgress.class)))
     public Response update(@PathParam("plan") String slug, @PathParam("number") String number,
             @Parameter(description = "The axis' current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AxisInput body) {
-        AxisProgress updated = service.update(slug, QueryParams.positiveNumber("number", number), ifMatch, body);
-        return Response.ok(updated).tag(etags.tagOf(updated)).build();
+        return answers.ok(service.update(slug, QueryParams.positiveNumber("number", number), ifMatch, body));
     }
 
     @DELETE
@@ -135,6 +127,6 @@ public class AxisResource {
             @Parameter(description = "The axis' current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Also delete the axis' measures and their assessments.") @QueryParam("cascade") boolean cascade) {
         service.delete(slug, QueryParams.positiveNumber("number", number), ifMatch, cascade);
-        return Response.noContent().build();
+        return answers.deleted();
     }
 }

@@ -20,23 +20,25 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.axis.AxisService;
 import org.planwatch.cache.ResponseCache;
-import org.planwatch.common.ApiException;
-import org.planwatch.common.QueryParams;
-import org.planwatch.evaluation.Status;
-import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.http.QueryParams;
+import org.planwatch.domain.Status;
+import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureDetail;
 import org.planwatch.measure.MeasureService;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
-import org.planwatch.progress.AxisProgress;
-import org.planwatch.progress.Progress;
+import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.Progress;
 import org.planwatch.progress.ProgressRepository;
-import org.planwatch.progress.StatusCount;
+import org.planwatch.domain.StatusCount;
 import org.planwatch.web.Lang;
 import org.planwatch.web.Texts;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.common.http.Params;
 
 /** Status and progress badges, as images for any page or README: `<img src=".../badge.svg">`. */
-@Path("/api/v1/plans/{plan}")
+@Path(ApiPaths.PLAN)
 @Produces(BadgeResource.SVG)
 @Tag(name = "Badges")
 public class BadgeResource {
@@ -60,7 +62,7 @@ public class BadgeResource {
             description = "An SVG image: the plan's period, then how many of its measures are implemented, partially implemented and "
                     + "not implemented, with the full sentence as its accessible title. Cacheable for 5 minutes.")
     @APIResponse(responseCode = "200", description = "The badge.", content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
-    public Response plan(@Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+    public Response plan(@Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang") String lang) {
         Lang chosen = lang(lang);
         List<AxisProgress> axes = progress.axes(slug, StatusBasis.LATEST);
@@ -74,7 +76,7 @@ public class BadgeResource {
     @Path("/axes/{number}/badge.svg")
     @Operation(summary = "Get an axis' progress badge", description = "Like the plan's badge, for the measures of one axis.")
     @APIResponse(responseCode = "200", description = "The badge.", content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
-    public Response axis(@Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+    public Response axis(@Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "The axis' number in its plan.", example = "3") @PathParam("number") String number,
             @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang") String lang) {
         Lang chosen = lang(lang);
@@ -89,7 +91,7 @@ public class BadgeResource {
     @Path("/measures/{number}/badge.svg")
     @Operation(summary = "Get a measure's status badge", description = "An SVG image: the measure's number, then its current status.")
     @APIResponse(responseCode = "200", description = "The badge.", content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
-    public Response measure(@Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+    public Response measure(@Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "The measure's number in its plan.", example = "16") @PathParam("number") String number,
             @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang") String lang) {
         Lang chosen = lang(lang);

@@ -1,5 +1,11 @@
 package org.planwatch.cache;
 
+import org.planwatch.common.http.Compression;
+import org.planwatch.common.http.Vary;
+import java.lang.annotation.Annotation;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -10,9 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.planwatch.common.Compression;
-import org.planwatch.common.ETags;
-import org.planwatch.common.Vary;
+import org.planwatch.common.http.ETags;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
@@ -63,7 +67,7 @@ public class ConditionalGet {
             response.setStatus(304);
             response.setEntity(null);
         } else {
-            response.setEntity(body, new java.lang.annotation.Annotation[0], MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
+            response.setEntity(body, new Annotation[0], MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
         }
     }
 
@@ -74,10 +78,10 @@ public class ConditionalGet {
      */
     private void tagText(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         Object entity = response.getEntity();
-        java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+        Charset charset = StandardCharsets.UTF_8;
         String declared = response.getMediaType() == null ? null : response.getMediaType().getParameters().get(MediaType.CHARSET_PARAMETER);
-        if (declared != null && java.nio.charset.Charset.isSupported(declared)) {
-            charset = java.nio.charset.Charset.forName(declared);
+        if (declared != null && Charset.isSupported(declared)) {
+            charset = Charset.forName(declared);
         }
         byte[] body = entity instanceof String text ? text.getBytes(charset) : entity instanceof byte[] bytes ? bytes : null;
         if (body == null) {

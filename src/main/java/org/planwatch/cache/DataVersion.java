@@ -5,7 +5,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -77,7 +81,7 @@ public class DataVersion {
     /** When the data last changed (the latest write, or the migration that loaded the dataset), as a Last-Modified value; null before it is known. */
     public String lastModifiedHeader() {
         Instant at = lastModified;
-        return at == null ? null : java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(java.time.ZoneOffset.UTC));
+        return at == null ? null : DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC));
     }
 
     /** Called when a write commits on this instance: later reads must not see older answers. */
@@ -96,7 +100,7 @@ public class DataVersion {
                 listening = true;
                 if (lostAt != null) {
                     Log.infof("Database notifications are back after %d ms; serving from the cache again",
-                            java.time.Duration.between(lostAt, Instant.now()).toMillis());
+                            Duration.between(lostAt, Instant.now()).toMillis());
                     lostAt = null;
                 } else if (!heard) {
                     // said once, after the cache is trusted: tests of the packaged service wait for this line
@@ -160,7 +164,7 @@ public class DataVersion {
                 + "from (select 1) one left join lateral (select id, occurred_at from change order by id desc limit 1) c on true")) {
             row.next();
             long latest = row.getLong(1);
-            java.sql.Timestamp at = row.getTimestamp(2);
+            Timestamp at = row.getTimestamp(2);
             if (latest != version.get() || lastModified == null) {
                 lastModified = at == null ? null : at.toInstant();
             }

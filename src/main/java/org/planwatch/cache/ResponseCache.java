@@ -1,5 +1,7 @@
 package org.planwatch.cache;
 
+import org.planwatch.common.http.Compression;
+import org.planwatch.common.http.Vary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +16,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.planwatch.common.Compression;
-import org.planwatch.common.ETags;
-import org.planwatch.common.Vary;
+import org.planwatch.common.config.PlanwatchConfig;
+import org.planwatch.common.http.ETags;
+import org.planwatch.domain.ApiPaths;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -52,17 +54,8 @@ public class ResponseCache {
     @Inject
     DataVersion version;
 
-    @ConfigProperty(name = "planwatch.cache.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "planwatch.cache.max-bytes", defaultValue = "16777216")
-    long maxBytes;
-    /** How long a client or a shared cache may reuse a public answer without asking again (then as long again while it asks). */
-    @ConfigProperty(name = "planwatch.cache.max-age", defaultValue = "30S")
-    Duration maxAge;
-    /** The same for what other sites embed (badges, embeds, the Atom feed): polled by every visitor of their pages, fresh enough at 5 minutes. */
-    @ConfigProperty(name = "planwatch.cache.embedded-max-age", defaultValue = "5M")
-    Duration embeddedMaxAge;
+    @Inject
+    PlanwatchConfig config;
     /** With compression off, the HTTP layer never gzips an answer: neither does the cache. */
     @Inject
     Compression compression;
@@ -78,12 +71,12 @@ public class ResponseCache {
 
     /** The Cache-Control of public API answers: {@code public, max-age=30, stale-while-revalidate=30} unless configured otherwise. */
     public String cacheControl() {
-        return cacheControl(maxAge);
+        return cacheControl(config.cache().maxAge());
     }
 
     /** The Cache-Control of badges, embeds and the Atom feed: {@code public, max-age=300, stale-while-revalidate=300} unless configured otherwise. */
     public String embeddedCacheControl() {
-        return cacheControl(embeddedMaxAge);
+        return cacheControl(config.cache().embeddedMaxAge());
     }
 
     private static String cacheControl(Duration maxAge) {
@@ -92,15 +85,15 @@ public class ResponseCache {
 
     void install(@Observes Router router) {
         entries = Caffeine.newBuilder()
-                .maximumWeight(maxBytes)
+                .maximumWeight(config.cache().maxBytes())
                 .weigher((String key, Entry entry) -> key.length() + entry.body().length() * 2)
                 .build();
-        router.route("/api/v1/*").order(-100).handler(this::serve);
+        router.route(ApiPaths.ALL).order(-100).handler(this::serve);
     }
 
     private void serve(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (!enabled || !version.trusted() || (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD)
+        if (!config.cache().enabled() || !version.trusted() || (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD)
                 || !acceptsJson(request.getHeader("Accept"))) {
             context.next();
             return;
@@ -156,7 +149,7 @@ public class ResponseCache {
     public void store(RoutingContext context, String etag, byte[] body, String link) {
         Long versionAtStart = context == null ? null : context.get(VERSION_AT_START);
         List<String> vary = Vary.declared(context);
-        if (enabled && versionAtStart != null && versionAtStart == version.current() && KEYED.containsAll(vary)) {
+        if (config.cache().enabled() && versionAtStart != null && versionAtStart == version.current() && KEYED.containsAll(vary)) {
             entries.put(context.request().uri(), new Entry(versionAtStart, etag, Buffer.buffer(body), link, vary, new AtomicReference<>()));
         }
     }

@@ -6,10 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-import org.planwatch.common.ApiException;
-import org.planwatch.common.Csv;
-import org.planwatch.common.Problem;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.csv.Csv;
+import org.planwatch.common.problem.Problem;
+import org.planwatch.domain.EvidenceLink;
+import org.planwatch.domain.Status;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -17,15 +20,16 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
- * Reads an evaluation's assessments from CSV: UTF-8 (a byte-order mark is ignored), comma- or
+ * An evaluation's assessments as CSV, both ways. Reading: UTF-8 (a byte-order mark is ignored), comma- or
  * semicolon-separated (whichever the header line uses), a header line naming the columns
- * {@code measure,status,comment,evidenceUrl} (case ignored; only the first two are required).
- * Every bad line is reported at once, by line number, and nothing is imported.
+ * {@code measure,status,comment,evidenceUrl} (case ignored; only the first two are required). Every line that
+ * cannot be read is reported at once, by its line in the file; what the values may be is checked afterwards, the
+ * same way for CSV and JSON (see {@link EvaluationImports}).
  */
 public final class AssessmentCsv {
 
     public static final String MEDIA_TYPE = "text/csv";
-    public static final int MAX_ROWS = 1000;
+    public static final int MAX_ROWS = Csv.MAX_IMPORT_ROWS;
 
     private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
 
@@ -46,20 +50,19 @@ public final class AssessmentCsv {
                 Integer.toString(a.measure()), a.status().name(), a.comment() == null ? "" : a.comment(),
                 a.evidence().isEmpty() ? "" : a.evidence().get(0).url(),
                 a.measureTitle(), Integer.toString(a.axis().number()), a.axis().title(), a.statusLabel(),
-                a.evidence().stream().skip(1).map(EvidenceLink::url).collect(java.util.stream.Collectors.joining(" ")))).toList());
-    }
-
-    /** An assessment and where it was read, for error messages: "line 4" or "assessments[3]". */
-    public record Located(String where, NewAssessment assessment) {
-    }
-
-    /** The lines that could be read, and what is wrong with the others. */
-    public record Parsed(List<Located> assessments, List<Problem.FieldError> errors) {
+                a.evidence().stream().skip(1).map(EvidenceLink::url).collect(Collectors.joining(" ")))).toList());
     }
 
     /**
-     * Reads the lines; a line with a bad value is reported in {@link Parsed#errors()} rather than thrown,
-     * so that the problems found later (unknown measures, say) are listed with it.
+     * Every line of data ("line 4"), and what could not be read in them: a line whose measure could not be read
+     * has none (null), and so has a status that could not be read.
+     */
+    public record Parsed(List<EvaluationImport.Line> lines, List<Problem.FieldError> errors) {
+    }
+
+    /**
+     * Reads the lines; a value that cannot be read is reported in {@link Parsed#errors()} rather than thrown,
+     * so that the problems found later (an unknown measure, a URL that is not one) are listed with it.
      */
     public static Parsed parse(String text) {
         if (text == null || text.isBlank()) {
@@ -97,7 +100,7 @@ public final class AssessmentCsv {
             throw unprocessable("The CSV has " + (rows.size() - 1) + " lines of data; at most " + MAX_ROWS + " are accepted.", List.of());
         }
 
-        List<Located> assessments = new ArrayList<>();
+        List<EvaluationImport.Line> assessments = new ArrayList<>();
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 1; i < rows.size(); i++) {
             String[] row = rows.get(i);
@@ -122,20 +125,12 @@ public final class AssessmentCsv {
                         + (statusText == null ? "" : statusText) + "')");
             }
             String evidenceUrl = cell(row, evidenceColumn);
-            if (evidenceUrl != null && !evidenceUrl.matches("https?://\\S+")) {
-                problems.put("evidenceUrl", "must be an http(s) URL (got '" + evidenceUrl + "')");
-            }
             String comment = cell(row, commentColumn);
-            if (comment != null && comment.length() > 10000) {
-                problems.put("comment", "must be at most 10000 characters long");
-            }
             problems.forEach((field, message) -> errors.add(new Problem.FieldError(line + "." + field, message)));
-            if (measure != null) {
-                // kept even when another column is wrong, so that an unknown measure on that line is reported too;
-                // nothing is recorded while any error remains
-                assessments.add(new Located(line, new NewAssessment(measure, status, comment,
-                        evidenceUrl == null ? List.of() : List.of(new EvidenceLink(evidenceUrl, null, null)))));
-            }
+            // kept even when a column is wrong, so that every problem of the line is reported (an unknown measure
+            // too); nothing is recorded while any remains
+            assessments.add(new EvaluationImport.Line(line, new NewAssessment(measure, status, comment,
+                    evidenceUrl == null ? List.of() : List.of(new EvidenceLink(evidenceUrl, null, null)))));
         }
         return new Parsed(assessments, errors);
     }

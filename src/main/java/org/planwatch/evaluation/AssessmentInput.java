@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.planwatch.domain.EvidenceLink;
+import org.planwatch.domain.Status;
 
 /** An assessment's new content, for PUT /evaluations/{id}/assessments/{measure}. */
 @Schema(name = "AssessmentInput")

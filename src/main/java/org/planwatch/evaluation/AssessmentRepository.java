@@ -1,5 +1,6 @@
 package org.planwatch.evaluation;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.planwatch.domain.EvidenceLink;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -36,12 +39,18 @@ public class AssessmentRepository implements PanacheRepository<Assessment> {
         getEntityManager().createQuery("from Evidence e where e.assessment.id in :ids order by e.assessment.id, e.position", Evidence.class)
                 .setParameter("ids", assessmentIds)
                 .getResultList()
-                .forEach(e -> result.computeIfAbsent(e.assessment.id, id -> new java.util.ArrayList<>()).add(EvidenceLink.from(e)));
+                .forEach(e -> result.computeIfAbsent(e.assessment.id, id -> new ArrayList<>()).add(e.link()));
         return result;
     }
 
+    /** The assessment's evidence becomes these links, in this order. */
     public void replaceEvidence(Assessment assessment, List<EvidenceLink> links) {
         getEntityManager().createQuery("delete from Evidence e where e.assessment = :a").setParameter("a", assessment).executeUpdate();
+        addEvidence(assessment, links);
+    }
+
+    /** Evidence for an assessment that has none yet (a new one). */
+    public void addEvidence(Assessment assessment, List<EvidenceLink> links) {
         if (links == null) {
             return;
         }

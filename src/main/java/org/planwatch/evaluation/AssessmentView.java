@@ -3,7 +3,10 @@ package org.planwatch.evaluation;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.axis.AxisRef;
+import org.planwatch.domain.AxisRef;
+import org.planwatch.domain.EvaluationRef;
+import org.planwatch.domain.EvidenceLink;
+import org.planwatch.domain.Status;
 
 /** One assessment: the status an evaluation gave a measure, with its comment and evidence. */
 @Schema(name = "Assessment")
@@ -18,7 +21,7 @@ public record AssessmentView(
         List<EvidenceLink> evidence) {
 
     public static AssessmentView from(Assessment a, List<EvidenceLink> evidence) {
-        return new AssessmentView(EvaluationRef.from(a.evaluation), a.measure.number, a.measure.title,
+        return new AssessmentView(a.evaluation.ref(), a.measure.number, a.measure.title,
                 new AxisRef(a.measure.axis.number, a.measure.axis.title), a.status, a.status.label, a.comment, evidence);
     }
 }

@@ -14,10 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.common.Csv;
+import org.planwatch.common.csv.Csv;
+import org.planwatch.domain.ApiPaths;
 
 /** An evaluation's assessments as CSV at an address of their own, for download links. */
-@Path("/api/v1/evaluations/{id}.csv")
+@Path(ApiPaths.EVALUATION + ".csv")
 @Tag(name = "Evaluations")
 public class EvaluationCsvResource {
 

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.axis.AxisRef;
-import org.planwatch.common.Source;
-import org.planwatch.evaluator.EvaluatorRef;
+import org.planwatch.domain.AxisRef;
+import org.planwatch.domain.Source;
+import org.planwatch.domain.EvidenceLink;
+import org.planwatch.domain.Status;
+import org.planwatch.domain.EvaluatorRef;
 
 /** An evaluation with every assessment it made. */
 @Schema(name = "EvaluationDetail")
@@ -39,7 +41,7 @@ public record EvaluationDetail(
                 .map(a -> new Item(a.measure.number, a.measure.title, new AxisRef(a.measure.axis.number, a.measure.axis.title),
                         a.status, a.status.label, a.comment, evidence.getOrDefault(a.id, List.of())))
                 .toList();
-        return new EvaluationDetail(e.id, e.plan.slug, EvaluatorRef.from(e.evaluator), e.title, e.date,
+        return new EvaluationDetail(e.id, e.plan.slug, e.evaluator.ref(), e.title, e.date,
                 new Source(e.sourceTitle, e.sourceUrl), e.summary, items.size(), items);
     }
 }

@@ -1,17 +1,12 @@
 package org.planwatch.evaluation;
 
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.planwatch.common.ApiException;
-import org.planwatch.common.Rows;
-import org.planwatch.evaluator.EvaluatorRef;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.domain.ApiPaths;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -23,7 +18,7 @@ public class EvaluationRepository implements PanacheRepository<Evaluation> {
         return find("from Evaluation e join fetch e.evaluator join fetch e.plan where e.id = ?1", id)
                 .firstResultOptional()
                 .orElseThrow(() -> new ApiException.NotFound("There is no evaluation " + id
-                        + ". GET /api/v1/plans/{plan}/evaluations lists a plan's evaluations."));
+                        + ". GET " + ApiPaths.PLAN + "/evaluations lists a plan's evaluations."));
     }
 
     /** A plan's evaluations, newest first, each with its number of assessments. */
@@ -39,39 +34,5 @@ public class EvaluationRepository implements PanacheRepository<Evaluation> {
             query.setParameter("date", afterDate).setParameter("id", afterId);
         }
         return query.getResultList();
-    }
-
-    /**
-     * The most recent evaluation of each plan that has one, in one statement: one look-up per plan in the
-     * index that orders a plan's evaluations newest first, however many it has.
-     */
-    public Map<Long, EvaluationRef> latestByPlan(Collection<Long> planIds) {
-        Map<Long, EvaluationRef> latest = new HashMap<>();
-        if (planIds.isEmpty()) {
-            return latest;
-        }
-        List<?> rows = getEntityManager().createNativeQuery("""
-                select p.id as plan_id, e.id, e.title, e.date, ev.slug, ev.name, ev.short_name
-                from plan p
-                join lateral (
-                    select x.id, x.title, x.date, x.evaluator_id from evaluation x
-                    where x.plan_id = p.id
-                    order by x.date desc, x.id desc
-                    limit 1) e on true
-                join evaluator ev on ev.id = e.evaluator_id
-                where p.id = any(:plans)""")
-                .setParameter("plans", planIds.toArray(Long[]::new))
-                .getResultList();
-        for (Object row : rows) {
-            Object[] c = (Object[]) row;
-            latest.put(Rows.longValue(c[0]), new EvaluationRef(Rows.longValue(c[1]), (String) c[2], Rows.date(c[3]),
-                    new EvaluatorRef((String) c[4], (String) c[5], (String) c[6])));
-        }
-        return latest;
-    }
-
-    public Optional<Evaluation> findInPlan(long id, long planId) {
-        return find("from Evaluation e join fetch e.evaluator join fetch e.plan where e.id = ?1 and e.plan.id = ?2", id, planId)
-                .firstResultOptional();
     }
 }

@@ -1,5 +1,6 @@
 package org.planwatch.evaluation;
 
+import org.planwatch.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,17 +21,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.common.Problem;
-import org.planwatch.common.Csv;
-import org.planwatch.common.ETags;
-import org.planwatch.common.QueryParams;
-import org.planwatch.security.Role;
+import org.planwatch.common.csv.Csv;
+import org.planwatch.common.http.Downloads;
+import org.planwatch.common.http.QueryParams;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.Role;
+import org.planwatch.history.WriteResponses;
 
-@Path("/api/v1/evaluations/{id}")
+@Path(ApiPaths.EVALUATION)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluations")
 public class EvaluationResource {
@@ -38,7 +40,7 @@ public class EvaluationResource {
     @Inject
     EvaluationService evaluations;
     @Inject
-    ETags etags;
+    WriteResponses answers;
 
     @GET
     @Operation(summary = "Get an evaluation with its assessments",
@@ -56,7 +58,7 @@ public class EvaluationResource {
             content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), example = AssessmentCsv.EXAMPLE))
     public Response getCsv(@Parameter(description = "The evaluation's id.", example = "1") @PathParam("id") String id) {
         EvaluationDetail detail = evaluations.detail(QueryParams.positiveNumber("id", id));
-        return Csv.attachment(AssessmentCsv.write(detail), "planwatch-evaluation-" + detail.id() + ".csv");
+        return Downloads.csv(AssessmentCsv.write(detail), "planwatch-evaluation-" + detail.id() + ".csv");
     }
 
     @PUT
@@ -68,12 +70,11 @@ public class EvaluationResource {
                     + "An evaluator key may only update its own evaluator's evaluations.")
     @APIResponse(responseCode = "200", description = "The evaluation, updated.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.evaluation.EvaluationDetail.class)))
+                    schema = @Schema(implementation = EvaluationDetail.class)))
     public Response update(@PathParam("id") String id,
             @Parameter(description = "The evaluation's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid EvaluationUpdate body) {
-        EvaluationDetail updated = evaluations.update(QueryParams.positiveNumber("id", id), ifMatch, body);
-        return Response.ok(updated).tag(etags.tagOf(updated)).build();
+        return answers.ok(evaluations.update(QueryParams.positiveNumber("id", id), ifMatch, body));
     }
 
     @DELETE
@@ -87,7 +88,7 @@ public class EvaluationResource {
     public Response delete(@PathParam("id") String id,
             @Parameter(description = "The evaluation's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         evaluations.delete(QueryParams.positiveNumber("id", id), ifMatch);
-        return Response.noContent().build();
+        return answers.deleted();
     }
 
     @GET
@@ -107,20 +108,16 @@ public class EvaluationResource {
             description = "Creates the assessment (201, no If-Match) or replaces it (200, If-Match with its current ETag required).")
     @APIResponse(responseCode = "200", description = "The assessment, replaced.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.evaluation.AssessmentView.class)))
+                    schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "201", description = "The assessment, created.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.evaluation.AssessmentView.class)))
+                    schema = @Schema(implementation = AssessmentView.class)))
     public Response putAssessment(@PathParam("id") String id, @PathParam("measure") String measure,
             @Parameter(description = "The assessment's current ETag, when replacing it.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AssessmentInput body) {
         long evaluation = QueryParams.positiveNumber("id", id);
         int number = QueryParams.positiveNumber("measure", measure);
-        EvaluationService.Written<AssessmentView> written = evaluations.putAssessment(evaluation, number, ifMatch, body);
-        Response.ResponseBuilder answer = written.created()
-                ? Response.created(java.net.URI.create(EvaluationService.assessmentPath(evaluation, number)))
-                : Response.ok();
-        return answer.entity(written.view()).tag(etags.tagOf(written.view())).build();
+        return answers.put(evaluations.putAssessment(evaluation, number, ifMatch, body), ApiPaths.assessment(evaluation, number));
     }
 
     @DELETE
@@ -133,6 +130,6 @@ public class EvaluationResource {
     public Response deleteAssessment(@PathParam("id") String id, @PathParam("measure") String measure,
             @Parameter(description = "The assessment's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         evaluations.deleteAssessment(QueryParams.positiveNumber("id", id), QueryParams.positiveNumber("measure", measure), ifMatch);
-        return Response.noContent().build();
+        return answers.deleted();
     }
 }

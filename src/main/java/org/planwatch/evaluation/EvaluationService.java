@@ -1,24 +1,29 @@
 package org.planwatch.evaluation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.planwatch.common.ApiException;
-import org.planwatch.common.ETags;
-import org.planwatch.common.Problem;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.problem.Problem;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.Source;
+import org.planwatch.domain.Status;
 import org.planwatch.evaluator.Evaluator;
 import org.planwatch.evaluator.EvaluatorRepository;
-import org.planwatch.history.Change;
-import org.planwatch.history.History;
+import org.planwatch.history.Writes;
 import org.planwatch.measure.Measure;
 import org.planwatch.measure.MeasureRepository;
 import org.planwatch.plan.Plan;
@@ -40,9 +45,7 @@ public class EvaluationService {
     @Inject
     MeasureRepository measures;
     @Inject
-    History history;
-    @Inject
-    ETags etags;
+    Writes writes;
     @Inject
     Caller caller;
 
@@ -57,139 +60,115 @@ public class EvaluationService {
         return AssessmentView.from(assessment, assessments.evidenceOf(List.of(assessment.id)).getOrDefault(assessment.id, List.of()));
     }
 
-    /** Records a new evaluation and all its assessments, or nothing when any of them is wrong. */
+    /**
+     * Records a new evaluation and all its assessments, or nothing when any of them is wrong: every problem the
+     * import came with, and every one the plan's data finds, is listed at once in a 422.
+     */
     @Transactional
-    public EvaluationDetail create(String planSlug, NewEvaluation input, AssessmentCsv.Parsed parsed) {
-        history.lock();
-        List<AssessmentCsv.Located> toRecord = parsed.assessments();
-        Plan plan = plans.require(planSlug);
-        caller.requireEvaluator(input.evaluator());
-        History.Write write = history.begin(plan);
-        Evaluator evaluator = evaluators.find("slug", input.evaluator()).firstResultOptional().orElse(null);
-        Map<Integer, Measure> planMeasures = measures.list("plan.id", plan.id).stream()
-                .collect(Collectors.toMap(m -> m.number, Function.identity()));
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (evaluator == null) {
-            errors.add(new Problem.FieldError("evaluator", "'" + input.evaluator() + "' is not the slug of an evaluator"));
-        }
-        errors.addAll(parsed.errors());
-        checkAssessments(plan, planMeasures, toRecord, errors);
+    public EvaluationDetail create(String planSlug, EvaluationImport evaluationImport) {
+        return writes.create(planSlug, () -> {
+            NewEvaluation input = evaluationImport.evaluation();
+            List<EvaluationImport.Line> toRecord = evaluationImport.assessments();
+            Plan plan = plans.require(planSlug);
+            caller.requireEvaluator(input.evaluator());
+            Evaluator evaluator = evaluators.find("slug", input.evaluator()).firstResultOptional().orElse(null);
+            Map<Integer, Measure> planMeasures = measures.list("plan.id", plan.id).stream()
+                    .collect(Collectors.toMap(m -> m.number, Function.identity()));
+            List<Problem.FieldError> errors = new ArrayList<>();
+            if (evaluator == null) {
+                errors.add(new Problem.FieldError("evaluator", "'" + input.evaluator() + "' is not the slug of an evaluator"));
+            }
+            errors.addAll(evaluationImport.problems());
+            checkAssessments(plan, planMeasures, toRecord, errors);
 
-        Evaluation evaluation = new Evaluation();
-        evaluation.plan = plan;
-        evaluation.evaluator = evaluator;
-        apply(evaluation, input.title(), input.date(), input.source(), input.summary());
-        evaluations.persist(evaluation);
-        for (AssessmentCsv.Located located : toRecord) {
-            NewAssessment item = located.assessment();
-            Assessment assessment = new Assessment();
-            assessment.evaluation = evaluation;
-            assessment.evaluationDate = evaluation.date;
-            assessment.evaluator = evaluation.evaluator;
-            assessment.plan = plan;
-            assessment.measure = planMeasures.get(item.measure());
-            assessment.status = item.status();
-            assessment.comment = blankToNull(item.comment());
-            assessments.persist(assessment);
-            assessments.replaceEvidence(assessment, item.evidence());
-        }
-        assessments.flush();
-        EvaluationDetail created = detail(evaluation.id);
-        history.record(write, Change.Kind.CREATED, "evaluation", path(evaluation.id), null, created);
-        return created;
+            Evaluation evaluation = new Evaluation();
+            evaluation.plan = plan;
+            evaluation.evaluator = evaluator;
+            apply(evaluation, input.title(), input.date(), input.source(), input.summary());
+            evaluations.persist(evaluation);
+            for (EvaluationImport.Line line : toRecord) {
+                NewAssessment item = line.assessment();
+                Assessment assessment = new Assessment();
+                assessment.evaluation = evaluation;
+                assessment.evaluationDate = evaluation.date;
+                assessment.evaluator = evaluation.evaluator;
+                assessment.plan = plan;
+                assessment.measure = planMeasures.get(item.measure());
+                assessment.status = item.status();
+                assessment.comment = blankToNull(item.comment());
+                assessments.persist(assessment);
+                assessments.addEvidence(assessment, item.evidence());
+            }
+            return evaluation.id;
+        }, this::subject);
     }
 
     @Transactional
     public EvaluationDetail update(long id, String ifMatch, EvaluationUpdate input) {
-        history.lock();
-        Evaluation evaluation = evaluations.require(id);
-        caller.requireEvaluator(evaluation.evaluator.slug);
-        History.Write write = history.begin(evaluation.plan);
-        EvaluationDetail before = detail(id);
-        etags.requireMatch(ifMatch, before);
-        apply(evaluation, input.title(), input.date(), input.source(), input.summary());
-        evaluations.flush();
-        EvaluationDetail after = detail(id);
-        history.record(write, Change.Kind.UPDATED, "evaluation", path(id), before, after);
-        return after;
+        return writes.update(ifMatch, () -> subject(id),
+                () -> apply(evaluations.require(id), input.title(), input.date(), input.source(), input.summary()));
     }
 
     /** Deletes an evaluation with its assessments, which belong to it. */
     @Transactional
     public void delete(long id, String ifMatch) {
-        history.lock();
-        Evaluation evaluation = evaluations.require(id);
-        caller.requireEvaluator(evaluation.evaluator.slug);
-        History.Write write = history.begin(evaluation.plan);
-        EvaluationDetail before = detail(id);
-        etags.requireMatch(ifMatch, before);
-        evaluations.delete("id", id);
-        history.record(write, Change.Kind.DELETED, "evaluation", path(id), before, null);
+        writes.delete(ifMatch, () -> subject(id), before -> evaluations.delete("id", id));
     }
 
     /** Creates or replaces the assessment of one measure by one evaluation. */
     @Transactional
-    public Written<AssessmentView> putAssessment(long evaluationId, int measureNumber, String ifMatch, AssessmentInput input) {
-        history.lock();
-        Evaluation evaluation = evaluations.require(evaluationId);
-        caller.requireEvaluator(evaluation.evaluator.slug);
-        History.Write write = history.begin(evaluation.plan);
-        Measure measure = measures.findByNumber(evaluation.plan.id, measureNumber).orElseThrow(() -> new ApiException.NotFound(
-                "Plan " + evaluation.plan.slug + " has no measure " + measureNumber + "."));
-        if (input.status() == Status.NOT_ASSESSED) {
-            throw new ApiException.Unprocessable("An assessment gives a measure a status; to withdraw it, DELETE the assessment.",
-                    List.of(new Problem.FieldError("status", "must be IMPLEMENTED, PARTIALLY_IMPLEMENTED or NOT_IMPLEMENTED")));
-        }
-        Assessment assessment = assessments.find(evaluationId, measureNumber).orElse(null);
-        AssessmentView before = null;
-        if (assessment == null) {
-            if (ifMatch != null && !ifMatch.isBlank()) {
+    public Writes.Written<AssessmentView> putAssessment(long evaluationId, int measureNumber, String ifMatch, AssessmentInput input) {
+        return writes.put(ifMatch, () -> {
+            Evaluation evaluation = writable(evaluationId);
+            measures.findByNumber(evaluation.plan.id, measureNumber).orElseThrow(() -> new ApiException.NotFound(
+                    "Plan " + evaluation.plan.slug + " has no measure " + measureNumber + "."));
+            if (input.status() == Status.NOT_ASSESSED) {
+                throw new ApiException.Unprocessable("An assessment gives a measure a status; to withdraw it, DELETE the assessment.",
+                        List.of(new Problem.FieldError("status", "must be IMPLEMENTED, PARTIALLY_IMPLEMENTED or NOT_IMPLEMENTED")));
+            }
+            boolean exists = assessments.find(evaluationId, measureNumber).isPresent();
+            if (!exists && ifMatch != null && !ifMatch.isBlank()) {
                 throw new ApiException.PreconditionFailed("If-Match was sent but measure " + measureNumber
                         + " has no assessment in evaluation " + evaluationId + " yet; send the PUT without If-Match to create it.");
             }
-            assessment = new Assessment();
-            assessment.evaluation = evaluation;
-            assessment.evaluationDate = evaluation.date;
-            assessment.evaluator = evaluation.evaluator;
-            assessment.plan = evaluation.plan;
-            assessment.measure = measure;
-        } else {
-            before = assessment(evaluationId, measureNumber);
-            etags.requireMatch(ifMatch, before);
-        }
-        assessment.status = input.status();
-        assessment.comment = blankToNull(input.comment());
-        assessments.persist(assessment);
-        assessments.replaceEvidence(assessment, input.evidence());
-        assessments.flush();
-        AssessmentView after = assessment(evaluationId, measureNumber);
-        history.record(write, before == null ? Change.Kind.CREATED : Change.Kind.UPDATED, "assessment",
-                assessmentPath(evaluationId, measureNumber), before, after);
-        return new Written<>(after, before == null);
+            return Writes.Subject.of("assessment", ApiPaths.assessment(evaluationId, measureNumber), evaluation.plan.slug,
+                    exists ? assessment(evaluationId, measureNumber) : null);
+        }, () -> {
+            Evaluation evaluation = evaluations.require(evaluationId);
+            Assessment assessment = assessments.find(evaluationId, measureNumber).orElse(null);
+            if (assessment == null) {
+                assessment = new Assessment();
+                assessment.evaluation = evaluation;
+                assessment.evaluationDate = evaluation.date;
+                assessment.evaluator = evaluation.evaluator;
+                assessment.plan = evaluation.plan;
+                assessment.measure = measures.findByNumber(evaluation.plan.id, measureNumber).orElseThrow();
+            }
+            assessment.status = input.status();
+            assessment.comment = blankToNull(input.comment());
+            assessments.persist(assessment);
+            assessments.replaceEvidence(assessment, input.evidence());
+        });
     }
 
     @Transactional
     public void deleteAssessment(long evaluationId, int measureNumber, String ifMatch) {
-        history.lock();
-        Evaluation evaluation = evaluations.require(evaluationId);
+        writes.delete(ifMatch, () -> {
+            Evaluation evaluation = writable(evaluationId);
+            return Writes.Subject.of("assessment", ApiPaths.assessment(evaluationId, measureNumber), evaluation.plan.slug,
+                    assessment(evaluationId, measureNumber));
+        }, before -> assessments.delete("evaluation.id = ?1 and measure.number = ?2", evaluationId, measureNumber));
+    }
+
+    /** The evaluation, which this caller may write (an evaluator key: only its own evaluator's). */
+    private Evaluation writable(long id) {
+        Evaluation evaluation = evaluations.require(id);
         caller.requireEvaluator(evaluation.evaluator.slug);
-        History.Write write = history.begin(evaluation.plan);
-        AssessmentView before = assessment(evaluationId, measureNumber);
-        etags.requireMatch(ifMatch, before);
-        assessments.delete("evaluation.id = ?1 and measure.number = ?2", evaluationId, measureNumber);
-        history.record(write, Change.Kind.DELETED, "assessment", assessmentPath(evaluationId, measureNumber), before, null);
+        return evaluation;
     }
 
-    /** A written resource, and whether the write created it. */
-    public record Written<T>(T view, boolean created) {
-    }
-
-    public static String path(long evaluationId) {
-        return "/api/v1/evaluations/" + evaluationId;
-    }
-
-    public static String assessmentPath(long evaluationId, int measure) {
-        return path(evaluationId) + "/assessments/" + measure;
+    private Writes.Subject<EvaluationDetail> subject(long id) {
+        return Writes.Subject.of("evaluation", ApiPaths.evaluation(id), writable(id).plan.slug, detail(id));
     }
 
     private Assessment requireAssessment(long evaluationId, int measure) {
@@ -199,34 +178,35 @@ public class EvaluationService {
         });
     }
 
-    private static void checkAssessments(Plan plan, Map<Integer, Measure> planMeasures, List<AssessmentCsv.Located> toRecord,
+    /** The plan's rules: each assessment names one of its measures, at most once, with a status an assessment may give. */
+    private static void checkAssessments(Plan plan, Map<Integer, Measure> planMeasures, List<EvaluationImport.Line> toRecord,
             List<Problem.FieldError> earlierErrors) {
         List<Problem.FieldError> errors = new ArrayList<>(earlierErrors); // every problem is reported at once
         Set<Integer> seen = new HashSet<>();
-        for (AssessmentCsv.Located located : toRecord) {
-            NewAssessment item = located.assessment();
+        for (EvaluationImport.Line line : toRecord) {
+            NewAssessment item = line.assessment();
             if (!planMeasures.containsKey(item.measure())) {
-                errors.add(new Problem.FieldError(located.where() + ".measure", "plan " + plan.slug + " has no measure " + item.measure()));
+                errors.add(new Problem.FieldError(line.where() + ".measure", "plan " + plan.slug + " has no measure " + item.measure()));
             } else if (!seen.add(item.measure())) {
-                errors.add(new Problem.FieldError(located.where() + ".measure", "measure " + item.measure() + " is assessed twice"));
+                errors.add(new Problem.FieldError(line.where() + ".measure", "measure " + item.measure() + " is assessed twice"));
             }
             if (item.status() == Status.NOT_ASSESSED) {
-                errors.add(new Problem.FieldError(located.where() + ".status", "must be IMPLEMENTED, PARTIALLY_IMPLEMENTED or NOT_IMPLEMENTED"));
+                errors.add(new Problem.FieldError(line.where() + ".status", "must be IMPLEMENTED, PARTIALLY_IMPLEMENTED or NOT_IMPLEMENTED"));
             }
         }
         if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparing(EvaluationService::position));
+            errors.sort(Comparator.comparing(EvaluationService::position));
             throw new ApiException.Unprocessable(errors.size() + " problem(s) in the evaluation; nothing was recorded.", errors);
         }
     }
 
     /** Orders "line 10.status" after "line 9.measure", and "assessments[10]" after "assessments[9]". */
     private static long position(Problem.FieldError error) {
-        java.util.regex.Matcher number = java.util.regex.Pattern.compile("\\d+").matcher(error.field());
+        Matcher number = Pattern.compile("\\d+").matcher(error.field());
         return number.find() ? Long.parseLong(number.group()) : -1;
     }
 
-    private static void apply(Evaluation evaluation, String title, java.time.LocalDate date, org.planwatch.common.Source source, String summary) {
+    private static void apply(Evaluation evaluation, String title, LocalDate date, Source source, String summary) {
         evaluation.title = title.strip();
         evaluation.date = date;
         evaluation.sourceTitle = source.title().strip();

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.common.Source;
+import org.planwatch.domain.Source;
 
 /** An evaluation's new metadata; its assessments are changed through their own resources. */
 @Schema(name = "EvaluationUpdate")

@@ -3,8 +3,8 @@ package org.planwatch.evaluation;
 import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.common.Source;
-import org.planwatch.evaluator.EvaluatorRef;
+import org.planwatch.domain.Source;
+import org.planwatch.domain.EvaluatorRef;
 
 /** An evaluation in a list: what it is, who made it, when, and where it was published. */
 @Schema(name = "Evaluation")
@@ -20,7 +20,7 @@ public record EvaluationView(
         @Schema(description = "How many measures this evaluation assessed.", example = "45") long assessmentCount) {
 
     public static EvaluationView from(Evaluation e, long assessmentCount) {
-        return new EvaluationView(e.id, e.plan.slug, EvaluatorRef.from(e.evaluator), e.title, e.date,
+        return new EvaluationView(e.id, e.plan.slug, e.evaluator.ref(), e.title, e.date,
                 new Source(e.sourceTitle, e.sourceUrl), e.summary, assessmentCount);
     }
 }

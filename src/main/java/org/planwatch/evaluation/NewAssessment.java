@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.planwatch.domain.EvidenceLink;
+import org.planwatch.domain.Status;
 
 /** The status an evaluation gives one measure, as sent by an evaluator. */
 @Schema(name = "NewAssessment")

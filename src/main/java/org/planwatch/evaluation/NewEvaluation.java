@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.common.Source;
+import org.planwatch.domain.Source;
 
 /** A new evaluation of a plan, with (optionally) all its assessments: recorded all or nothing. */
 @Schema(name = "NewEvaluation")

@@ -1,16 +1,11 @@
 package org.planwatch.evaluation;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,32 +22,26 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.common.ApiException;
-import org.planwatch.common.Cursor;
-import org.planwatch.common.ETags;
-import org.planwatch.common.Idempotency;
-import org.planwatch.common.Page;
-import org.planwatch.common.Problem;
-import org.planwatch.common.ProblemMapper;
-import org.planwatch.common.QueryParams;
-import org.planwatch.common.Source;
+import org.planwatch.common.http.Params;
+import org.planwatch.common.http.QueryParams;
+import org.planwatch.common.paging.Cursor;
+import org.planwatch.common.paging.Page;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.Role;
+import org.planwatch.history.WriteResponses;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
-import org.planwatch.security.Role;
 
 
-@Path("/api/v1/plans/{plan}/evaluations")
+@Path(ApiPaths.PLAN + "/evaluations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluations")
 public class PlanEvaluationResource {
-
-    /** The query parameters that carry a CSV import's metadata, by the field they fill. */
-    private static final java.util.Map<String, String> CSV_PARAMETERS = java.util.Map.of("source.title", "sourceTitle", "source.url", "sourceUrl");
 
     @Inject
     PlanRepository plans;
@@ -61,19 +50,17 @@ public class PlanEvaluationResource {
     @Inject
     EvaluationService service;
     @Inject
-    Idempotency idempotency;
+    WriteResponses answers;
     @Inject
-    ETags etags;
-    @Inject
-    Validator validator;
+    EvaluationImports imports;
 
     @GET
     @Operation(summary = "List a plan's evaluations",
             description = "Every published evaluation of the plan, newest first, with its evaluator, date, source and number of assessments.")
     public Page<EvaluationView> list(
-            @Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
-            @Parameter(description = "Page size, 1 to 200.", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "The `nextCursor` of the previous page.") @QueryParam("cursor") String cursor) {
+            @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
+            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit);
         String key = Cursor.decode(cursor);
         Plan plan = plans.require(slug);
@@ -115,13 +102,10 @@ public class PlanEvaluationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationDetail.class)))
     public Response create(@PathParam("plan") String slug,
             @Parameter(description = "Makes a retry safe: the same key and body return the first answer.")
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
             @NotNull @Valid NewEvaluation body) {
-        List<NewAssessment> items = body.assessments() == null ? List.of() : body.assessments();
-        List<AssessmentCsv.Located> located = IntStream.range(0, items.size())
-                .mapToObj(i -> new AssessmentCsv.Located("assessments[" + i + "]", items.get(i)))
-                .toList();
-        return idempotency.post(idempotencyKey, body, () -> created(service.create(slug, body, new AssessmentCsv.Parsed(located, List.of()))));
+        return answers.created(idempotencyKey, body, () -> service.create(slug, EvaluationImport.of(body)),
+                created -> ApiPaths.evaluation(created.id()));
     }
 
     @POST
@@ -148,33 +132,10 @@ public class PlanEvaluationResource {
             @Parameter(description = "The title of the published document. Required with a CSV body.") @QueryParam("sourceTitle") String sourceTitle,
             @Parameter(description = "The address of the published document. Required with a CSV body.") @QueryParam("sourceUrl") String sourceUrl,
             @Parameter(description = "Its headline findings (CSV body only).") @QueryParam("summary") String summary,
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
             String csv) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        LocalDate parsedDate = null;
-        if (date != null) {
-            try {
-                parsedDate = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                errors.add(new Problem.FieldError("date", "must be a date as YYYY-MM-DD (got '" + date + "')"));
-            }
-        }
-        NewEvaluation metadata = new NewEvaluation(evaluator, title, parsedDate, new Source(sourceTitle, sourceUrl), summary, null);
-        boolean dateUnreadable = !errors.isEmpty();
-        validator.validate(metadata).stream()
-                .map(v -> new Problem.FieldError(CSV_PARAMETERS.getOrDefault(ProblemMapper.fieldOf(v), ProblemMapper.fieldOf(v)), v.getMessage()))
-                .filter(error -> !(dateUnreadable && error.field().equals("date")))
-                .forEach(errors::add);
-        if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparing(Problem.FieldError::field));
-            throw new ApiException.InvalidParameter(errors);
-        }
-        AssessmentCsv.Parsed parsed = AssessmentCsv.parse(csv);
-        return idempotency.post(idempotencyKey, slug + "\n" + new ArrayList<>(List.of(evaluator, title, date, sourceTitle, sourceUrl,
-                String.valueOf(summary))) + "\n" + csv, () -> created(service.create(slug, metadata, parsed)));
-    }
-
-    private Response created(EvaluationDetail evaluation) {
-        return Response.created(URI.create(EvaluationService.path(evaluation.id()))).entity(evaluation).tag(etags.tagOf(evaluation)).build();
+        EvaluationImport evaluation = imports.fromCsv(evaluator, title, date, sourceTitle, sourceUrl, summary, csv);
+        // the request's URI, with the metadata in its query, is part of the fingerprint too
+        return answers.created(idempotencyKey, csv, () -> service.create(slug, evaluation), created -> ApiPaths.evaluation(created.id()));
     }
 }

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.common.QueryParams;
+import org.planwatch.common.http.QueryParams;
 
 /** An evaluator to create, or its new content (its slug never changes). */
 @Schema(name = "EvaluatorInput")

@@ -1,41 +1,41 @@
 package org.planwatch.evaluator;
 
-import java.net.URI;
 
+import org.planwatch.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.common.Problem;
-import org.planwatch.common.Cursor;
-import org.planwatch.common.ETags;
-import org.planwatch.common.Idempotency;
-import org.planwatch.common.Page;
-import org.planwatch.common.QueryParams;
-import org.planwatch.security.Role;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.http.Params;
+import org.planwatch.common.http.QueryParams;
+import org.planwatch.common.paging.Cursor;
+import org.planwatch.common.paging.Page;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.Role;
+import org.planwatch.history.WriteResponses;
 
-@Path("/api/v1/evaluators")
+@Path(ApiPaths.EVALUATORS)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluators")
 public class EvaluatorResource {
@@ -45,16 +45,14 @@ public class EvaluatorResource {
     @Inject
     EvaluatorService service;
     @Inject
-    Idempotency idempotency;
-    @Inject
-    ETags etags;
+    WriteResponses answers;
 
     @GET
     @Operation(summary = "List evaluators",
             description = "The bodies that assess the plans (the CNCDH, the Collectif \"Ensemble contre la traite\", ...), by slug.")
     public Page<EvaluatorView> list(
-            @Parameter(description = "Page size, 1 to 200.", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "The `nextCursor` of the previous page.") @QueryParam("cursor") String cursor) {
+            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit);
         return Page.of(evaluators.page(Cursor.decode(cursor), size).stream().map(EvaluatorView::from).toList(), size, EvaluatorView::slug);
     }
@@ -73,12 +71,9 @@ public class EvaluatorResource {
     @Operation(summary = "Create an evaluator", description = "Administrators only.")
     @APIResponse(responseCode = "201", description = "The evaluator, created.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.evaluator.EvaluatorView.class)))
-    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid EvaluatorInput body) {
-        return idempotency.post(idempotencyKey, body, () -> {
-            EvaluatorView created = service.create(body);
-            return Response.created(URI.create(EvaluatorService.path(created.slug()))).entity(created).tag(etags.tagOf(created)).build();
-        });
+                    schema = @Schema(implementation = EvaluatorView.class)))
+    public Response create(@HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey, @NotNull @Valid EvaluatorInput body) {
+        return answers.created(idempotencyKey, body, () -> service.create(body), created -> ApiPaths.evaluator(created.slug()));
     }
 
     @PUT
@@ -89,12 +84,11 @@ public class EvaluatorResource {
     @Operation(summary = "Update an evaluator", description = "Its slug cannot change. Needs If-Match. Administrators only.")
     @APIResponse(responseCode = "200", description = "The evaluator, updated.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.evaluator.EvaluatorView.class)))
+                    schema = @Schema(implementation = EvaluatorView.class)))
     public Response update(@PathParam("slug") String slug,
             @Parameter(description = "The evaluator's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid EvaluatorInput body) {
-        EvaluatorView updated = service.update(slug, ifMatch, body);
-        return Response.ok(updated).tag(etags.tagOf(updated)).build();
+        return answers.ok(service.update(slug, ifMatch, body));
     }
 
     @DELETE
@@ -109,6 +103,6 @@ public class EvaluatorResource {
             @Parameter(description = "The evaluator's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Also delete its evaluations, their assessments, and its API keys.") @QueryParam("cascade") boolean cascade) {
         service.delete(slug, ifMatch, cascade);
-        return Response.noContent().build();
+        return answers.deleted();
     }
 }

@@ -2,7 +2,6 @@ package org.planwatch.history;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,22 +12,24 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.common.Cursor;
-import org.planwatch.common.Page;
-import org.planwatch.common.QueryParams;
-import org.planwatch.security.Role;
+import org.planwatch.common.paging.Cursor;
+import org.planwatch.common.paging.Page;
+import org.planwatch.common.http.QueryParams;
+import org.planwatch.domain.Role;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.common.http.Params;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-@Path("/api/v1/audit")
+@Path(ApiPaths.AUDIT)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
 public class AuditResource {
 
     @Inject
-    EntityManager em;
+    AuditRepository audit;
     @Inject
     ObjectMapper json;
 
@@ -38,14 +39,11 @@ public class AuditResource {
     @Operation(summary = "Read the audit trail",
             description = "Every write, oldest first: who made it (the API key), when, on which resource, and the resource before and after.")
     public Page<AuditView> list(
-            @Parameter(description = "Page size, 1 to 200.", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "The `nextCursor` of the previous page.") @QueryParam("cursor") String cursor) {
+            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit);
         long after = Cursor.decodeNumber(cursor);
-        var rows = em.createQuery("from AuditEntry a where a.id > :after order by a.id", AuditEntry.class)
-                .setParameter("after", after)
-                .setMaxResults(size + 1)
-                .getResultList().stream()
+        var rows = audit.page(after, size + 1).stream()
                 .map(a -> new AuditView(a.id, a.occurredAt, a.actor, a.role, a.apiKeyId, a.method, a.path, a.action, a.resource,
                         tree(a.before), tree(a.after)))
                 .toList();

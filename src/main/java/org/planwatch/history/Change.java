@@ -7,25 +7,19 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 
-import org.planwatch.evaluation.Status;
+import org.planwatch.common.db.Identified;
+import org.planwatch.domain.Status;
 
 /** One entry of the public change feed. */
 @Entity
-public class Change {
+public class Change extends Identified {
 
     public enum Kind {
         STATUS_CHANGED, CREATED, UPDATED, DELETED
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "occurred_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public OffsetDateTime occurredAt;
 
     @Enumerated(EnumType.STRING)
@@ -35,26 +29,19 @@ public class Change {
 
     public String path;
 
-    @Column(name = "plan_slug")
     public String planSlug;
 
-    @Column(name = "measure_number")
     public Integer measureNumber;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "previous_status")
     public Status previousStatus;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "new_status")
     public Status newStatus;
 
-    @Column(name = "evaluation_id")
     public Long evaluationId;
 
-    @Column(name = "evaluation_date")
     public LocalDate evaluationDate;
 
-    @Column(name = "evaluator_slug")
     public String evaluatorSlug;
 }

@@ -4,7 +4,6 @@ import java.io.StringWriter;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,8 +22,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.planwatch.cache.ResponseCache;
-import org.planwatch.common.ApiException;
-import org.planwatch.common.QueryParams;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.http.QueryParams;
+import org.planwatch.domain.ApiPaths;
 
 /**
  * The latest status changes as an Atom 1.0 feed, for feed readers: one entry per measure whose
@@ -41,8 +40,6 @@ public class ChangeAtomResource {
     @Inject
     ChangeRepository changes;
     @Inject
-    EntityManager em;
-    @Inject
     ResponseCache cache;
 
     @GET
@@ -57,22 +54,9 @@ public class ChangeAtomResource {
         }
         List<Change> entries = changes.find(new ChangeRepository.Filter(planSlug, axisNumber, QueryParams.slug("evaluator", evaluator),
                 Change.Kind.STATUS_CHANGED), 0, true, ENTRIES);
-        return Response.ok(write(entries, titles(entries), uri), ATOM + "; charset=UTF-8")
+        return Response.ok(write(entries, changes.measureTitles(entries), uri), ATOM + "; charset=UTF-8")
                 .header("Cache-Control", cache.embeddedCacheControl())
                 .build();
-    }
-
-    /** The titles of the measures the entries name, by "plan/number", in one query. */
-    private Map<String, String> titles(List<Change> entries) {
-        List<String> plans = entries.stream().map(c -> c.planSlug).distinct().toList();
-        Map<String, String> titles = new HashMap<>();
-        if (!plans.isEmpty()) {
-            em.createQuery("select m.plan.slug, m.number, m.title from Measure m where m.plan.slug in :plans", Object[].class)
-                    .setParameter("plans", plans)
-                    .getResultList()
-                    .forEach(row -> titles.put(row[0] + "/" + row[1], (String) row[2]));
-        }
-        return titles;
     }
 
     private static String write(List<Change> entries, Map<String, String> titles, UriInfo uri) {
@@ -97,7 +81,7 @@ public class ChangeAtomResource {
                 String measurePage = base + "/plans/" + c.planSlug + "/measures/" + c.measureNumber;
                 String title = titles.getOrDefault(c.planSlug + "/" + c.measureNumber, "");
                 xml.writeStartElement("entry");
-                element(xml, "id", base + "/api/v1/changes#" + c.id);
+                element(xml, "id", base + ApiPaths.CHANGES + "#" + c.id);
                 element(xml, "title", "Mesure " + c.measureNumber + " (" + c.planSlug + ") : "
                         + (c.previousStatus == null ? "" : c.previousStatus.label + " → ") + (c.newStatus == null ? "" : c.newStatus.label));
                 element(xml, "updated", time(c.occurredAt));

@@ -1,6 +1,8 @@
 package org.planwatch.history;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,5 +52,18 @@ public class ChangeRepository {
             query.setParameter("axis", filter.axis());
         }
         return query.getResultList();
+    }
+
+    /** The titles of the measures the changes name, by "plan/number", in one query. */
+    public Map<String, String> measureTitles(List<Change> changes) {
+        List<String> plans = changes.stream().map(c -> c.planSlug).distinct().toList();
+        Map<String, String> titles = new HashMap<>();
+        if (!plans.isEmpty()) {
+            em.createQuery("select m.plan.slug, m.number, m.title from Measure m where m.plan.slug in :plans", Object[].class)
+                    .setParameter("plans", plans)
+                    .getResultList()
+                    .forEach(row -> titles.put(row[0] + "/" + row[1], (String) row[2]));
+        }
+        return titles;
     }
 }

@@ -12,10 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.common.Cursor;
-import org.planwatch.common.QueryParams;
+import org.planwatch.common.paging.Cursor;
+import org.planwatch.common.http.QueryParams;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.common.http.Params;
 
-@Path("/api/v1/changes")
+@Path(ApiPaths.CHANGES)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Changes")
 public class ChangeResource {
@@ -32,14 +35,14 @@ public class ChangeResource {
             @Parameter(description = "A `resumeCursor` or `nextCursor` from a previous answer; absent to read from the start.")
             @QueryParam("since") String since,
             @Parameter(description = "Only the changes of this plan (its period).", example = "2019-2021") @QueryParam("plan") String plan,
-            @Parameter(description = "Page size, 1 to 200.", example = "50") @QueryParam("limit") String limit) {
+            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit) {
         int size = QueryParams.limit(limit);
         long after;
         try {
             String key = Cursor.decode(since);
             after = key == null ? 0 : Long.parseLong(key);
-        } catch (NumberFormatException | org.planwatch.common.ApiException e) {
-            throw new org.planwatch.common.ApiException.InvalidParameter("since",
+        } catch (NumberFormatException | ApiException e) {
+            throw new ApiException.InvalidParameter("since",
                     "is not a cursor this API issued: pass a resumeCursor or nextCursor of a previous answer unchanged");
         }
         String planSlug = QueryParams.planSlug("plan", plan);

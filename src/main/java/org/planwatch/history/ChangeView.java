@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.evaluation.Status;
+import org.planwatch.domain.Status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

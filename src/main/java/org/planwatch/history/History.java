@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,17 +13,10 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.planwatch.cache.DataVersion;
-import org.planwatch.evaluation.StatusBasis;
-import org.planwatch.measure.MeasureFilter;
-import org.planwatch.measure.MeasureRepository;
-import org.planwatch.measure.MeasureView;
-import org.planwatch.plan.Plan;
-import org.planwatch.security.Caller;
+import org.planwatch.domain.ApiPaths;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * What every write goes through: it is serialised with the others, recorded in the audit trail
@@ -44,11 +35,9 @@ public class History {
     @Inject
     EntityManager em;
     @Inject
-    MeasureRepository measures;
+    MeasureStatuses measures;
     @Inject
-    Caller caller;
-    @Inject
-    HttpServerRequest request;
+    Author author;
     @Inject
     ObjectMapper json;
     @Inject
@@ -56,19 +45,19 @@ public class History {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    /** A write in progress: the plan it belongs to (if any), and the statuses of the plans it may change before it. */
-    public record Write(Plan plan, Map<Plan, Map<Integer, MeasureView>> statusesBefore) {
+    /** A write in progress: the plan it belongs to (its slug, if any), and the statuses of the plans it may change before it. */
+    record Write(String plan, Map<String, Map<Integer, MeasureStatuses.Current>> statusesBefore) {
     }
 
     /** Starts a write (inside the caller's transaction) on data of the given plan, or of no plan. */
-    public Write begin(Plan plan) {
+    Write begin(String plan) {
         return plan == null ? begin(null, List.of()) : begin(plan, List.of(plan));
     }
 
     /** Starts a write belonging to no plan that may change the statuses of several (deleting an evaluator, say). */
-    public Write begin(Plan plan, List<Plan> watched) {
+    Write begin(String plan, List<String> watched) {
         lock();
-        Map<Plan, Map<Integer, MeasureView>> before = new LinkedHashMap<>();
+        Map<String, Map<Integer, MeasureStatuses.Current>> before = new LinkedHashMap<>();
         watched.forEach(p -> before.put(p, statuses(p)));
         return new Write(plan, before);
     }
@@ -77,7 +66,7 @@ public class History {
      * Waits for the other writes to end; held until this transaction ends (re-entrant). Write methods
      * take it before they read anything, so that what they check (an ETag, a duplicate) is what they change.
      */
-    public void lock() {
+    void lock() {
         if (transactions.getResource(WRITE_LOCK) == null) { // once per transaction: the lock is held until it ends
             em.createNativeQuery("select pg_advisory_xact_lock(" + WRITE_LOCK + ")").getSingleResult();
             transactions.putResource(WRITE_LOCK, Boolean.TRUE);
@@ -85,13 +74,13 @@ public class History {
     }
 
     /** Records a create, update or delete, and the status changes it caused. */
-    public void record(Write write, Change.Kind action, String resource, String path, Object before, Object after) {
+    void record(Write write, Change.Kind action, String resource, String path, Object before, Object after) {
         em.flush();
         Change edit = new Change();
         edit.kind = action;
         edit.resource = resource;
         edit.path = path;
-        edit.planSlug = write.plan() == null ? null : write.plan().slug;
+        edit.planSlug = write.plan();
         em.persist(edit);
         audit(action, path, before, after);
         write.statusesBefore().forEach(this::recordStatusChanges);
@@ -121,13 +110,13 @@ public class History {
     }
 
     /** Records a write in the audit trail only: for API keys, which are not part of the public data. */
-    public void audit(Change.Kind action, String path, Object before, Object after) {
+    void audit(Change.Kind action, String path, Object before, Object after) {
         AuditEntry audit = new AuditEntry();
-        audit.apiKeyId = caller.keyId();
-        audit.actor = caller.name();
-        audit.role = caller.role();
-        audit.method = request.method().name();
-        audit.path = request.path();
+        audit.apiKeyId = author.keyId();
+        audit.actor = author.name();
+        audit.role = author.role();
+        audit.method = author.method();
+        audit.path = author.path();
         audit.action = action.name();
         audit.resource = path;
         audit.before = toJson(before);
@@ -135,34 +124,31 @@ public class History {
         em.persist(audit);
     }
 
-    private void recordStatusChanges(Plan plan, Map<Integer, MeasureView> statusesBefore) {
-        Map<Integer, MeasureView> after = statuses(plan);
+    private void recordStatusChanges(String plan, Map<Integer, MeasureStatuses.Current> statusesBefore) {
+        Map<Integer, MeasureStatuses.Current> after = statuses(plan);
         statusesBefore.forEach((number, before) -> {
-            MeasureView now = after.get(number);
+            MeasureStatuses.Current now = after.get(number);
             if (now == null || now.status() == before.status()) {
                 return;
             }
             Change change = new Change();
             change.kind = Change.Kind.STATUS_CHANGED;
             change.resource = "measure";
-            change.path = "/api/v1/plans/" + plan.slug + "/measures/" + number;
-            change.planSlug = plan.slug;
+            change.path = ApiPaths.measure(plan, number);
+            change.planSlug = plan;
             change.measureNumber = number;
             change.previousStatus = before.status();
             change.newStatus = now.status();
-            if (now.statusSource() != null) {
-                change.evaluationId = now.statusSource().evaluationId();
-                change.evaluationDate = now.statusSource().date();
-                change.evaluatorSlug = now.statusSource().evaluator().slug();
-            }
+            change.evaluationId = now.evaluationId();
+            change.evaluationDate = now.evaluationDate();
+            change.evaluatorSlug = now.evaluatorSlug();
             em.persist(change);
         });
     }
 
-    private Map<Integer, MeasureView> statuses(Plan plan) {
+    private Map<Integer, MeasureStatuses.Current> statuses(String plan) {
         em.flush();
-        return measures.all(plan.slug, MeasureFilter.ALL, StatusBasis.LATEST).stream()
-                .collect(Collectors.toMap(MeasureView::number, Function.identity()));
+        return measures.of(plan);
     }
 
     private String toJson(Object value) {

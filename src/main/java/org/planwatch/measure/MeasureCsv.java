@@ -3,7 +3,7 @@ package org.planwatch.measure;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.planwatch.common.Csv;
+import org.planwatch.common.csv.Csv;
 
 /** A measure list as CSV: the fields of the JSON list, flattened, one measure per line. */
 public final class MeasureCsv {

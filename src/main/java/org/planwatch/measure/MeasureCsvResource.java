@@ -17,11 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.common.Csv;
-import org.planwatch.evaluation.Status;
+import org.planwatch.common.csv.Csv;
+import org.planwatch.domain.Status;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.common.http.Params;
 
 /** The measure list's CSV at an address of its own, for download links and spreadsheets' "import from URL". */
-@Path("/api/v1/plans/{plan}/measures.csv")
+@Path(ApiPaths.PLAN + "/measures.csv")
 @Tag(name = "Measures")
 public class MeasureCsvResource {
 
@@ -35,14 +37,14 @@ public class MeasureCsvResource {
     @APIResponse(responseCode = "200", description = "The measures as CSV.",
             content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), example = MeasureCsv.EXAMPLE))
     public Response download(
-            @Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+            @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "Only the measures of this axis (its number).", example = "3") @QueryParam("axis") String axis,
             @Parameter(description = "Only the measures with one of these current statuses; repeat the parameter for several.",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
             @QueryParam("status") List<String> status,
             @Parameter(description = "Words that must all appear in the measure's title, accents and case ignored.", example = "mecanisme")
             @QueryParam("q") String q,
-            @Parameter(description = MeasureResource.AS_OF, example = "2023-06-30") @QueryParam("asOf") String asOf) {
+            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
         return measures.listCsv(slug, axis, status, q, asOf);
     }
 }

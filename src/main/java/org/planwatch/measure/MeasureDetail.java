@@ -3,10 +3,10 @@ package org.planwatch.measure;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.axis.AxisRef;
-import org.planwatch.evaluation.EvaluationRef;
-import org.planwatch.evaluation.EvidenceLink;
-import org.planwatch.evaluation.Status;
+import org.planwatch.domain.AxisRef;
+import org.planwatch.domain.EvaluationRef;
+import org.planwatch.domain.EvidenceLink;
+import org.planwatch.domain.Status;
 
 /** A measure, its current status and every assessment of it. */
 @Schema(name = "MeasureDetail")

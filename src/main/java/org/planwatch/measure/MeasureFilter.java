@@ -3,7 +3,7 @@ package org.planwatch.measure;
 import java.util.List;
 import java.util.Set;
 
-import org.planwatch.evaluation.Status;
+import org.planwatch.domain.Status;
 
 /**
  * What a measure list is narrowed to: every field is optional, and a measure must match all the

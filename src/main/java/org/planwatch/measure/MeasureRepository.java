@@ -5,17 +5,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
-import org.planwatch.axis.AxisRef;
-import org.planwatch.common.Rows;
-import org.planwatch.evaluation.EvaluationRef;
-import org.planwatch.evaluation.EvidenceLink;
-import org.planwatch.evaluation.Status;
-import org.planwatch.evaluation.StatusBasis;
-import org.planwatch.evaluator.EvaluatorRef;
+import org.planwatch.domain.AxisRef;
+import org.planwatch.common.db.Rows;
+import org.planwatch.common.db.StatusJoin;
+import org.planwatch.domain.EvaluationRef;
+import org.planwatch.domain.EvidenceLink;
+import org.planwatch.domain.Status;
+import org.planwatch.domain.StatusBasis;
+import org.planwatch.domain.EvaluatorRef;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -83,11 +85,11 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 left join evaluator ev on ev.id = e.evaluator_id
                 %s
                 order by page.number, latest.slug collate "C"
-                """.formatted(basis.join(), where, basis.asOf() == null ? LATEST_BY_EVALUATOR : LATEST_BY_EVALUATOR_AS_OF))
+                """.formatted(StatusJoin.of(basis), where, basis.asOf() == null ? LATEST_BY_EVALUATOR : LATEST_BY_EVALUATOR_AS_OF))
                 .setParameter("plan", planSlug)
                 .setParameter("after", afterNumber)
                 .setParameter("limit", limit + 1);
-        basis.bind(query);
+        StatusJoin.bind(basis, query);
         if (filter.number() != null) {
             query.setParameter("number", filter.number());
         }
@@ -175,7 +177,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         return List.copyOf(items.values());
     }
 
-    public java.util.Optional<Measure> findByNumber(long planId, int number) {
+    public Optional<Measure> findByNumber(long planId, int number) {
         return find("from Measure m join fetch m.axis join fetch m.plan where m.plan.id = ?1 and m.number = ?2", planId, number)
                 .firstResultOptional();
     }
@@ -190,5 +192,14 @@ public class MeasureRepository implements PanacheRepository<Measure> {
 
     private static String escapeLike(String word) {
         return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /**
+     * Deletes the measure with its assessments: bulk deletes, so that the assessments loaded for the 409 check are
+     * not checked against a removed measure at flush.
+     */
+    public void deleteWithAssessments(Measure measure) {
+        getEntityManager().createQuery("delete from Assessment a where a.measure = :m").setParameter("m", measure).executeUpdate();
+        getEntityManager().createQuery("delete from Measure m where m.id = :id").setParameter("id", measure.id).executeUpdate();
     }
 }

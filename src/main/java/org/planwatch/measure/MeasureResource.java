@@ -1,8 +1,7 @@
 package org.planwatch.measure;
 
-import java.net.URI;
+import org.planwatch.common.problem.Problem;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -11,46 +10,44 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.common.Problem;
-import org.planwatch.common.ApiException;
-import org.planwatch.common.Csv;
-import org.planwatch.common.Cursor;
-import org.planwatch.common.ETags;
-import org.planwatch.common.Idempotency;
-import org.planwatch.common.Page;
-import org.planwatch.common.QueryParams;
-import org.planwatch.evaluation.Status;
-import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.common.csv.Csv;
+import org.planwatch.common.http.Downloads;
+import org.planwatch.common.http.Params;
+import org.planwatch.common.http.QueryParams;
+import org.planwatch.common.paging.Cursor;
+import org.planwatch.common.paging.Page;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.Role;
+import org.planwatch.domain.Status;
+import org.planwatch.domain.StatusBasis;
+import org.planwatch.history.WriteResponses;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
-import org.planwatch.security.Role;
 
-@Path("/api/v1/plans/{plan}/measures")
+@Path(ApiPaths.PLAN + "/measures")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Measures")
 public class MeasureResource {
-
-    static final String AS_OF = "The state of knowledge on this date (YYYY-MM-DD): evaluations dated after it are ignored.";
 
     @Inject
     PlanRepository plans;
@@ -59,9 +56,7 @@ public class MeasureResource {
     @Inject
     MeasureService service;
     @Inject
-    Idempotency idempotency;
-    @Inject
-    ETags etags;
+    WriteResponses answers;
 
     @GET
     @Operation(summary = "List a plan's measures",
@@ -71,20 +66,20 @@ public class MeasureResource {
                     + "separator, so that a spreadsheet in a French locale opens it as is; the same CSV is at "
                     + "`/api/v1/plans/{plan}/measures.csv` for links and spreadsheets that cannot send a header.")
     public Page<MeasureView> list(
-            @Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+            @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "Only the measures of this axis (its number).", example = "3") @QueryParam("axis") String axis,
             @Parameter(description = "Only the measures with one of these current statuses; repeat the parameter for several.",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
             @QueryParam("status") List<String> status,
             @Parameter(description = "Words that must all appear in the measure's title, accents and case ignored "
                     + "(`mecanisme` finds \"mécanisme\").", example = "mecanisme") @QueryParam("q") String q,
-            @Parameter(description = AS_OF, example = "2023-06-30") @QueryParam("asOf") String asOf,
-            @Parameter(description = "Page size, 1 to 200.", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "The `nextCursor` of the previous page.") @QueryParam("cursor") String cursor) {
+            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf,
+            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit);
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         int after = Cursor.decodeNumber(cursor);
-        MeasureFilter filter = service.filter(axis, status, q);
+        MeasureFilter filter = MeasureFilterParams.of(axis, status, q);
         List<MeasureView> page = measures.page(slug, filter, basis, after, size);
         if (page.isEmpty()) {
             service.explainEmpty(slug, filter);
@@ -98,18 +93,18 @@ public class MeasureResource {
             content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     example = MeasureCsv.EXAMPLE))
     public Response listCsv(
-            @Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+            @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "Only the measures of this axis (its number).", example = "3") @QueryParam("axis") String axis,
             @Parameter(description = "Only the measures with one of these current statuses; repeat the parameter for several.",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
             @QueryParam("status") List<String> status,
             @Parameter(description = "Words that must all appear in the measure's title, accents and case ignored.", example = "mecanisme")
             @QueryParam("q") String q,
-            @Parameter(description = AS_OF, example = "2023-06-30") @QueryParam("asOf") String asOf) {
+            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         Plan plan = plans.require(slug);
-        MeasureFilter filter = service.filter(plan, axis, status, q);
-        return Csv.attachment(MeasureCsv.write(measures.all(plan.slug, filter, basis)), "planwatch-" + plan.slug + "-measures.csv");
+        MeasureFilter filter = service.checked(plan, MeasureFilterParams.of(axis, status, q));
+        return Downloads.csv(MeasureCsv.write(measures.all(plan.slug, filter, basis)), "planwatch-" + plan.slug + "-measures.csv");
     }
 
     @GET
@@ -117,9 +112,9 @@ public class MeasureResource {
     @Operation(summary = "Get a measure with its history",
             description = "The measure, its axis, its current status and every assessment of it, newest first, each with its evaluation and evaluator.")
     public MeasureDetail get(
-            @Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+            @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "The measure's number in its plan.", example = "16") @PathParam("number") String number,
-            @Parameter(description = AS_OF + " The history then stops at that date too.", example = "2023-06-30")
+            @Parameter(description = Params.AS_OF + " The history then stops at that date too.", example = "2023-06-30")
             @QueryParam("asOf") String asOf) {
         int wanted = QueryParams.positiveNumber("number", number);
         LocalDate date = QueryParams.date("asOf", asOf);
@@ -133,13 +128,10 @@ public class MeasureResource {
     @Operation(summary = "Create a measure", description = "Administrators only.")
     @APIResponse(responseCode = "201", description = "The measure, created.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.measure.MeasureDetail.class)))
-    public Response create(@PathParam("plan") String slug, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                    schema = @Schema(implementation = MeasureDetail.class)))
+    public Response create(@PathParam("plan") String slug, @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
             @NotNull @Valid MeasureInput body) {
-        return idempotency.post(idempotencyKey, body, () -> {
-            MeasureDetail created = service.create(slug, body);
-            return Response.created(URI.create(MeasureService.path(slug, created.number()))).entity(created).tag(etags.tagOf(created)).build();
-        });
+        return answers.created(idempotencyKey, body, () -> service.create(slug, body), created -> ApiPaths.measure(slug, created.number()));
     }
 
     @PUT
@@ -151,12 +143,11 @@ public class MeasureResource {
             + "Administrators only.")
     @APIResponse(responseCode = "200", description = "The measure, updated.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.measure.MeasureDetail.class)))
+                    schema = @Schema(implementation = MeasureDetail.class)))
     public Response update(@PathParam("plan") String slug, @PathParam("number") String number,
             @Parameter(description = "The measure's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MeasureInput body) {
-        MeasureDetail updated = service.update(slug, QueryParams.positiveNumber("number", number), ifMatch, body);
-        return Response.ok(updated).tag(etags.tagOf(updated)).build();
+        return answers.ok(service.update(slug, QueryParams.positiveNumber("number", number), ifMatch, body));
     }
 
     @DELETE
@@ -171,6 +162,6 @@ public class MeasureResource {
             @Parameter(description = "The measure's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Also delete the measure's assessments.") @QueryParam("cascade") boolean cascade) {
         service.delete(slug, QueryParams.positiveNumber("number", number), ifMatch, cascade);
-        return Response.noContent().build();
+        return answers.deleted();
     }
 }

@@ -1,33 +1,26 @@
 package org.planwatch.measure;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.planwatch.axis.Axis;
 import org.planwatch.axis.AxisRepository;
-import org.planwatch.common.ApiException;
-import org.planwatch.common.ETags;
-import org.planwatch.common.Problem;
-import org.planwatch.common.QueryParams;
-import org.planwatch.evaluation.Status;
-import org.planwatch.evaluation.StatusBasis;
-import org.planwatch.history.Change;
-import org.planwatch.history.History;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.problem.Problem;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.StatusBasis;
+import org.planwatch.history.Writes;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
 
 /** A measure's representation with its history, and writing measures. */
 @ApplicationScoped
 public class MeasureService {
-
-    private static final int MAX_WORDS = 10;
 
     @Inject
     PlanRepository plans;
@@ -36,38 +29,12 @@ public class MeasureService {
     @Inject
     AxisRepository axes;
     @Inject
-    History history;
-    @Inject
-    ETags etags;
-    @Inject
-    EntityManager em;
+    Writes writes;
 
-    /**
-     * The filter of a measure list, from its query parameters (as the API and the pages take them): a bad
-     * value, or an axis the plan does not have, is a 400 naming the parameter and what it accepts.
-     */
-    public MeasureFilter filter(Plan plan, String axis, List<String> status, String q) {
-        MeasureFilter filter = filter(axis, status, q);
+    /** The filter, once it names only an axis the plan has: another axis is a 400 naming the parameter and the plan's axes. */
+    public MeasureFilter checked(Plan plan, MeasureFilter filter) {
         checkAxis(plan, filter);
         return filter;
-    }
-
-    /**
-     * The filter of an HTML page's form: as {@link #filter(Plan, String, List, String)}, but a field left
-     * at "all" (sent empty by a plain form submit, as {@code axis=&status=}) means no filter on it.
-     */
-    public MeasureFilter formFilter(Plan plan, String axis, List<String> status, String q) {
-        return filter(plan, axis == null || axis.isBlank() ? null : axis,
-                status == null ? null : status.stream().filter(s -> !s.isBlank()).toList(), q);
-    }
-
-    /** The filter as the parameters give it, before it is checked against a plan. */
-    public MeasureFilter filter(String axis, List<String> status, String q) {
-        return new MeasureFilter(
-                QueryParams.positiveNumber("axis", axis),
-                QueryParams.enums("status", status, Status.class),
-                words(QueryParams.text("q", q, 200)),
-                null);
     }
 
     /**
@@ -88,17 +55,6 @@ public class MeasureService {
         }
     }
 
-    private static List<String> words(String q) {
-        if (q == null) {
-            return List.of();
-        }
-        List<String> words = Arrays.stream(q.split("\\s+")).filter(w -> !w.isEmpty()).distinct().toList();
-        if (words.size() > MAX_WORDS) {
-            throw new ApiException.InvalidParameter("q", "must have at most " + MAX_WORDS + " words");
-        }
-        return words;
-    }
-
     /**
      * The measure as known on asOf (today's knowledge when null), with its assessments up to then: two
      * statements, and one more to tell an unknown plan from an unknown measure when there is none.
@@ -112,66 +68,50 @@ public class MeasureService {
 
     @Transactional
     public MeasureDetail create(String planSlug, MeasureInput input) {
-        history.lock();
-        Plan plan = plans.require(planSlug);
-        History.Write write = history.begin(plan);
-        if (measures.findByNumber(plan.id, input.number()).isPresent()) {
-            throw new ApiException.Conflict("Plan " + planSlug + " already has a measure " + input.number() + ".");
-        }
-        Measure measure = new Measure();
-        measure.plan = plan;
-        measure.number = input.number();
-        measure.axis = axis(plan, input.axis());
-        measure.title = input.title().strip();
-        measures.persist(measure);
-        measures.flush();
-        MeasureDetail created = detail(planSlug, measure.number, null);
-        history.record(write, Change.Kind.CREATED, "measure", path(planSlug, measure.number), null, created);
-        return created;
+        return writes.create(planSlug, () -> {
+            Plan plan = plans.require(planSlug);
+            if (measures.findByNumber(plan.id, input.number()).isPresent()) {
+                throw new ApiException.Conflict("Plan " + planSlug + " already has a measure " + input.number() + ".");
+            }
+            Measure measure = new Measure();
+            measure.plan = plan;
+            measure.number = input.number();
+            measure.axis = axis(plan, input.axis());
+            measure.title = input.title().strip();
+            measures.persist(measure);
+            return measure;
+        }, measure -> subject(planSlug, measure.number));
     }
 
     @Transactional
     public MeasureDetail update(String planSlug, int number, String ifMatch, MeasureInput input) {
-        history.lock();
-        Plan plan = plans.require(planSlug);
-        History.Write write = history.begin(plan);
-        MeasureDetail before = detail(planSlug, number, null);
-        etags.requireMatch(ifMatch, before);
-        if (input.number() != number) {
-            throw new ApiException.Unprocessable("A measure's number is its address and cannot change.",
-                    List.of(new Problem.FieldError("number", "must stay " + number)));
-        }
-        Measure measure = measures.findByNumber(plan.id, number).orElseThrow();
-        measure.axis = axis(plan, input.axis());
-        measure.title = input.title().strip();
-        measures.flush();
-        MeasureDetail after = detail(planSlug, number, null);
-        history.record(write, Change.Kind.UPDATED, "measure", path(planSlug, number), before, after);
-        return after;
+        return writes.update(ifMatch, () -> subject(planSlug, number), () -> {
+            if (input.number() != number) {
+                throw new ApiException.Unprocessable("A measure's number is its address and cannot change.",
+                        List.of(new Problem.FieldError("number", "must stay " + number)));
+            }
+            Plan plan = plans.require(planSlug);
+            Measure measure = measures.findByNumber(plan.id, number).orElseThrow();
+            measure.axis = axis(plan, input.axis());
+            measure.title = input.title().strip();
+        });
     }
 
     /** Deletes a measure; with cascade, also its assessments, otherwise 409 when it has any. */
     @Transactional
     public void delete(String planSlug, int number, String ifMatch, boolean cascade) {
-        history.lock();
-        Plan plan = plans.require(planSlug);
-        History.Write write = history.begin(plan);
-        MeasureDetail before = detail(planSlug, number, null);
-        etags.requireMatch(ifMatch, before);
-        if (!cascade && !before.assessments().isEmpty()) {
-            throw new ApiException.Conflict("Measure " + number + " of plan " + planSlug + " has " + before.assessments().size()
-                    + " assessment(s), by evaluation(s) " + before.assessments().stream().map(a -> Long.toString(a.evaluation().id())).toList()
-                    + ". Send cascade=true to delete them with the measure.");
-        }
-        Measure measure = measures.findByNumber(plan.id, number).orElseThrow();
-        em.createQuery("delete from Assessment a where a.measure = :m").setParameter("m", measure).executeUpdate();
-        // a bulk delete: the assessments loaded for the 409 check must not be checked against a removed measure at flush
-        em.createQuery("delete from Measure m where m.id = :id").setParameter("id", measure.id).executeUpdate();
-        history.record(write, Change.Kind.DELETED, "measure", path(planSlug, number), before, null);
+        writes.delete(ifMatch, () -> subject(planSlug, number), before -> {
+            if (!cascade && !before.assessments().isEmpty()) {
+                throw new ApiException.Conflict("Measure " + number + " of plan " + planSlug + " has " + before.assessments().size()
+                        + " assessment(s), by evaluation(s) " + before.assessments().stream().map(a -> Long.toString(a.evaluation().id())).toList()
+                        + ". Send cascade=true to delete them with the measure.");
+            }
+            measures.deleteWithAssessments(measures.findByNumber(plans.require(planSlug).id, number).orElseThrow());
+        });
     }
 
-    public static String path(String planSlug, int number) {
-        return "/api/v1/plans/" + planSlug + "/measures/" + number;
+    private Writes.Subject<MeasureDetail> subject(String planSlug, int number) {
+        return Writes.Subject.of("measure", ApiPaths.measure(planSlug, number), planSlug, detail(planSlug, number, null));
     }
 
     private Axis axis(Plan plan, int number) {

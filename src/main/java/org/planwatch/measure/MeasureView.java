@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.axis.AxisRef;
-import org.planwatch.evaluation.Status;
-import org.planwatch.evaluator.EvaluatorRef;
+import org.planwatch.domain.AxisRef;
+import org.planwatch.domain.Status;
+import org.planwatch.domain.EvaluatorRef;
 
 /** A measure with its current status, overall and according to each evaluator. */
 @Schema(name = "Measure")

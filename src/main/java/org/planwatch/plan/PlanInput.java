@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.common.Source;
+import org.planwatch.domain.Source;
 
 /** A plan to create or its new content. Its period (start and end year) gives its slug, and never changes. */
 @Schema(name = "PlanInput")

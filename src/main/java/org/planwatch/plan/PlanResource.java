@@ -1,9 +1,9 @@
 package org.planwatch.plan;
 
+import org.planwatch.common.problem.Problem;
 import java.util.List;
 import java.util.Map;
 
-import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,26 +24,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.common.Problem;
-import org.planwatch.common.Cursor;
-import org.planwatch.common.ETags;
-import org.planwatch.common.Idempotency;
-import org.planwatch.common.Page;
-import org.planwatch.common.QueryParams;
-import org.planwatch.evaluation.EvaluationRef;
-import org.planwatch.evaluation.EvaluationRepository;
-import org.planwatch.evaluation.StatusBasis;
-import org.planwatch.progress.AxisProgress;
-import org.planwatch.progress.ProgressRepository;
-import org.planwatch.security.Role;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.http.Params;
+import org.planwatch.common.http.QueryParams;
+import org.planwatch.common.paging.Cursor;
+import org.planwatch.common.paging.Page;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.EvaluationRef;
+import org.planwatch.domain.Role;
+import org.planwatch.domain.StatusBasis;
+import org.planwatch.history.WriteResponses;
 
-@Path("/api/v1/plans")
+@Path(ApiPaths.PLANS)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Plans")
 public class PlanResource {
@@ -51,28 +49,24 @@ public class PlanResource {
     @Inject
     PlanRepository plans;
     @Inject
-    ProgressRepository progress;
-    @Inject
-    EvaluationRepository evaluations;
+    PlanProgress progress;
     @Inject
     PlanService service;
     @Inject
-    Idempotency idempotency;
-    @Inject
-    ETags etags;
+    WriteResponses answers;
 
     @GET
     @Operation(summary = "List plans",
             description = "The national action plans, latest first, each with its headline progress: how many of its measures are "
                     + "implemented, partially implemented, not implemented or not yet assessed.")
     public Page<PlanView> list(
-            @Parameter(description = "Page size, 1 to 200.", example = "50") @QueryParam("limit") String limit,
-            @Parameter(description = "The `nextCursor` of the previous page.") @QueryParam("cursor") String cursor) {
+            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
+            @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit);
         List<Plan> page = plans.page(Cursor.decode(cursor), size);
         List<Long> ids = page.stream().map(p -> p.id).toList();
         Map<Long, List<AxisProgress>> axes = progress.axesByPlan(ids, StatusBasis.LATEST);
-        Map<Long, EvaluationRef> latest = evaluations.latestByPlan(ids);
+        Map<Long, EvaluationRef> latest = plans.latestEvaluations(ids);
         List<PlanView> views = page.stream()
                 .map(p -> PlanView.from(p, axes.getOrDefault(p.id, List.of()), latest.get(p.id)))
                 .toList();
@@ -82,7 +76,7 @@ public class PlanResource {
     @GET
     @Path("/{plan}")
     @Operation(summary = "Get a plan", description = "The plan, its source and its headline progress.")
-    public PlanView get(@Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug) {
+    public PlanView get(@Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug) {
         return service.view(plans.require(slug));
     }
 
@@ -93,12 +87,9 @@ public class PlanResource {
     @Operation(summary = "Create a plan", description = "Its slug is its period (startYear-endYear). Administrators only.")
     @APIResponse(responseCode = "201", description = "The plan, created.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.plan.PlanView.class)))
-    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid PlanInput body) {
-        return idempotency.post(idempotencyKey, body, () -> {
-            PlanView created = service.create(body);
-            return Response.created(URI.create(PlanService.path(created.slug()))).entity(created).tag(etags.tagOf(created)).build();
-        });
+                    schema = @Schema(implementation = PlanView.class)))
+    public Response create(@HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey, @NotNull @Valid PlanInput body) {
+        return answers.created(idempotencyKey, body, () -> service.create(body), created -> ApiPaths.plan(created.slug()));
     }
 
     @PUT
@@ -110,12 +101,11 @@ public class PlanResource {
             + "Needs If-Match with the plan's current ETag. Administrators only.")
     @APIResponse(responseCode = "200", description = "The plan, updated.",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = org.planwatch.plan.PlanView.class)))
+                    schema = @Schema(implementation = PlanView.class)))
     public Response update(@PathParam("plan") String slug,
             @Parameter(description = "The plan's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PlanInput body) {
-        PlanView updated = service.update(slug, ifMatch, body);
-        return Response.ok(updated).tag(etags.tagOf(updated)).build();
+        return answers.ok(service.update(slug, ifMatch, body));
     }
 
     @DELETE
@@ -130,6 +120,6 @@ public class PlanResource {
             @Parameter(description = "The plan's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Also delete everything that belongs to the plan.") @QueryParam("cascade") boolean cascade) {
         service.delete(slug, ifMatch, cascade);
-        return Response.noContent().build();
+        return answers.deleted();
     }
 }

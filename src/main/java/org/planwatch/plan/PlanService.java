@@ -4,18 +4,14 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.planwatch.common.ApiException;
-import org.planwatch.common.ETags;
-import org.planwatch.common.Problem;
-import org.planwatch.evaluation.EvaluationRepository;
-import org.planwatch.evaluation.StatusBasis;
-import org.planwatch.history.Change;
-import org.planwatch.history.History;
-import org.planwatch.progress.AxisProgress;
-import org.planwatch.progress.ProgressRepository;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.problem.Problem;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.StatusBasis;
+import org.planwatch.history.Writes;
 
 /** A plan's representation, and writing plans. */
 @ApplicationScoped
@@ -24,15 +20,9 @@ public class PlanService {
     @Inject
     PlanRepository plans;
     @Inject
-    ProgressRepository progress;
+    PlanProgress progress;
     @Inject
-    EvaluationRepository evaluations;
-    @Inject
-    History history;
-    @Inject
-    ETags etags;
-    @Inject
-    EntityManager em;
+    Writes writes;
 
     public PlanView view(Plan plan) {
         return view(plan, progress.axes(plan.id, StatusBasis.LATEST));
@@ -40,72 +30,56 @@ public class PlanService {
 
     /** The plan's representation from its axes' current progress, already read (pages that also list the axes). */
     public PlanView view(Plan plan, List<AxisProgress> axes) {
-        return PlanView.from(plan, axes, evaluations.latestByPlan(List.of(plan.id)).get(plan.id));
+        return PlanView.from(plan, axes, plans.latestEvaluations(List.of(plan.id)).get(plan.id));
     }
 
     @Transactional
     public PlanView create(PlanInput input) {
-        history.lock();
-        checkPeriod(input);
-        History.Write write = history.begin(null);
         String slug = input.startYear() + "-" + input.endYear();
-        if (plans.findBySlug(slug).isPresent()) {
-            throw new ApiException.Conflict("Plan " + slug + " already exists; PUT /api/v1/plans/" + slug + " changes it.");
-        }
-        Plan plan = new Plan();
-        plan.slug = slug;
-        plan.startYear = input.startYear();
-        plan.endYear = input.endYear();
-        apply(plan, input);
-        plans.persist(plan);
-        plans.flush();
-        PlanView created = view(plan);
-        history.record(new History.Write(plan, write.statusesBefore()), Change.Kind.CREATED, "plan", path(slug), null, created);
-        return created;
+        return writes.create(slug, () -> {
+            checkPeriod(input);
+            if (plans.findBySlug(slug).isPresent()) {
+                throw new ApiException.Conflict("Plan " + slug + " already exists; PUT " + ApiPaths.plan(slug) + " changes it.");
+            }
+            Plan plan = new Plan();
+            plan.slug = slug;
+            plan.startYear = input.startYear();
+            plan.endYear = input.endYear();
+            apply(plan, input);
+            plans.persist(plan);
+            return plan;
+        }, this::subject);
     }
 
     @Transactional
     public PlanView update(String slug, String ifMatch, PlanInput input) {
-        history.lock();
-        Plan plan = plans.require(slug);
-        History.Write write = history.begin(plan);
-        PlanView before = view(plan);
-        etags.requireMatch(ifMatch, before);
-        if (input.startYear() != plan.startYear || input.endYear() != plan.endYear) {
-            throw new ApiException.Unprocessable("A plan's period is its address and cannot change; create a new plan instead.",
-                    List.of(new Problem.FieldError("startYear", "must stay " + plan.startYear),
-                            new Problem.FieldError("endYear", "must stay " + plan.endYear)));
-        }
-        apply(plan, input);
-        plans.flush();
-        PlanView after = view(plan);
-        history.record(write, Change.Kind.UPDATED, "plan", path(slug), before, after);
-        return after;
+        return writes.update(ifMatch, () -> subject(plans.require(slug)), () -> {
+            Plan plan = plans.require(slug);
+            if (input.startYear() != plan.startYear || input.endYear() != plan.endYear) {
+                throw new ApiException.Unprocessable("A plan's period is its address and cannot change; create a new plan instead.",
+                        List.of(new Problem.FieldError("startYear", "must stay " + plan.startYear),
+                                new Problem.FieldError("endYear", "must stay " + plan.endYear)));
+            }
+            apply(plan, input);
+        });
     }
 
     /** Deletes a plan; with cascade, also its evaluations, measures and axes, otherwise 409 when it has any. */
     @Transactional
     public void delete(String slug, String ifMatch, boolean cascade) {
-        history.lock();
-        Plan plan = plans.require(slug);
-        History.Write write = history.begin(plan);
-        PlanView before = view(plan);
-        etags.requireMatch(ifMatch, before);
-        long evaluationCount = evaluations.count("plan.id", plan.id);
-        if (!cascade && (before.axisCount() > 0 || evaluationCount > 0)) {
-            throw new ApiException.Conflict("Plan " + slug + " has " + before.axisCount() + " axes, " + before.measureCount()
-                    + " measures and " + evaluationCount + " evaluations. Delete them first, or send cascade=true to delete them with the plan.");
-        }
-        for (String entity : List.of("Assessment", "Evaluation", "Measure", "Axis")) {
-            em.createQuery("delete from " + entity + " x where x.plan.id = :plan").setParameter("plan", plan.id).executeUpdate();
-        }
-        // bulk deletes all along: entities still loaded must not be checked against the removed ones at flush
-        em.createQuery("delete from Plan p where p.id = :id").setParameter("id", plan.id).executeUpdate();
-        history.record(write, Change.Kind.DELETED, "plan", path(slug), before, null);
+        writes.delete(ifMatch, () -> subject(plans.require(slug)), before -> {
+            Plan plan = plans.require(slug);
+            long evaluationCount = plans.countEvaluations(plan.id);
+            if (!cascade && (before.axisCount() > 0 || evaluationCount > 0)) {
+                throw new ApiException.Conflict("Plan " + slug + " has " + before.axisCount() + " axes, " + before.measureCount()
+                        + " measures and " + evaluationCount + " evaluations. Delete them first, or send cascade=true to delete them with the plan.");
+            }
+            plans.deleteWithEverything(plan);
+        });
     }
 
-    public static String path(String slug) {
-        return "/api/v1/plans/" + slug;
+    private Writes.Subject<PlanView> subject(Plan plan) {
+        return Writes.Subject.of("plan", ApiPaths.plan(plan.slug), plan.slug, view(plan));
     }
 
     private static void checkPeriod(PlanInput input) {

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.common.Source;
-import org.planwatch.evaluation.EvaluationRef;
-import org.planwatch.progress.AxisProgress;
-import org.planwatch.progress.Progress;
+import org.planwatch.domain.Source;
+import org.planwatch.domain.EvaluationRef;
+import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.Progress;
 
 /** A plan with its headline progress. */
 @Schema(name = "Plan")

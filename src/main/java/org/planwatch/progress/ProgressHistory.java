@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.evaluation.EvaluationRef;
+import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.EvaluationRef;
+import org.planwatch.domain.Progress;
 
 /** A plan's progress at each evaluation date. */
 @Schema(name = "ProgressHistory")

@@ -7,26 +7,32 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
-import org.planwatch.common.Rows;
-import org.planwatch.evaluation.Evaluation;
-import org.planwatch.evaluation.EvaluationRef;
-import org.planwatch.evaluation.Status;
-import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.common.db.Rows;
+import org.planwatch.common.db.StatusJoin;
+import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.Progress;
+import org.planwatch.domain.EvaluationRef;
+import org.planwatch.domain.EvaluatorRef;
+import org.planwatch.domain.Status;
+import org.planwatch.domain.StatusBasis;
+import org.planwatch.plan.PlanProgress;
 
 /** Status counts per axis, for any number of plans, in one statement. */
 @ApplicationScoped
-public class ProgressRepository {
+public class ProgressRepository implements PlanProgress {
 
     @Inject
     EntityManager em;
 
-    /** Each plan's axes in order, with their progress; plans without axes are absent. */
+    @Override
     public Map<Long, List<AxisProgress>> axesByPlan(Collection<Long> planIds, StatusBasis basis) {
         if (planIds.isEmpty()) {
             return new LinkedHashMap<>();
@@ -35,6 +41,7 @@ public class ProgressRepository {
         return axes("a.plan_id = any(:plans)", planIds.toArray(Long[]::new), basis);
     }
 
+    @Override
     public List<AxisProgress> axes(long planId, StatusBasis basis) {
         return axesByPlan(List.of(planId), basis).getOrDefault(planId, List.of());
     }
@@ -46,7 +53,6 @@ public class ProgressRepository {
     }
 
     private Map<Long, List<AxisProgress>> axes(String planCondition, Object plans, StatusBasis basis) {
-        Map<Long, List<AxisProgress>> result = new LinkedHashMap<>();
         Query query = em.createNativeQuery("""
                 select a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED') as status, count(m.id)
                 from axis a
@@ -55,27 +61,10 @@ public class ProgressRepository {
                 where %s
                 group by a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED')
                 order by a.plan_id, a.number
-                """.formatted(basis.join(), planCondition));
+                """.formatted(StatusJoin.of(basis), planCondition));
         query.setParameter("plans", plans);
-        basis.bind(query);
-
-        Map<Long, Map<Integer, String>> titles = new LinkedHashMap<>();
-        Map<Long, Map<Integer, Map<Status, Long>>> counts = new LinkedHashMap<>();
-        for (Object row : query.getResultList()) {
-            Object[] columns = (Object[]) row;
-            long plan = Rows.longValue(columns[0]);
-            int axis = Rows.intValue(columns[1]);
-            titles.computeIfAbsent(plan, p -> new LinkedHashMap<>()).put(axis, (String) columns[2]);
-            counts.computeIfAbsent(plan, p -> new LinkedHashMap<>())
-                    .computeIfAbsent(axis, a -> new EnumMap<>(Status.class))
-                    .put(Status.valueOf((String) columns[3]), Rows.longValue(columns[4]));
-        }
-        counts.forEach((plan, axes) -> {
-            List<AxisProgress> list = new ArrayList<>();
-            axes.forEach((axis, byStatus) -> list.add(new AxisProgress(axis, titles.get(plan).get(axis), Progress.of(byStatus))));
-            result.put(plan, list);
-        });
-        return result;
+        StatusJoin.bind(basis, query);
+        return axesBy(query.getResultList(), Rows::longValue);
     }
 
     /** The plan's progress as known at each of its evaluation dates, in one statement (plus one for the evaluations). */
@@ -90,29 +79,56 @@ public class ProgressRepository {
                 group by d.date, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED')
                 order by d.date, a.number
                 """).setParameter("plan", planId);
-        Map<LocalDate, Map<Integer, String>> titles = new LinkedHashMap<>();
-        Map<LocalDate, Map<Integer, Map<Status, Long>>> counts = new LinkedHashMap<>();
-        for (Object row : query.getResultList()) {
-            Object[] c = (Object[]) row;
-            LocalDate date = Rows.date(c[0]);
-            int axis = Rows.intValue(c[1]);
-            titles.computeIfAbsent(date, d -> new LinkedHashMap<>()).put(axis, (String) c[2]);
-            counts.computeIfAbsent(date, d -> new LinkedHashMap<>())
-                    .computeIfAbsent(axis, x -> new EnumMap<>(Status.class))
-                    .put(Status.valueOf((String) c[3]), Rows.longValue(c[4]));
-        }
+        Map<LocalDate, List<AxisProgress>> byDate = axesBy(query.getResultList(), Rows::date);
         Map<LocalDate, List<EvaluationRef>> evaluations = new LinkedHashMap<>();
-        em.createQuery("from Evaluation e join fetch e.evaluator where e.plan.id = :plan order by e.date, e.id", Evaluation.class)
+        em.createQuery(EVALUATIONS + " where e.plan.id = :plan order by e.date, e.id", Object[].class)
                 .setParameter("plan", planId)
                 .getResultList()
-                .forEach(e -> evaluations.computeIfAbsent(e.date, d -> new ArrayList<>()).add(EvaluationRef.from(e)));
+                .forEach(row -> evaluations.computeIfAbsent((LocalDate) row[2], d -> new ArrayList<>()).add(evaluationRef(row)));
         List<ProgressHistory.Point> points = new ArrayList<>();
-        counts.forEach((date, axes) -> {
-            List<AxisProgress> list = new ArrayList<>();
-            axes.forEach((axis, byStatus) -> list.add(new AxisProgress(axis, titles.get(date).get(axis), Progress.of(byStatus))));
-            points.add(new ProgressHistory.Point(date, evaluations.getOrDefault(date, List.of()), Progress.overall(list), list));
-        });
+        byDate.forEach((date, axes) -> points.add(new ProgressHistory.Point(date, evaluations.getOrDefault(date, List.of()),
+                Progress.overall(axes), axes)));
         return points;
     }
 
+    /**
+     * Rows of (key, axis number, axis title, status, count), ordered by key and axis, as each key's axes in order
+     * with their progress: the key is a plan's id, or a date of the plan's history.
+     */
+    private static <K> Map<K, List<AxisProgress>> axesBy(List<?> rows, Function<Object, K> key) {
+        Map<K, Map<Integer, String>> titles = new LinkedHashMap<>();
+        Map<K, Map<Integer, Map<Status, Long>>> counts = new LinkedHashMap<>();
+        for (Object row : rows) {
+            Object[] c = (Object[]) row;
+            K k = key.apply(c[0]);
+            int axis = Rows.intValue(c[1]);
+            titles.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(axis, (String) c[2]);
+            counts.computeIfAbsent(k, x -> new LinkedHashMap<>())
+                    .computeIfAbsent(axis, x -> new EnumMap<>(Status.class))
+                    .put(Status.valueOf((String) c[3]), Rows.longValue(c[4]));
+        }
+        Map<K, List<AxisProgress>> result = new LinkedHashMap<>();
+        counts.forEach((k, axes) -> {
+            List<AxisProgress> list = new ArrayList<>();
+            axes.forEach((axis, byStatus) -> list.add(new AxisProgress(axis, titles.get(k).get(axis), Progress.of(byStatus))));
+            result.put(k, list);
+        });
+        return result;
+    }
+
+    /** One evaluation of the plan, as named in its progress; empty when the plan has no such evaluation. */
+    public Optional<EvaluationRef> evaluation(long evaluationId, long planId) {
+        return em.createQuery(EVALUATIONS + " where e.id = :id and e.plan.id = :plan", Object[].class)
+                .setParameter("id", evaluationId)
+                .setParameter("plan", planId)
+                .getResultList().stream().findFirst().map(ProgressRepository::evaluationRef);
+    }
+
+    /** Evaluations as their references, with their evaluator: the columns {@link #evaluationRef} reads. */
+    private static final String EVALUATIONS = "select e.id, e.title, e.date, ev.slug, ev.name, ev.shortName from Evaluation e join e.evaluator ev";
+
+    private static EvaluationRef evaluationRef(Object[] row) {
+        return new EvaluationRef((Long) row[0], (String) row[1], (LocalDate) row[2],
+                new EvaluatorRef((String) row[3], (String) row[4], (String) row[5]));
+    }
 }

@@ -14,24 +14,24 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.planwatch.common.ApiException;
-import org.planwatch.common.QueryParams;
-import org.planwatch.evaluation.Evaluation;
-import org.planwatch.evaluation.EvaluationRef;
-import org.planwatch.evaluation.EvaluationRepository;
-import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.http.QueryParams;
+import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.Progress;
+import org.planwatch.domain.EvaluationRef;
+import org.planwatch.domain.StatusBasis;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.common.http.Params;
 
-@Path("/api/v1/plans/{plan}/progress")
+@Path(ApiPaths.PLAN + "/progress")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Progress")
 public class ProgressResource {
 
     @Inject
     PlanRepository plans;
-    @Inject
-    EvaluationRepository evaluations;
     @Inject
     ProgressRepository progress;
 
@@ -41,11 +41,10 @@ public class ProgressResource {
                     + "counts at its current status (the most recent evaluation that assessed it); with `evaluation`, at the status "
                     + "that one evaluation gave it.")
     public ProgressView get(
-            @Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug,
+            @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "Count the statuses given by this evaluation of the plan (its id) instead of the current ones.",
                     example = "1") @QueryParam("evaluation") String evaluation,
-            @Parameter(description = "The state of knowledge on this date (YYYY-MM-DD): evaluations dated after it are ignored.",
-                    example = "2023-06-30") @QueryParam("asOf") String asOf) {
+            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
         Integer evaluationId = QueryParams.positiveNumber("evaluation", evaluation);
         LocalDate date = QueryParams.date("asOf", asOf);
         if (evaluationId != null && date != null) {
@@ -59,10 +58,10 @@ public class ProgressResource {
             return new ProgressView(slug, ProgressView.Basis.LATEST, null, Progress.overall(axes), axes);
         }
         Plan plan = plans.require(slug);
-        Evaluation counted = evaluations.findInPlan(evaluationId, plan.id).orElseThrow(() -> new ApiException.NotFound(
-                "Plan " + slug + " has no evaluation " + evaluationId + ". GET /api/v1/plans/" + slug + "/evaluations lists them."));
-        List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.evaluation(counted.id));
-        return new ProgressView(plan.slug, ProgressView.Basis.EVALUATION, EvaluationRef.from(counted),
+        EvaluationRef counted = progress.evaluation(evaluationId, plan.id).orElseThrow(() -> new ApiException.NotFound(
+                "Plan " + slug + " has no evaluation " + evaluationId + ". GET " + ApiPaths.evaluations(slug) + " lists them."));
+        List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.evaluation(counted.id()));
+        return new ProgressView(plan.slug, ProgressView.Basis.EVALUATION, counted,
                 Progress.overall(axes), axes);
     }
 
@@ -71,7 +70,7 @@ public class ProgressResource {
     @Operation(summary = "Get a plan's progress over time",
             description = "For each date on which an evaluation of the plan was adopted or published, oldest first, the counts and "
                     + "shares per status for the plan and each axis as known on that date: the points of a progress curve.")
-    public ProgressHistory history(@Parameter(description = "The plan's period.", example = "2019-2021") @PathParam("plan") String slug) {
+    public ProgressHistory history(@Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug) {
         Plan plan = plans.require(slug);
         return new ProgressHistory(plan.slug, progress.history(plan.id));
     }

@@ -3,7 +3,9 @@ package org.planwatch.progress;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.planwatch.evaluation.EvaluationRef;
+import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.EvaluationRef;
+import org.planwatch.domain.Progress;
 
 /** How far a plan has come, overall and per axis. */
 @Schema(name = "PlanProgress")

@@ -2,12 +2,14 @@ package org.planwatch.security;
 
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.planwatch.common.config.PlanwatchConfig;
+import org.planwatch.domain.Role;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
@@ -31,8 +33,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     @Inject
     ApiKeyRepository keys;
 
-    @ConfigProperty(name = "planwatch.admin-key")
-    Optional<String> adminKey;
+    @Inject
+    PlanwatchConfig config;
 
     @Override
     public Class<TokenAuthenticationRequest> getRequestType() {
@@ -46,6 +48,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     }
 
     private SecurityIdentity identify(String presented) {
+        Optional<String> adminKey = config.adminKey();
         if (adminKey.isPresent() && !adminKey.get().isBlank()
                 && MessageDigest.isEqual(ApiKeys.sha256(presented), ApiKeys.sha256(adminKey.get()))) {
             return QuarkusSecurityIdentity.builder()
@@ -60,7 +63,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
         return QuarkusTransaction.requiringNew().call(() -> {
             ApiKey key = keys.findActive(parts[0]).filter(k -> ApiKeys.matches(parts[1], k.secretHash))
                     .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API key"));
-            key.lastUsedAt = OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as PostgreSQL keeps it
+            key.lastUsedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
             QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(key.name))
                     .addRole(key.role.roleName())

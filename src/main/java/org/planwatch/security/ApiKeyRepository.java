@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.planwatch.common.ApiException;
+import org.planwatch.common.problem.ApiException;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 

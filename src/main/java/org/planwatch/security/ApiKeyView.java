@@ -3,6 +3,7 @@ package org.planwatch.security;
 import java.time.OffsetDateTime;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.planwatch.domain.Role;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

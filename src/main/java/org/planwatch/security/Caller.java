@@ -3,38 +3,55 @@ package org.planwatch.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import org.planwatch.common.ApiException;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.history.Author;
+import org.planwatch.domain.Role;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 
 /** Who is making the current request, and the ownership rule for evaluator keys. */
 @RequestScoped
-public class Caller {
+public class Caller implements Author {
 
     @Inject
     SecurityIdentity identity;
+    @Inject
+    HttpServerRequest request;
 
     public boolean isAdmin() {
         return identity.hasRole(Role.ADMIN_ROLE);
     }
 
+    @Override
     public String name() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    @Override
     public String role() {
         return isAdmin() ? "ADMIN" : identity.hasRole(Role.EVALUATOR_ROLE) ? "EVALUATOR" : "ANONYMOUS";
     }
 
-    /** The API key's id; null for the administrator key given in the configuration. */
+    @Override
     public Long keyId() {
         return identity.getAttribute(ApiKeyIdentityProvider.KEY_ID);
     }
 
-    /** A name for this caller that stays the same across requests, for idempotency keys. */
+    @Override
     public String stableId() {
         Long keyId = keyId();
         return keyId == null ? "config-admin" : "key-" + keyId;
+    }
+
+    @Override
+    public String method() {
+        return request.method().name();
+    }
+
+    @Override
+    public String path() {
+        return request.path();
     }
 
     /** Admins may write anything; an evaluator key only what belongs to its own evaluator. */

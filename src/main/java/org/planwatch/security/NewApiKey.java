@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.planwatch.domain.Role;
 
 /** A key to create: ADMIN, or EVALUATOR tied to one evaluator. */
 @Schema(name = "NewApiKey")

@@ -1,22 +1,23 @@
 package org.planwatch.security;
 
+import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.planwatch.common.HttpEdge;
+import org.planwatch.common.config.PlanwatchConfig;
+import org.planwatch.common.http.HttpEdge;
+import org.planwatch.domain.ApiPaths;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -26,19 +27,14 @@ import io.vertx.ext.web.RoutingContext;
  * keys is then refused everything it tries to write, right keys included, until its bucket refills),
  * and, when configured, reads per IP address. Over a limit: 429 problem+json with Retry-After.
  *
- * <p>The buckets refill by the injected {@link Clock} (org.planwatch.common.Clocks), with millisecond precision as Bucket4j's
+ * <p>The buckets refill by the injected {@link Clock} (org.planwatch.common.time.Clocks), with millisecond precision as Bucket4j's
  * default does, so that RateLimitTest can move time itself instead of racing the refill.
  */
 @ApplicationScoped
 public class RateLimits {
 
-    @ConfigProperty(name = "planwatch.rate-limit.writes-per-minute", defaultValue = "120")
-    long writesPerMinute;
-    @ConfigProperty(name = "planwatch.rate-limit.failed-authentications-per-minute", defaultValue = "10")
-    long failedAuthenticationsPerMinute;
-    /** 0: reads are not limited. */
-    @ConfigProperty(name = "planwatch.rate-limit.reads-per-minute", defaultValue = "0")
-    long readsPerMinute;
+    @Inject
+    PlanwatchConfig config;
 
     @Inject
     Clock clock;
@@ -59,7 +55,7 @@ public class RateLimits {
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
 
     void install(@Observes Router router) {
-        router.route("/api/v1/*").order(-200).handler(this::check);
+        router.route(ApiPaths.ALL).order(-200).handler(this::check);
     }
 
     /** Called when a request presented a key that is malformed, unknown or revoked. */
@@ -80,6 +76,8 @@ public class RateLimits {
                     "Too many requests from this address presented a wrong API key. Wait before trying again.");
             return;
         }
+        long writesPerMinute = config.rateLimit().writesPerMinute();
+        long readsPerMinute = config.rateLimit().readsPerMinute();
         if (write) {
             ConsumptionProbe probe = bucket("write:" + client(context, address), writesPerMinute).tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
@@ -97,7 +95,7 @@ public class RateLimits {
     }
 
     private Bucket failures(String address) {
-        return bucket("auth:" + address, failedAuthenticationsPerMinute);
+        return bucket("auth:" + address, config.rateLimit().failedAuthenticationsPerMinute());
     }
 
     private Bucket bucket(String key, long perMinute) {
@@ -111,7 +109,7 @@ public class RateLimits {
     private static String client(RoutingContext context, String address) {
         String authorization = context.request().getHeader("Authorization");
         return authorization == null ? "address:" + address
-                : "key:" + java.util.HexFormat.of().formatHex(ApiKeys.sha256(authorization), 0, 12);
+                : "key:" + HexFormat.of().formatHex(ApiKeys.sha256(authorization), 0, 12);
     }
 
     /** The client's address as the HTTP layer sees it (behind a proxy, enable quarkus.http.proxy.proxy-address-forwarding). */

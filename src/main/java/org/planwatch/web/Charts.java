@@ -1,12 +1,13 @@
 package org.planwatch.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.planwatch.evaluation.Status;
-import org.planwatch.progress.Progress;
+import org.planwatch.domain.Status;
+import org.planwatch.domain.Progress;
 import org.planwatch.progress.ProgressHistory;
-import org.planwatch.progress.StatusCount;
+import org.planwatch.domain.StatusCount;
 
 /**
  * Charts as inline SVG made on the server: no script needed to see them, and they print. Every shape
@@ -115,7 +116,7 @@ public final class Charts {
     }
 
     private static String fmt(double value) {
-        return String.format(java.util.Locale.ROOT, "%.1f", value);
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     public static String escape(String text) {

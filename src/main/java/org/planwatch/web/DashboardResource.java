@@ -1,6 +1,7 @@
 package org.planwatch.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -21,11 +22,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.planwatch.common.QueryParams;
-import org.planwatch.evaluation.Status;
-import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.common.http.QueryParams;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.Status;
+import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureDetail;
 import org.planwatch.measure.MeasureFilter;
+import org.planwatch.measure.MeasureFilterParams;
 import org.planwatch.measure.MeasureRepository;
 import org.planwatch.measure.MeasureService;
 import org.planwatch.measure.MeasureView;
@@ -33,7 +36,7 @@ import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
 import org.planwatch.plan.PlanService;
 import org.planwatch.plan.PlanView;
-import org.planwatch.progress.AxisProgress;
+import org.planwatch.domain.AxisProgress;
 import org.planwatch.progress.ProgressHistory;
 import org.planwatch.progress.ProgressRepository;
 import org.planwatch.web.Views.AxisRow;
@@ -81,7 +84,7 @@ public class DashboardResource {
         Lang chosen = Lang.ofPage(vertx.getCurrent(), lang, cookie, acceptLanguage);
         List<Plan> latest = plans.page(null, 1);
         if (latest.isEmpty()) {
-            Frame frame = frame(chosen, "Planwatch", uri, "/api/v1/plans", "/feeds/changes.atom");
+            Frame frame = frame(chosen, "Planwatch", uri, ApiPaths.PLANS, "/feeds/changes.atom");
             return html(empty.data("frame", frame).render(), lang);
         }
         return planPage(latest.get(0), axis, status, q, chosen, lang, uri);
@@ -104,7 +107,7 @@ public class DashboardResource {
         Lang chosen = Lang.ofPage(vertx.getCurrent(), lang, cookie, acceptLanguage);
         Plan planEntity = plans.require(slug);
         MeasureDetail detail = measureService.detail(planEntity.slug, QueryParams.positiveNumber("number", number), null);
-        String api = "/api/v1/plans/" + slug + "/measures/" + detail.number();
+        String api = ApiPaths.measure(slug, detail.number());
         Frame frame = frame(chosen, Texts.of(chosen).get("measure") + " " + detail.number() + " – " + planEntity.title, uri, api,
                 "/feeds/changes.atom?plan=" + slug + "&axis=" + detail.axis().number());
         return html(measure.data("frame", frame)
@@ -115,7 +118,7 @@ public class DashboardResource {
                         .map(s -> new Assessed(s.evaluator().shortName() == null ? s.evaluator().name() : s.evaluator().shortName(),
                                 s.evaluator().name(), Texts.date(s.date(), chosen), StatusLook.of(s.status(), chosen))).toList())
                 .data("timeline", TimelineItem.of(detail, chosen))
-                .data("badge", api + "/badge.svg" + (chosen == Lang.EN ? "?lang=en" : ""))
+                .data("badge", ApiPaths.badge(api) + (chosen == Lang.EN ? "?lang=en" : ""))
                 .render(), lang);
     }
 
@@ -133,7 +136,7 @@ public class DashboardResource {
     }
 
     private Response planPage(Plan planEntity, String axis, List<String> status, String q, Lang chosen, String langParam, UriInfo uri) {
-        MeasureFilter filter = measureService.formFilter(planEntity, axis, status, q);
+        MeasureFilter filter = measureService.checked(planEntity, MeasureFilterParams.ofForm(axis, status, q));
         List<AxisProgress> axes = progress.axes(planEntity.id, StatusBasis.LATEST);
         PlanView view = planService.view(planEntity, axes);
         List<MeasureView> all = measures.all(planEntity.slug, MeasureFilter.ALL, StatusBasis.LATEST);
@@ -150,8 +153,8 @@ public class DashboardResource {
                 .filter(p -> p.startsWith("axis=") || p.startsWith("status=") || p.startsWith("q="))
                 .filter(p -> !p.endsWith("="))
                 .collect(Collectors.joining("&"));
-        Frame frame = frame(chosen, planEntity.title, uri, "/api/v1/plans/" + slug, "/feeds/changes.atom?plan=" + slug);
-        List<Option> axisOptions = new java.util.ArrayList<>();
+        Frame frame = frame(chosen, planEntity.title, uri, ApiPaths.plan(slug), "/feeds/changes.atom?plan=" + slug);
+        List<Option> axisOptions = new ArrayList<>();
         axisOptions.add(new Option("", t.get("allAxes"), filter.axis() == null));
         axes.forEach(a ->
                 axisOptions.add(new Option(Integer.toString(a.number()), a.number() + ". " + a.title(), Integer.valueOf(a.number()).equals(filter.axis()))));
@@ -173,7 +176,7 @@ public class DashboardResource {
                         "/plans/" + slug + "/measures/" + m.number())).toList())
                 .data("shownText", String.format(t.get("shown"), shown.size(), all.size()))
                 .data("shownPattern", t.get("shown"))
-                .data("csvHref", "/api/v1/plans/" + slug + "/measures.csv" + (filterQuery.isEmpty() ? "" : "?" + filterQuery))
+                .data("csvHref", ApiPaths.measuresCsv(slug) + (filterQuery.isEmpty() ? "" : "?" + filterQuery))
                 .data("history", history.size() < 2 ? null : new RawString(Charts.history(history, chosen)))
                 .data("historyRows", history.stream().map(p -> new HistoryRow(p.date().toString(), StatusLook.counts(p.overall(), chosen))).toList())
                 .data("legend", Arrays.stream(Status.values()).map(s -> StatusLook.of(s, chosen)).toList())

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -19,18 +20,21 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.planwatch.cache.ResponseCache;
-import org.planwatch.common.QueryParams;
-import org.planwatch.evaluation.Status;
-import org.planwatch.evaluation.StatusBasis;
+import org.planwatch.common.http.QueryParams;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.Status;
+import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureDetail;
 import org.planwatch.measure.MeasureFilter;
+import org.planwatch.measure.MeasureFilterParams;
 import org.planwatch.measure.MeasureRepository;
 import org.planwatch.measure.MeasureService;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
 import org.planwatch.plan.PlanService;
 import org.planwatch.plan.PlanView;
-import org.planwatch.progress.AxisProgress;
+import org.planwatch.domain.AxisProgress;
 import org.planwatch.progress.ProgressRepository;
 import org.planwatch.web.Views.AxisRow;
 import org.planwatch.web.Views.Frame;
@@ -112,7 +116,7 @@ public class EmbedResource {
             @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
         Options options = Options.of(vertx.getCurrent(), lang, acceptLanguage, layout, theme);
         Plan plan = plan(slug);
-        MeasureFilter filter = measureService.formFilter(plan, axis, status, q);
+        MeasureFilter filter = measureService.checked(plan, MeasureFilterParams.ofForm(axis, status, q));
         var t = Texts.of(options.lang());
         String heading = plan.title;
         if (filter.axis() != null) {
@@ -156,7 +160,7 @@ public class EmbedResource {
     public Response builder(@QueryParam("view") String view, @QueryParam("plan") String slug, @QueryParam("axis") String axis,
             @QueryParam("status") String status, @QueryParam("number") String number, @QueryParam("lang") String lang,
             @QueryParam("layout") String layout, @QueryParam("theme") String theme,
-            @jakarta.ws.rs.CookieParam(Lang.COOKIE) String cookie, @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
+            @CookieParam(Lang.COOKIE) String cookie, @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
         Lang pageLang = Lang.ofPage(vertx.getCurrent(), null, cookie, acceptLanguage);
         Lang embedLang = Lang.parse(lang) == null ? Lang.FR : Lang.parse(lang);
         String chosenView = view != null && Set.of("progress", "measures", "measure").contains(view) ? view : "measures";
@@ -179,15 +183,15 @@ public class EmbedResource {
         if (chosenView.equals("measure")) {
             params.add("number=" + measureNumber);
             data.add("data-number=\"" + measureNumber + "\"");
-            badge = base + "api/v1/plans/" + plan.slug + "/measures/" + measureNumber + "/badge.svg";
+            badge = absolute(base, ApiPaths.badge(ApiPaths.measure(plan.slug, measureNumber)));
             subject = "mesure " + measureNumber;
         } else if (chosenView.equals("measures") && axisNumber != null) {
             params.add("axis=" + axisNumber);
             data.add("data-axis=\"" + axisNumber + "\"");
-            badge = base + "api/v1/plans/" + plan.slug + "/axes/" + axisNumber + "/badge.svg";
+            badge = absolute(base, ApiPaths.badge(ApiPaths.axis(plan.slug, axisNumber)));
             subject = "axe " + axisNumber;
         } else {
-            badge = base + "api/v1/plans/" + plan.slug + "/badge.svg";
+            badge = absolute(base, ApiPaths.badge(ApiPaths.plan(plan.slug)));
             subject = "plan " + plan.slug;
         }
         if (chosenView.equals("measures") && chosenStatus != null) {
@@ -212,7 +216,7 @@ public class EmbedResource {
         List<Option> views = Arrays.stream(new String[] {"progress", "measures", "measure"})
                 .map(v -> new Option(v, Texts.of(pageLang).get("view." + v) == null ? v : Texts.of(pageLang).get("view." + v), v.equals(chosenView)))
                 .toList();
-        Frame frame = DashboardResource.frame(pageLang, Texts.of(pageLang).get("embed"), uri, "/api/v1/plans/" + plan.slug,
+        Frame frame = DashboardResource.frame(pageLang, Texts.of(pageLang).get("embed"), uri, ApiPaths.plan(plan.slug),
                 "/feeds/changes.atom?plan=" + plan.slug);
         return DashboardResource.html(builder.data("frame", frame)
                 .data("views", views)
@@ -236,11 +240,16 @@ public class EmbedResource {
         if (slug == null || slug.isBlank()) {
             List<Plan> latest = plans.page(null, 1);
             if (latest.isEmpty()) {
-                throw new org.planwatch.common.ApiException.NotFound("There is no plan yet.");
+                throw new ApiException.NotFound("There is no plan yet.");
             }
             return latest.get(0);
         }
         return plans.require(slug.strip());
+    }
+
+    /** An absolute path of this service as a URL, from the base URL (which ends with a slash). */
+    private static String absolute(String base, String path) {
+        return base + path.substring(1);
     }
 
     private static String dashboardQuery(MeasureFilter filter) {

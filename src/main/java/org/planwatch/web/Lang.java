@@ -2,7 +2,7 @@ package org.planwatch.web;
 
 import java.util.Locale;
 
-import org.planwatch.common.Vary;
+import org.planwatch.common.http.Vary;
 
 import io.vertx.ext.web.RoutingContext;
 

@@ -5,9 +5,10 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.Map;
 
-import org.planwatch.evaluation.Status;
+import org.planwatch.domain.Status;
 
 /** The interface's words in French and English. The data (titles, comments) stays in French, as in the sources. */
 public final class Texts {
@@ -202,7 +203,7 @@ public final class Texts {
     }
 
     public static String css(Status status) {
-        return "st-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "st-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** 0.0667 as "6,7 %" or "6.7%". */

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.planwatch.evaluation.Status;
+import org.planwatch.domain.Status;
 import org.planwatch.measure.MeasureView;
-import org.planwatch.progress.AxisProgress;
-import org.planwatch.progress.Progress;
+import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.Progress;
 
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateData;

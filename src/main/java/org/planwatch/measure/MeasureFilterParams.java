@@ -1,0 +1,48 @@
+package org.planwatch.measure;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.planwatch.common.http.QueryParams;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.domain.Status;
+
+/**
+ * A measure list's filter from the query parameters that give it, in the API and the pages alike: a bad value is a
+ * 400 naming the parameter and what it accepts. Whether the plan has the axis is the service's to check.
+ */
+public final class MeasureFilterParams {
+
+    private static final int MAX_WORDS = 10;
+
+    private MeasureFilterParams() {
+    }
+
+    /** {@code axis}: an axis number; {@code status}: statuses, repeated or comma-separated; {@code q}: words of the title. */
+    public static MeasureFilter of(String axis, List<String> status, String q) {
+        return new MeasureFilter(
+                QueryParams.positiveNumber("axis", axis),
+                QueryParams.enums("status", status, Status.class),
+                words(QueryParams.text("q", q, 200)),
+                null);
+    }
+
+    /**
+     * The filter of an HTML page's form: as {@link #of}, but a field left at "all" (sent empty by a plain form
+     * submit, as {@code axis=&status=}) means no filter on it.
+     */
+    public static MeasureFilter ofForm(String axis, List<String> status, String q) {
+        return of(axis == null || axis.isBlank() ? null : axis, status == null ? null : status.stream().filter(s -> !s.isBlank()).toList(), q);
+    }
+
+    private static List<String> words(String q) {
+        if (q == null) {
+            return List.of();
+        }
+        List<String> words = Arrays.stream(q.split("\\s+")).filter(w -> !w.isEmpty()).distinct().toList();
+        if (words.size() > MAX_WORDS) {
+            throw new ApiException.InvalidParameter("q", "must have at most " + MAX_WORDS + " words");
+        }
+        return words;
+    }
+}
