@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,8 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.http.PageParams;
 import org.planwatch.common.http.Params;
-import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.paging.Page;
 import org.planwatch.domain.ApiPaths;
@@ -58,11 +59,9 @@ public class PlanEvaluationResource {
     @Operation(summary = "List a plan's evaluations",
             description = "Every published evaluation of the plan, newest first, with its evaluator, date, source and number of assessments.")
     public Page<EvaluationView> list(
-            @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
-            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
-        int size = QueryParams.limit(limit);
-        String key = Cursor.decode(cursor);
+            @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug, @BeanParam PageParams page) {
+        int size = page.size();
+        String key = Cursor.decode(page.cursor());
         Plan plan = plans.require(slug);
         LocalDate afterDate = null;
         Long afterId = null;

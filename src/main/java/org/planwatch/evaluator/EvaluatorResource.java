@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,8 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.http.PageParams;
 import org.planwatch.common.http.Params;
-import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.paging.Page;
 import org.planwatch.domain.ApiPaths;
@@ -50,11 +51,9 @@ public class EvaluatorResource {
     @GET
     @Operation(summary = "List evaluators",
             description = "The bodies that assess the plans (the CNCDH, the Collectif \"Ensemble contre la traite\", ...), by slug.")
-    public Page<EvaluatorView> list(
-            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
-        int size = QueryParams.limit(limit);
-        return Page.of(evaluators.page(Cursor.decode(cursor), size).stream().map(EvaluatorView::from).toList(), size, EvaluatorView::slug);
+    public Page<EvaluatorView> list(@BeanParam PageParams page) {
+        int size = page.size();
+        return Page.of(evaluators.page(Cursor.decode(page.cursor()), size).stream().map(EvaluatorView::from).toList(), size, EvaluatorView::slug);
     }
 
     @GET

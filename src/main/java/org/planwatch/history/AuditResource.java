@@ -2,22 +2,20 @@ package org.planwatch.history;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.paging.Page;
-import org.planwatch.common.http.QueryParams;
 import org.planwatch.domain.Role;
 import org.planwatch.domain.ApiPaths;
-import org.planwatch.common.http.Params;
+import org.planwatch.common.http.PageParams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,11 +36,9 @@ public class AuditResource {
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Read the audit trail",
             description = "Every write, oldest first: who made it (the API key), when, on which resource, and the resource before and after.")
-    public Page<AuditView> list(
-            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
-        int size = QueryParams.limit(limit);
-        long after = Cursor.decodeNumber(cursor);
+    public Page<AuditView> list(@BeanParam PageParams page) {
+        int size = page.size();
+        long after = Cursor.decodeNumber(page.cursor());
         var rows = audit.page(after, size + 1).stream()
                 .map(a -> new AuditView(a.id, a.occurredAt, a.actor, a.role, a.apiKeyId, a.method, a.path, a.action, a.resource,
                         tree(a.before), tree(a.after)))

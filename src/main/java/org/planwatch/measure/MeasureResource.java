@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.csv.Csv;
 import org.planwatch.common.http.Downloads;
+import org.planwatch.common.http.PageParams;
 import org.planwatch.common.http.Params;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.paging.Cursor;
@@ -73,12 +75,10 @@ public class MeasureResource {
             @QueryParam("status") List<String> status,
             @Parameter(description = "Words that must all appear in the measure's title, accents and case ignored "
                     + "(`mecanisme` finds \"mécanisme\").", example = "mecanisme") @QueryParam("q") String q,
-            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf,
-            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
-        int size = QueryParams.limit(limit);
+            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf, @BeanParam PageParams paging) {
+        int size = paging.size();
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
-        int after = Cursor.decodeNumber(cursor);
+        int after = Cursor.decodeNumber(paging.cursor());
         MeasureFilter filter = MeasureFilterParams.of(axis, status, q);
         List<MeasureView> page = measures.page(slug, filter, basis, after, size);
         if (page.isEmpty()) {

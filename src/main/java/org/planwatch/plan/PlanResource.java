@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,8 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.http.PageParams;
 import org.planwatch.common.http.Params;
-import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.paging.Page;
 import org.planwatch.domain.ApiPaths;
@@ -59,11 +60,9 @@ public class PlanResource {
     @Operation(summary = "List plans",
             description = "The national action plans, latest first, each with its headline progress: how many of its measures are "
                     + "implemented, partially implemented, not implemented or not yet assessed.")
-    public Page<PlanView> list(
-            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
-        int size = QueryParams.limit(limit);
-        List<Plan> page = plans.page(Cursor.decode(cursor), size);
+    public Page<PlanView> list(@BeanParam PageParams paging) {
+        int size = paging.size();
+        List<Plan> page = plans.page(Cursor.decode(paging.cursor()), size);
         List<Long> ids = page.stream().map(p -> p.id).toList();
         Map<Long, List<AxisProgress>> axes = progress.axesByPlan(ids, StatusBasis.LATEST);
         Map<Long, EvaluationRef> latest = plans.latestEvaluations(ids);

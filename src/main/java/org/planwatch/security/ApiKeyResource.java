@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -30,7 +30,7 @@ import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.paging.Page;
 import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.Role;
-import org.planwatch.common.http.Params;
+import org.planwatch.common.http.PageParams;
 
 @Path(ApiPaths.API_KEYS)
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,11 +59,9 @@ public class ApiKeyResource {
 
     @GET
     @Operation(summary = "List API keys", description = "Every key, revoked ones included, without their secrets.")
-    public Page<ApiKeyView> list(
-            @Parameter(description = Params.LIMIT, example = Params.LIMIT_EXAMPLE) @QueryParam("limit") String limit,
-            @Parameter(description = Params.CURSOR) @QueryParam("cursor") String cursor) {
-        int size = QueryParams.limit(limit);
-        return Page.of(keys.page(Cursor.decodeNumber(cursor), size).stream().map(ApiKeyView::from).toList(), size,
+    public Page<ApiKeyView> list(@BeanParam PageParams page) {
+        int size = page.size();
+        return Page.of(keys.page(Cursor.decodeNumber(page.cursor()), size).stream().map(ApiKeyView::from).toList(), size,
                 k -> Long.toString(k.id()));
     }
 
