@@ -23,7 +23,7 @@ public interface PlanwatchConfig {
 
     EmbeddedPostgres embeddedPostgres();
 
-    /** The response cache (README, "Caching, speed and scaling out"). */
+    /** The response cache (docs/operations.md). */
     interface Cache {
 
         /** Off: every request goes to the database. */

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 public final class Csv {
 
     public static final String MEDIA_TYPE = "text/csv";
-    /** The most lines of data a CSV import takes (README, "Limits"): what the body size limit is sized for. */
+    /** The most lines of data a CSV import takes (docs/limits.md): what the body size limit is sized for. */
     public static final int MAX_IMPORT_ROWS = 1000;
     private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * A request body is exactly what the contract describes, or a 400 (README, "Strict request bodies"):
+ * A request body is exactly what the contract describes, or a 400 (docs/design.md, "Nullable fields and strict request bodies"):
  * <ul>
  * <li>one JSON document: anything after it ({"a":1}}) makes it malformed, not silently ignored;</li>
  * <li>no property the contract does not define (quarkus.jackson.fail-on-unknown-properties=true): an extra "axes" on a

@@ -97,7 +97,7 @@ public class ProblemResponses implements OASFilter {
     }
 
     /**
-     * A property that may be null is always sent, as null (README, "Null fields"): {@code @Schema(nullable = true)} gives
+     * A property that may be null is always sent, as null (docs/design.md, "Nullable fields and strict request bodies"): {@code @Schema(nullable = true)} gives
      * {@code type: [string, "null"]}, and for a reference {@code anyOf: [{$ref}, {type: "null"}]}. Beside that anyOf the
      * scanner leaves a {@code type}, sometimes without "null" (MeasureDetail.statusSource); the anyOf alone says it.
      */
@@ -247,7 +247,7 @@ public class ProblemResponses implements OASFilter {
         return verb.toLowerCase().endsWith(thing.toLowerCase()) ? verb + suffix : verb + thing + suffix;
     }
 
-    /** What a parameter accepts, as the server checks it (README, "Limits"). */
+    /** What a parameter accepts, as the server checks it (docs/limits.md). */
     private static void limit(Parameter parameter) {
         Schema schema = parameter.getSchema();
         if (schema == null || schema.getRef() != null) {
@@ -322,8 +322,8 @@ public class ProblemResponses implements OASFilter {
             add(operation, "404", "Nothing exists at this address (unknown plan, axis, measure, evaluator or evaluation).");
         }
         add(operation, "406", "The client accepts none of the media types this operation produces (those of its 200 answer).");
-        // Limits any request can exceed, whatever its method (README, "Limits"); the last two are the HTTP layer's own answers.
-        add(operation, "413", "The request body is larger than 2 MiB (README, \"Limits\").");
+        // Limits any request can exceed, whatever its method (docs/limits.md); the last two are the HTTP layer's own answers.
+        add(operation, "413", "The request body is larger than 2 MiB (docs/limits.md).");
         withoutBody(operation, "414", "The URL is longer than 4096 bytes. Answered by the HTTP layer, without a body.");
         withoutBody(operation, "431", "The request's headers are larger than 20 KiB in all. Answered by the HTTP layer, without a body.");
         add(operation, "500", "The server failed; `errorId` identifies the failure in the server's log.");
