@@ -4,14 +4,12 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /** A page of the change feed. */
 @Schema(name = "ChangeFeed")
 public record ChangeFeed(
         List<ChangeView> items,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Present when more changes are available right now: pass it as `since` to read them.")
+        @Schema(description = "Set when more changes are available right now: pass it as `since` to read them; null when this page"
+                + " reaches the latest change.", nullable = true)
         String nextCursor,
         @Schema(description = "Where this page ends, also when it is empty: store it and pass it as `since` on the next sync.")
         String resumeCursor) {

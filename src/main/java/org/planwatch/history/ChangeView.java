@@ -6,11 +6,8 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.domain.Status;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /** One entry of the change feed. */
 @Schema(name = "Change")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangeView(
         @Schema(description = "Increasing with commit order.", example = "12") long id,
         @Schema(description = "STATUS_CHANGED: a measure's current status changed; CREATED, UPDATED, DELETED: an edit of the data.",
@@ -18,13 +15,20 @@ public record ChangeView(
         @Schema(example = "2026-11-29T10:15:30Z") OffsetDateTime at,
         @Schema(description = "plan, axis, measure, evaluator, evaluation or assessment.", example = "measure") String resource,
         @Schema(description = "The API path of the resource.", example = "/api/v1/plans/2019-2021/measures/16") String path,
-        @Schema(example = "2019-2021") String plan,
-        @Schema(description = "For STATUS_CHANGED: the measure's number.", example = "16") Integer measure,
-        @Schema(example = "NOT_IMPLEMENTED") Status previousStatus,
-        @Schema(example = "Non réalisée") String previousStatusLabel,
-        @Schema(example = "PARTIALLY_IMPLEMENTED") Status newStatus,
-        @Schema(example = "Partiellement réalisée") String newStatusLabel,
-        @Schema(description = "For STATUS_CHANGED: the evaluation that now gives the status (absent when the measure is no longer assessed).")
+        @Schema(description = "The plan the resource belongs to; null when it belongs to none (an evaluator).", example = "2019-2021",
+                nullable = true) String plan,
+        @Schema(description = "For STATUS_CHANGED: the measure's number; null for the other kinds.", example = "16", nullable = true)
+        Integer measure,
+        @Schema(description = "For STATUS_CHANGED: the measure's status before; null for the other kinds.", example = "NOT_IMPLEMENTED",
+                nullable = true) Status previousStatus,
+        @Schema(description = "The French label of `previousStatus`; null when it is null.", example = "Non réalisée", nullable = true)
+        String previousStatusLabel,
+        @Schema(description = "For STATUS_CHANGED: the measure's status now; null for the other kinds.", example = "PARTIALLY_IMPLEMENTED",
+                nullable = true) Status newStatus,
+        @Schema(description = "The French label of `newStatus`; null when it is null.", example = "Partiellement réalisée", nullable = true)
+        String newStatusLabel,
+        @Schema(description = "For STATUS_CHANGED: the evaluation that now gives the status; null when the measure is no longer assessed,"
+                + " and for the other kinds.", nullable = true)
         Source evaluation) {
 
     @Schema(name = "ChangeEvaluation")

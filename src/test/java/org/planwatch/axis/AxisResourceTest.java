@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
@@ -30,7 +30,7 @@ class AxisResourceTest {
         given().get(AXES)
                 .then().statusCode(200)
                 .contentType(ContentType.JSON)
-                .body("$", not(hasKey("nextCursor")))
+                .body("$", hasEntry(equalTo("nextCursor"), nullValue()))
                 .body("items.number", contains(1, 2, 3, 4, 5, 6))
                 .body("items.progress.measureCount", contains(12, 7, 11, 5, 4, 6));
     }

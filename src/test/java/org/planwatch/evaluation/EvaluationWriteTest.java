@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasEntry;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -79,6 +80,9 @@ class EvaluationWriteTest {
                 .body("assessments[0].evidence.url", contains("https://www.example.fr/annonce", "https://www.example.fr/decret"))
                 .body("assessments[0].evidence[0].title", equalTo("Texte annonçant le mécanisme"))
                 .body("assessments[0].evidence[1].archivedUrl", equalTo("https://web.archive.example/decret"))
+                // what was not given is sent, as null
+                .body("assessments[0].evidence[0]", hasEntry(equalTo("archivedUrl"), nullValue()))
+                .body("assessments[0].evidence[1]", hasEntry(equalTo("title"), nullValue()))
                 .body("assessments[1].evidence", empty());
         long id = created.jsonPath().getLong("id");
         String path = "/api/v1/evaluations/" + id;

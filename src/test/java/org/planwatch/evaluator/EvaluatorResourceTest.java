@@ -3,8 +3,8 @@ package org.planwatch.evaluator;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.nullValue;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ class EvaluatorResourceTest {
         given().get("/api/v1/evaluators")
                 .then().statusCode(200)
                 .contentType(ContentType.JSON)
-                .body("$", not(hasKey("nextCursor")))
+                .body("$", hasEntry(equalTo("nextCursor"), nullValue()))
                 .body("items.slug", contains("cncdh", "collectif-ensemble-contre-la-traite"))
                 .body("items.kind", contains("INDEPENDENT_RAPPORTEUR", "CIVIL_SOCIETY"))
                 .body("items.kindLabel", contains("Rapporteur national indépendant", "Société civile"));

@@ -2,10 +2,9 @@ package org.planwatch.history;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.planwatch.Api.admin;
@@ -125,7 +124,8 @@ class ChangeFeedTest {
         Map<String, Object> unassessed = changes.get(3);
         assertEquals("NOT_IMPLEMENTED", unassessed.get("previousStatus"));
         assertEquals("NOT_ASSESSED", unassessed.get("newStatus"));
-        assertFalse(unassessed.containsKey("evaluation"), "no evaluation gives the measure its status any more");
+        assertTrue(unassessed.containsKey("evaluation"), "every field is sent, null when it has no value");
+        assertNull(unassessed.get("evaluation"), "no evaluation gives the measure its status any more");
     }
 
     @Test
@@ -228,7 +228,10 @@ class ChangeFeedTest {
         assertEquals("CREATED", evaluatorCreated.get("kind"));
         assertEquals("evaluator", evaluatorCreated.get("resource"));
         assertEquals("/api/v1/evaluators/" + slug, evaluatorCreated.get("path"));
-        assertFalse(evaluatorCreated.containsKey("plan"), "an evaluator belongs to no plan");
+        // An evaluator belongs to no plan, and an edit has no status: those fields are sent, as null.
+        for (String field : List.of("plan", "measure", "previousStatus", "previousStatusLabel", "newStatus", "newStatusLabel", "evaluation")) {
+            assertTrue(evaluatorCreated.containsKey(field) && evaluatorCreated.get(field) == null, field + " null: " + evaluatorCreated);
+        }
     }
 
     @Test
@@ -243,6 +246,7 @@ class ChangeFeedTest {
         for (int page = 0; page < 10; page++) {
             JsonPath answer = Feed.page(since, plan, 1);
             paged.addAll(answer.getList("items"));
+            assertTrue(answer.getMap("$").containsKey("nextCursor"), "nextCursor is sent, null on the last page");
             if (answer.getString("nextCursor") == null) {
                 break;
             }
@@ -260,7 +264,7 @@ class ChangeFeedTest {
 
         given().queryParam("plan", plan).queryParam("since", end).get("/api/v1/changes").then().statusCode(200)
                 .body("items", equalTo(List.of()))
-                .body("$", not(hasKey("nextCursor")))
+                .body("$", hasEntry(equalTo("nextCursor"), nullValue()))
                 .body("resumeCursor", equalTo(end));
     }
 

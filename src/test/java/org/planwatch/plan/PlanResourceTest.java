@@ -4,9 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasEntry;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -35,7 +34,7 @@ class PlanResourceTest {
                 .then().statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("items", hasSize(1))
-                .body("$", not(hasKey("nextCursor")))
+                .body("$", hasEntry(equalTo("nextCursor"), nullValue()))
                 .header("Link", nullValue())
                 .body("items[0].slug", equalTo("2019-2021"))
                 .body("items[0].axisCount", equalTo(6))

@@ -145,6 +145,6 @@ public class HttpEdge {
         }
         context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(new JsonObject()
                 .put("type", "about:blank").put("title", title).put("status", status).put("detail", detail)
-                .put("instance", context.normalizedPath()).encode());
+                .put("instance", context.normalizedPath()).putNull("errors").putNull("errorId").encode()); // all of Problem's fields
     }
 }

@@ -5,16 +5,15 @@ import java.util.function.Function;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
  * One page of a list: lists are always wrapped in an object, never a bare array.
- * {@code nextCursor} is absent on the last page; {@link PageLinks} also sends it as a Link header.
+ * {@code nextCursor} is null on the last page (and sent, as null); when there is a next page,
+ * PageLinks also sends it as a Link header.
  */
 public record Page<T>(
         List<T> items,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Opaque cursor of the next page, to pass as `cursor`; absent on the last page.", example = "eyJrIjoiMjAifQ")
+        @Schema(description = "Opaque cursor of the next page, to pass as `cursor`; null on the last page.", example = "eyJrIjoiMjAifQ",
+                nullable = true)
         String nextCursor) {
 
     /**

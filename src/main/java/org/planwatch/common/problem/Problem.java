@@ -4,10 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /** An RFC 9457 problem document: the body of every 4xx and 5xx answer. */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "An error, as RFC 9457 problem details (application/problem+json).")
 public record Problem(
         @Schema(description = "A URI reference identifying the kind of problem; `about:blank` when the HTTP status says it all.",
@@ -20,9 +17,15 @@ public record Problem(
         String detail,
         @Schema(description = "The path of the request that caused the problem.", example = "/api/v1/plans/2019-2021/measures")
         String instance,
-        @Schema(description = "For validation problems: each invalid query parameter or body field.") List<FieldError> errors,
-        @Schema(description = "For server errors: an id to quote when reporting it; it is also in the server's log.",
-                example = "5f0c2a4e-4a8f-4a34-9f7d-2b1c8e0d9a11") String errorId) {
+        @Schema(description = "For validation problems: each invalid query parameter or body field; null when the problem is not"
+                + " about particular fields (never an empty list).", nullable = true) List<FieldError> errors,
+        @Schema(description = "For server errors (500): an id to quote when reporting it; it is also in the server's log. Null on"
+                + " every other status.", example = "5f0c2a4e-4a8f-4a34-9f7d-2b1c8e0d9a11", nullable = true) String errorId) {
+
+    /** No field errors is null, never an empty list: one way to say "no value" (README, "Null fields"). */
+    public Problem {
+        errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
     /** The title of a body that cannot be read as the operation's JSON. */

@@ -201,7 +201,7 @@ class OpenApiContractTest {
                 .body("paths.'/api/v1/plans/{plan}/measures'.get.parameters.name",
                         hasItems("plan", "axis", "status", "q", "limit", "cursor"))
                 .body("components.schemas.Problem.properties.keySet()",
-                        hasItems("type", "title", "status", "detail", "instance", "errors"));
+                        hasItems("type", "title", "status", "detail", "instance", "errors", "errorId"));
     }
 
     @Test
