@@ -2,17 +2,16 @@ package org.planwatch;
 
 import static io.restassured.RestAssured.given;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** Requests as a given caller, and the reads the write tests need around their writes. */
 public final class Api {
@@ -20,8 +19,7 @@ public final class Api {
     /** The administrator key of the test profile (%test.planwatch.admin-key). */
     public static final String ADMIN_KEY = "test-admin-key-that-is-only-used-by-the-test-suite";
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification admin() {
         return as(ADMIN_KEY);
@@ -45,8 +43,9 @@ public final class Api {
     }
 
     public static RequestSpecification csv(RequestSpecification request, byte[] bytes) {
-        return request.config(RestAssured.config().encoderConfig(
-                        EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+        return request.config(RestAssured.config()
+                        .encoderConfig(EncoderConfig.encoderConfig()
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                 .contentType("text/csv")
                 .body(bytes);
     }

@@ -2,12 +2,11 @@ package org.planwatch;
 
 import static org.planwatch.Api.admin;
 
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * A position in the audit trail (read with the administrator key), to list the entries written

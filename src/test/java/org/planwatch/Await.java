@@ -14,8 +14,7 @@ public final class Await {
     /** What every wait in the test suite allows unless it says otherwise. */
     public static final Duration GENEROUSLY = Duration.ofSeconds(60);
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(String what, BooleanSupplier condition) {
         until(what, GENEROUSLY, condition, () -> "");

@@ -1,5 +1,20 @@
 package org.planwatch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialects;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,23 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
-import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.dialect.Dialects;
-
-import io.restassured.filter.Filter;
-import io.restassured.filter.FilterContext;
-import io.restassured.response.Response;
-import io.restassured.specification.FilterableRequestSpecification;
-import io.restassured.specification.FilterableResponseSpecification;
 
 /**
  * Checks every answer the tests receive against the contract the service serves (/q/openapi), with an independent
@@ -50,15 +48,22 @@ public final class ContractValidation implements Filter {
     private static final Map<String, Contract> CONTRACTS = new ConcurrentHashMap<>();
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification expected, FilterContext context) {
+    public Response filter(
+            FilterableRequestSpecification request, FilterableResponseSpecification expected, FilterContext context) {
         Response response = context.next(request, expected);
         String uri = request.getURI();
         Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         response.getHeaders().forEach(header -> headers.putIfAbsent(header.getName(), header.getValue()));
-        List<String> violations = violations(origin(uri), request.getMethod(), rawPath(uri), response.getStatusCode(), headers,
+        List<String> violations = violations(
+                origin(uri),
+                request.getMethod(),
+                rawPath(uri),
+                response.getStatusCode(),
+                headers,
                 response.asByteArray());
         if (!violations.isEmpty()) {
-            throw new AssertionError(report(request.getMethod() + " " + uri, response.getStatusCode(), violations, response.asString()));
+            throw new AssertionError(
+                    report(request.getMethod() + " " + uri, response.getStatusCode(), violations, response.asString()));
         }
         return response;
     }
@@ -67,8 +72,11 @@ public final class ContractValidation implements Filter {
      * What the contract served at {@code origin} (scheme, host and port) does not allow in this answer; empty when it
      * allows it or does not describe the path and method.
      */
-    public static List<String> violations(String origin, String method, String rawPath, int status, Map<String, String> headers, byte[] body) {
-        return CONTRACTS.computeIfAbsent(origin, Contract::load).check(method, rawPath, status, headers, decoded(headers, body));
+    public static List<String> violations(
+            String origin, String method, String rawPath, int status, Map<String, String> headers, byte[] body) {
+        return CONTRACTS
+                .computeIfAbsent(origin, Contract::load)
+                .check(method, rawPath, status, headers, decoded(headers, body));
     }
 
     /** The body as the server meant it: a test that turns the client's decoding off gets gzip bytes. */
@@ -77,7 +85,8 @@ public final class ContractValidation implements Filter {
         if (!gzip || body == null || body.length < 2 || body[0] != (byte) 0x1f || body[1] != (byte) 0x8b) {
             return body;
         }
-        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+        try (java.util.zip.GZIPInputStream in =
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
             return in.readAllBytes();
         } catch (IOException e) {
             return body; // reported as a body that is not what its Content-Type says
@@ -88,12 +97,19 @@ public final class ContractValidation implements Filter {
     public static void assertAllowed(HttpResponse<?> response) {
         Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         response.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
-        byte[] body = response.body() instanceof byte[] bytes ? bytes
-                : response.body() instanceof String text ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0];
+        byte[] body = response.body() instanceof byte[] bytes
+                ? bytes
+                : response.body() instanceof String text
+                        ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                        : new byte[0];
         String uri = response.request().uri().toString();
-        List<String> violations = violations(origin(uri), response.request().method(), rawPath(uri), response.statusCode(), headers, body);
+        List<String> violations = violations(
+                origin(uri), response.request().method(), rawPath(uri), response.statusCode(), headers, body);
         if (!violations.isEmpty()) {
-            throw new AssertionError(report(response.request().method() + " " + uri, response.statusCode(), violations,
+            throw new AssertionError(report(
+                    response.request().method() + " " + uri,
+                    response.statusCode(),
+                    violations,
                     new String(body, java.nio.charset.StandardCharsets.UTF_8)));
         }
     }
@@ -101,7 +117,8 @@ public final class ContractValidation implements Filter {
     /** The message of a failed check, with the start of the body. */
     public static String report(String request, int status, List<String> violations, String body) {
         return "The contract (/q/openapi) does not allow the answer " + status + " to " + request + ":\n  - "
-                + String.join("\n  - ", violations) + "\n  body: " + (body.length() > 2000 ? body.substring(0, 2000) + "…" : body);
+                + String.join("\n  - ", violations) + "\n  body: "
+                + (body.length() > 2000 ? body.substring(0, 2000) + "…" : body);
     }
 
     private static final Pattern ORIGIN = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]*");
@@ -147,16 +164,23 @@ public final class ContractValidation implements Filter {
             document.path("paths").fieldNames().forEachRemaining(path -> templates.add(new Template(path)));
             // The most literal template first: /evaluations/{id}.csv before /evaluations/{id}.
             templates.sort(Comparator.comparingInt(Template::literalLength).reversed());
-            SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
-            registry = SchemaRegistry.withDialect(Dialects.getOpenApi31(),
+            SchemaRegistryConfig config =
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
+            registry = SchemaRegistry.withDialect(
+                    Dialects.getOpenApi31(),
                     builder -> builder.schemaRegistryConfig(config).schemas(Map.of(LOCATION, json)));
         }
 
         static Contract load(String origin) {
             try {
-                HttpResponse<String> served = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
-                        HttpRequest.newBuilder(URI.create(origin + "/q/openapi?format=json")).timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> served = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(origin + "/q/openapi?format=json"))
+                                        .timeout(Duration.ofSeconds(30))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 if (served.statusCode() != 200) {
                     throw new IllegalStateException("GET /q/openapi answered " + served.statusCode());
                 }
@@ -170,21 +194,29 @@ public final class ContractValidation implements Filter {
         }
 
         List<String> check(String method, String rawPath, int status, Map<String, String> headers, byte[] body) {
-            Optional<Template> template = templates.stream().filter(t -> t.matches(rawPath)).findFirst();
+            Optional<Template> template =
+                    templates.stream().filter(t -> t.matches(rawPath)).findFirst();
             String verb = method.toLowerCase(Locale.ROOT);
             boolean head = verb.equals("head");
-            JsonNode operation = template.map(t -> document.path("paths").path(t.path).path(head ? "get" : verb)).orElse(null);
+            JsonNode operation = template.map(
+                            t -> document.path("paths").path(t.path).path(head ? "get" : verb))
+                    .orElse(null);
             if (operation == null || operation.isMissingNode()) {
                 return List.of();
             }
-            String operationPointer = "/paths/" + pointer(template.get().path) + "/" + (head ? "get" : verb) + "/responses/";
+            String operationPointer =
+                    "/paths/" + pointer(template.get().path) + "/" + (head ? "get" : verb) + "/responses/";
             String code = String.valueOf(status);
             JsonNode responses = operation.path("responses");
-            String documented = responses.has(code) ? code : responses.has(code.charAt(0) + "XX") ? code.charAt(0) + "XX"
-                    : responses.has("default") ? "default" : null;
+            String documented = responses.has(code)
+                    ? code
+                    : responses.has(code.charAt(0) + "XX")
+                            ? code.charAt(0) + "XX"
+                            : responses.has("default") ? "default" : null;
             String operationName = method + " " + template.get().path;
             if (documented == null) {
-                return List.of(operationName + " documents no " + status + " answer (it documents " + names(responses) + ")");
+                return List.of(
+                        operationName + " documents no " + status + " answer (it documents " + names(responses) + ")");
             }
             String where = operationPointer + pointer(documented);
             JsonNode response = responses.path(documented);
@@ -218,11 +250,14 @@ public final class ContractValidation implements Filter {
                 return violations;
             }
             String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-            String listed = content.has(mediaType) ? mediaType
-                    : content.has(mediaType.replaceFirst("/.*", "/*")) ? mediaType.replaceFirst("/.*", "/*")
-                    : content.has("*/*") ? "*/*" : null;
+            String listed = content.has(mediaType)
+                    ? mediaType
+                    : content.has(mediaType.replaceFirst("/.*", "/*"))
+                            ? mediaType.replaceFirst("/.*", "/*")
+                            : content.has("*/*") ? "*/*" : null;
             if (listed == null) {
-                violations.add("Content-Type " + contentType + " is not one the contract lists for " + status + ": " + names(content));
+                violations.add("Content-Type " + contentType + " is not one the contract lists for " + status + ": "
+                        + names(content));
                 return violations;
             }
             if (head || !content.path(listed).has("schema")) {
@@ -231,13 +266,17 @@ public final class ContractValidation implements Filter {
             String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
             boolean json = mediaType.equals("application/json") || mediaType.endsWith("+json");
             // Other media types (CSV, SVG) are described as strings: their text is the instance.
-            validate(where + "/content/" + pointer(listed) + "/schema", json ? text : TextNode.valueOf(text).toString(),
-                    "body", violations);
+            validate(
+                    where + "/content/" + pointer(listed) + "/schema",
+                    json ? text : TextNode.valueOf(text).toString(),
+                    "body",
+                    violations);
             return violations;
         }
 
         private void validate(String pointer, String instance, String what, List<String> violations) {
-            Schema schema = schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(LOCATION + "#" + p)));
+            Schema schema =
+                    schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(LOCATION + "#" + p)));
             List<Error> errors;
             try {
                 errors = schema.validate(instance, InputFormat.JSON);
@@ -259,7 +298,8 @@ public final class ContractValidation implements Filter {
             String escaped = segment.replace("~", "~0").replace("/", "~1");
             StringBuilder encoded = new StringBuilder();
             for (char c : escaped.toCharArray()) {
-                encoded.append(c == '{' ? "%7B" : c == '}' ? "%7D" : c == ' ' ? "%20" : c == '%' ? "%25" : String.valueOf(c));
+                encoded.append(
+                        c == '{' ? "%7B" : c == '}' ? "%7D" : c == ' ' ? "%20" : c == '%' ? "%25" : String.valueOf(c));
             }
             return encoded.toString();
         }
@@ -269,7 +309,10 @@ public final class ContractValidation implements Filter {
     private record Template(String path, Pattern pattern, int literalLength) {
 
         Template(String path) {
-            this(path, Pattern.compile(quoted(path)), path.replaceAll("\\{[^}]*}", "").length());
+            this(
+                    path,
+                    Pattern.compile(quoted(path)),
+                    path.replaceAll("\\{[^}]*}", "").length());
         }
 
         private static String quoted(String path) {

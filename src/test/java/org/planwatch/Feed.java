@@ -2,12 +2,11 @@ package org.planwatch;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Reading the change feed the way a syncing client does: remember where it ends, act, then read
@@ -15,8 +14,7 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class Feed {
 
-    private Feed() {
-    }
+    private Feed() {}
 
     /** The resumeCursor at the current end of the feed (of one plan, or of everything when plan is null). */
     public static String end(String plan) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -14,12 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * SIGTERM while a CSV import is in flight (its client is still uploading, as on a slow network): the service waits for
@@ -59,10 +57,14 @@ class GracefulShutdownIT {
             long answeredAfter = System.nanoTime() - terminatedAt;
             assertTrue(answer.startsWith("HTTP/1.1 201"), "the import in flight got: " + answer);
             assertTrue(answer.contains("\"assessmentCount\":" + MEASURES), answer);
-            assertTrue(service.process().waitFor(30, TimeUnit.SECONDS), "the service did not exit after its last request");
-            System.out.printf("GracefulShutdownIT: the service waited for requests in flight %d ms after SIGTERM; the import in flight "
-                    + "answered 201 %d ms after SIGTERM; the service exited with status %d%n", TimeUnit.NANOSECONDS.toMillis(drainingAfter),
-                    TimeUnit.NANOSECONDS.toMillis(answeredAfter), service.process().exitValue());
+            assertTrue(
+                    service.process().waitFor(30, TimeUnit.SECONDS), "the service did not exit after its last request");
+            System.out.printf(
+                    "GracefulShutdownIT: the service waited for requests in flight %d ms after SIGTERM; the import in flight "
+                            + "answered 201 %d ms after SIGTERM; the service exited with status %d%n",
+                    TimeUnit.NANOSECONDS.toMillis(drainingAfter),
+                    TimeUnit.NANOSECONDS.toMillis(answeredAfter),
+                    service.process().exitValue());
             Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(answer);
             assertTrue(id.find(), answer);
 
@@ -76,7 +78,8 @@ class GracefulShutdownIT {
     /** The control: the same import and SIGTERM without quarkus.shutdown.timeout is cut off, so the test above can fail. */
     @Test
     void withoutAShutdownTimeoutTheImportInFlightIsCutOff() throws Exception {
-        PackagedService control = PackagedService.start("graceful-control", postgres.getPort(), ADMIN_KEY, Map.of("QUARKUS_SHUTDOWN_TIMEOUT", ""));
+        PackagedService control = PackagedService.start(
+                "graceful-control", postgres.getPort(), ADMIN_KEY, Map.of("QUARKUS_SHUTDOWN_TIMEOUT", ""));
         try (Socket socket = startImport(control, "import-sans-delai-de-grace")) {
             control.terminate();
             assertTrue(control.process().waitFor(30, TimeUnit.SECONDS), "the service did not exit");
@@ -96,7 +99,8 @@ class GracefulShutdownIT {
     private static Socket startImport(PackagedService target, String key) throws IOException {
         String head = "POST /api/v1/plans/" + PLAN + "/evaluations?evaluator=arret&title=" + key + "&date=2093-01-15"
                 + "&sourceTitle=Source&sourceUrl=https://example.org/import HTTP/1.1\r\n"
-                + "Host: localhost:" + target.port() + "\r\nAuthorization: Bearer " + ADMIN_KEY + "\r\nContent-Type: text/csv\r\n"
+                + "Host: localhost:" + target.port() + "\r\nAuthorization: Bearer " + ADMIN_KEY
+                + "\r\nContent-Type: text/csv\r\n"
                 + "Idempotency-Key: " + key + "\r\nContent-Length: " + CSV.length + "\r\nConnection: close\r\n"
                 + "Expect: 100-continue\r\n\r\n";
         Socket socket = new Socket("localhost", target.port());
@@ -132,12 +136,15 @@ class GracefulShutdownIT {
             }
             Thread.sleep(20); // polling for a condition, with a deadline
         }
-        throw new AssertionError("the service did not start waiting for requests in flight within 15 s of SIGTERM: " + service.log());
+        throw new AssertionError(
+                "the service did not start waiting for requests in flight within 15 s of SIGTERM: " + service.log());
     }
 
     private static String readLine(Socket socket) throws IOException {
         StringBuilder line = new StringBuilder();
-        for (int c = socket.getInputStream().read(); c != -1 && c != '\n'; c = socket.getInputStream().read()) {
+        for (int c = socket.getInputStream().read();
+                c != -1 && c != '\n';
+                c = socket.getInputStream().read()) {
             if (c != '\r') {
                 line.append((char) c);
             }
@@ -148,7 +155,10 @@ class GracefulShutdownIT {
     private static byte[] csv() {
         StringBuilder csv = new StringBuilder("measure;status;comment;evidenceUrl\n");
         for (int measure = 1; measure <= MEASURES; measure++) {
-            csv.append(measure).append(";PARTIALLY_IMPLEMENTED;Import interrompu par un arrêt du service;https://example.org/").append(measure).append('\n');
+            csv.append(measure)
+                    .append(";PARTIALLY_IMPLEMENTED;Import interrompu par un arrêt du service;https://example.org/")
+                    .append(measure)
+                    .append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }

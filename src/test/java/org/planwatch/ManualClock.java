@@ -1,14 +1,13 @@
 package org.planwatch;
 
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
-
-import jakarta.enterprise.inject.Alternative;
-import jakarta.inject.Singleton;
 
 /**
  * A clock that only moves when the test moves it, in place of the service's (org.planwatch.common.time.Clocks) for the test

@@ -2,6 +2,7 @@ package org.planwatch;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,8 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /**
  * The packaged service (target/quarkus-app/quarkus-run.jar, built by {@code package} before failsafe runs the
  * integration tests) as a separate process on a given PostgreSQL, as it runs in production: it can be killed,
@@ -24,7 +23,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class PackagedService implements AutoCloseable {
 
     /** Every request is bounded: a hanging server fails the test instead of hanging it. */
-    public static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final String name;
@@ -42,14 +43,18 @@ public final class PackagedService implements AutoCloseable {
     }
 
     /** Starts an instance on the database at localhost:{@code databasePort} and waits until it is ready. */
-    public static PackagedService start(String name, int databasePort, String adminKey, Map<String, String> environment) throws Exception {
+    public static PackagedService start(String name, int databasePort, String adminKey, Map<String, String> environment)
+            throws Exception {
         int port = freePort();
         Path log = Files.createTempFile("planwatch-" + name, ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + databasePort + "/postgres");
+        builder.environment()
+                .put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + databasePort + "/postgres");
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -91,10 +96,14 @@ public final class PackagedService implements AutoCloseable {
      * notifications is connected, on its own thread after the start (readiness does not wait for it): it logs so.
      */
     public void awaitCacheInUse() {
-        Await.until("instance " + name + " to serve from its cache", Await.GENEROUSLY, () -> {
-            String log = log();
-            return log.lastIndexOf("serving from the cache") > log.lastIndexOf("serving without the cache");
-        }, this::log);
+        Await.until(
+                "instance " + name + " to serve from its cache",
+                Await.GENEROUSLY,
+                () -> {
+                    String log = log();
+                    return log.lastIndexOf("serving from the cache") > log.lastIndexOf("serving without the cache");
+                },
+                this::log);
     }
 
     public String base() {
@@ -118,8 +127,10 @@ public final class PackagedService implements AutoCloseable {
     }
 
     /** A write as the administrator, with a JSON body. */
-    public HttpResponse<String> admin(String method, String path, String json, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = request(path).header("Authorization", "Bearer " + adminKey)
+    public HttpResponse<String> admin(String method, String path, String json, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path)
+                .header("Authorization", "Bearer " + adminKey)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
@@ -142,16 +153,29 @@ public final class PackagedService implements AutoCloseable {
      * A plan of the test's own, {@code startYear}-{@code startYear + 1}, with one axis and {@code measures} measures, and an
      * evaluator {@code evaluator}, created through the API as the administrator.
      */
-    public void createPlanAndEvaluator(int startYear, int measures, String evaluator) throws IOException, InterruptedException {
+    public void createPlanAndEvaluator(int startYear, int measures, String evaluator)
+            throws IOException, InterruptedException {
         String plan = "/api/v1/plans/" + startYear + "-" + (startYear + 1);
-        created(admin("POST", "/api/v1/plans", "{\"startYear\":" + startYear + ",\"endYear\":" + (startYear + 1)
-                + ",\"title\":\"Plan de test\",\"source\":{\"title\":\"Source\",\"url\":\"https://example.org/plan\"}}", Map.of()));
+        created(admin(
+                "POST",
+                "/api/v1/plans",
+                "{\"startYear\":" + startYear + ",\"endYear\":" + (startYear + 1)
+                        + ",\"title\":\"Plan de test\",\"source\":{\"title\":\"Source\",\"url\":\"https://example.org/plan\"}}",
+                Map.of()));
         created(admin("POST", plan + "/axes", "{\"number\":1,\"title\":\"Axe un\"}", Map.of()));
         for (int measure = 1; measure <= measures; measure++) {
-            created(admin("POST", plan + "/measures", "{\"number\":" + measure + ",\"axis\":1,\"title\":\"Mesure " + measure + "\"}", Map.of()));
+            created(admin(
+                    "POST",
+                    plan + "/measures",
+                    "{\"number\":" + measure + ",\"axis\":1,\"title\":\"Mesure " + measure + "\"}",
+                    Map.of()));
         }
-        created(admin("POST", "/api/v1/evaluators",
-                "{\"slug\":\"" + evaluator + "\",\"name\":\"Évaluateur de test\",\"shortName\":\"Test\",\"kind\":\"CIVIL_SOCIETY\"}", Map.of()));
+        created(admin(
+                "POST",
+                "/api/v1/evaluators",
+                "{\"slug\":\"" + evaluator
+                        + "\",\"name\":\"Évaluateur de test\",\"shortName\":\"Test\",\"kind\":\"CIVIL_SOCIETY\"}",
+                Map.of()));
     }
 
     private static void created(HttpResponse<String> answer) {
@@ -161,7 +185,8 @@ public final class PackagedService implements AutoCloseable {
     }
 
     /** Stops the instances (SIGTERM, then SIGKILL after 40 s), then the database; any of them may be null. */
-    public static void stopAll(EmbeddedPostgres postgres, PackagedService... instances) throws IOException, InterruptedException {
+    public static void stopAll(EmbeddedPostgres postgres, PackagedService... instances)
+            throws IOException, InterruptedException {
         for (PackagedService instance : instances) {
             if (instance != null) {
                 instance.close();

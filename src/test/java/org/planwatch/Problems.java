@@ -5,24 +5,21 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 
 /** The checks every error answer must pass, whatever went wrong. */
 public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /**
      * An RFC 9457 problem with this status and title, about this path, that shows nothing of the
@@ -47,9 +44,15 @@ public final class Problems {
     /** Every field of Problem is sent, null when it has no value (README, "Null fields"). */
     public static void assertAllFields(Response response) {
         Map<String, Object> body = response.jsonPath().getMap("$");
-        assertEquals(Set.of("type", "title", "status", "detail", "instance", "errors", "errorId"), body.keySet(), "a problem's fields: " + body);
-        assertTrue(body.get("errors") == null || !((List<?>) body.get("errors")).isEmpty(), "errors is null or not empty: " + body);
-        assertTrue(response.statusCode() == 500 ? body.get("errorId") != null : body.get("errorId") == null,
+        assertEquals(
+                Set.of("type", "title", "status", "detail", "instance", "errors", "errorId"),
+                body.keySet(),
+                "a problem's fields: " + body);
+        assertTrue(
+                body.get("errors") == null || !((List<?>) body.get("errors")).isEmpty(),
+                "errors is null or not empty: " + body);
+        assertTrue(
+                response.statusCode() == 500 ? body.get("errorId") != null : body.get("errorId") == null,
                 "errorId is set on a 500 only: " + body);
     }
 }

@@ -81,7 +81,14 @@ public final class SharedCache implements AutoCloseable {
                     }
                 }
                 """.formatted(home, port, upstreamPort), StandardCharsets.UTF_8);
-        Process process = new ProcessBuilder(NGINX.toString(), "-p", home + "/", "-c", conf.toString(), "-e", home.resolve("error.log").toString())
+        Process process = new ProcessBuilder(
+                        NGINX.toString(),
+                        "-p",
+                        home + "/",
+                        "-c",
+                        conf.toString(),
+                        "-e",
+                        home.resolve("error.log").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("nginx.out").toFile())
                 .start();
@@ -112,7 +119,10 @@ public final class SharedCache implements AutoCloseable {
         }
 
         public List<String> headers(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).flatMap(e -> e.getValue().stream()).toList();
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .toList();
         }
 
         /** What the cache did: MISS, HIT, EXPIRED, REVALIDATED, STALE, UPDATING, BYPASS, or null when it did not look. */
@@ -127,18 +137,24 @@ public final class SharedCache implements AutoCloseable {
     }
 
     /** The same GET straight to the service, past the cache, with the same Host as the cache sends. */
-    public static Answer direct(int servicePort, String path, String... headers) throws IOException, InterruptedException {
+    public static Answer direct(int servicePort, String path, String... headers)
+            throws IOException, InterruptedException {
         return send("http://127.0.0.1:" + servicePort + path, headers);
     }
 
     private static Answer send(String url, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(PackagedService.REQUEST_TIMEOUT).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(PackagedService.REQUEST_TIMEOUT)
+                .GET();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        HttpResponse<byte[]> response = PackagedService.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                PackagedService.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         byte[] body = response.body();
-        if ("gzip".equalsIgnoreCase(response.headers().firstValue("Content-Encoding").orElse(""))) {
+        if ("gzip"
+                .equalsIgnoreCase(
+                        response.headers().firstValue("Content-Encoding").orElse(""))) {
             try (GZIPInputStream unzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
                 body = unzip.readAllBytes();
             }
@@ -155,7 +171,11 @@ public final class SharedCache implements AutoCloseable {
                     log.append("\n== ").append(path).append('\n').append(Files.readString(path));
                 }
             } catch (IOException e) {
-                log.append("\n(").append(file).append(" unreadable: ").append(e.getMessage()).append(')');
+                log.append("\n(")
+                        .append(file)
+                        .append(" unreadable: ")
+                        .append(e.getMessage())
+                        .append(')');
             }
         }
         return log.toString();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.planwatch.Api.admin;
 import static org.planwatch.Api.json;
 
+import io.restassured.response.Response;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import io.restassured.response.Response;
 
 /**
  * The data one test writes: its own plans, evaluators and API keys, created through the API with
@@ -28,8 +27,7 @@ public final class TestData {
     public static final String PLANS = "/api/v1/plans";
 
     /** An API key as created: its id and its secret. */
-    public record Key(long id, String secret) {
-    }
+    public record Key(long id, String secret) {}
 
     private final Deque<Runnable> cleanups = new ArrayDeque<>();
 
@@ -37,7 +35,8 @@ public final class TestData {
     public String plan() {
         for (int attempt = 0; attempt < 20; attempt++) {
             int start = ThreadLocalRandom.current().nextInt(2100, 2190);
-            Map<String, Object> body = planBody(start, start + ThreadLocalRandom.current().nextInt(0, 10), "Plan de test");
+            Map<String, Object> body =
+                    planBody(start, start + ThreadLocalRandom.current().nextInt(0, 10), "Plan de test");
             Response response = json(admin(), body).post(PLANS);
             if (response.statusCode() == 409) {
                 continue;
@@ -95,18 +94,26 @@ public final class TestData {
     }
 
     public void axis(String plan, int number) {
-        json(admin(), Map.of("number", number, "title", "Axe " + number)).post(PLANS + "/" + plan + "/axes").then().statusCode(201);
+        json(admin(), Map.of("number", number, "title", "Axe " + number))
+                .post(PLANS + "/" + plan + "/axes")
+                .then()
+                .statusCode(201);
     }
 
     public void measure(String plan, int number, int axis) {
         json(admin(), Map.of("number", number, "axis", axis, "title", "Mesure " + number))
-                .post(PLANS + "/" + plan + "/measures").then().statusCode(201);
+                .post(PLANS + "/" + plan + "/measures")
+                .then()
+                .statusCode(201);
     }
 
     /** A new evaluator with a random slug. */
     public String evaluator() {
         String slug = "test-" + UUID.randomUUID().toString().substring(0, 8);
-        json(admin(), evaluatorBody(slug, "Évaluateur " + slug, "CIVIL_SOCIETY")).post("/api/v1/evaluators").then().statusCode(201);
+        json(admin(), evaluatorBody(slug, "Évaluateur " + slug, "CIVIL_SOCIETY"))
+                .post("/api/v1/evaluators")
+                .then()
+                .statusCode(201);
         deleteAfterwards("/api/v1/evaluators/" + slug + "?cascade=true");
         return slug;
     }
@@ -146,7 +153,11 @@ public final class TestData {
     public long evaluation(String plan, String evaluator, String date, Map<Integer, String> statuses) {
         return json(admin(), evaluationBody(evaluator, date, statuses))
                 .post(PLANS + "/" + plan + "/evaluations")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     public static Map<String, Object> evaluationBody(String evaluator, String date, Map<Integer, String> statuses) {
@@ -172,10 +183,17 @@ public final class TestData {
                 return;
             }
             for (Map<String, Object> evaluation : Api.all(PLANS + "/" + slug + "/evaluations")) {
-                int status = admin().header("If-Match", "*").delete("/api/v1/evaluations/" + evaluation.get("id")).statusCode();
-                assertTrue(status == 204 || status == 404, "cleaning up evaluation " + evaluation.get("id") + " answered " + status);
+                int status = admin().header("If-Match", "*")
+                        .delete("/api/v1/evaluations/" + evaluation.get("id"))
+                        .statusCode();
+                assertTrue(
+                        status == 204 || status == 404,
+                        "cleaning up evaluation " + evaluation.get("id") + " answered " + status);
             }
-            int status = admin().header("If-Match", "*").queryParam("cascade", true).delete(PLANS + "/" + slug).statusCode();
+            int status = admin().header("If-Match", "*")
+                    .queryParam("cascade", true)
+                    .delete(PLANS + "/" + slug)
+                    .statusCode();
             assertTrue(status == 204 || status == 404, "cleaning up plan " + slug + " answered " + status);
         });
     }

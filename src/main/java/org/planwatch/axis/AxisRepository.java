@@ -1,13 +1,10 @@
 package org.planwatch.axis;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.planwatch.plan.Plan;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
 public class AxisRepository implements PanacheRepository<Axis> {
@@ -18,15 +15,26 @@ public class AxisRepository implements PanacheRepository<Axis> {
 
     /** The numbers of a plan's axes, in order. */
     public List<Integer> numbers(long planId) {
-        return getEntityManager().createQuery("select a.number from Axis a where a.plan.id = :plan order by a.number", Integer.class)
-                .setParameter("plan", planId).getResultList();
+        return getEntityManager()
+                .createQuery("select a.number from Axis a where a.plan.id = :plan order by a.number", Integer.class)
+                .setParameter("plan", planId)
+                .getResultList();
     }
 
     /** Deletes the axis with its measures and their assessments (bulk deletes, see PlanRepository.deleteWithEverything). */
     public void deleteWithMeasures(Axis axis) {
-        getEntityManager().createQuery("delete from Assessment a where a.measure.id in (select m.id from Measure m where m.axis = :axis)")
-                .setParameter("axis", axis).executeUpdate();
-        getEntityManager().createQuery("delete from Measure m where m.axis = :axis").setParameter("axis", axis).executeUpdate();
-        getEntityManager().createQuery("delete from Axis a where a.id = :id").setParameter("id", axis.id).executeUpdate();
+        getEntityManager()
+                .createQuery(
+                        "delete from Assessment a where a.measure.id in (select m.id from Measure m where m.axis = :axis)")
+                .setParameter("axis", axis)
+                .executeUpdate();
+        getEntityManager()
+                .createQuery("delete from Measure m where m.axis = :axis")
+                .setParameter("axis", axis)
+                .executeUpdate();
+        getEntityManager()
+                .createQuery("delete from Axis a where a.id = :id")
+                .setParameter("id", axis.id)
+                .executeUpdate();
     }
 }

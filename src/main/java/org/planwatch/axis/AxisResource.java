@@ -1,45 +1,42 @@
 package org.planwatch.axis;
 
-import org.planwatch.common.problem.Problem;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.planwatch.domain.ApiPaths;
-import org.planwatch.domain.Role;
-import org.planwatch.history.WriteResponses;
-
-import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-
+import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.http.PageParams;
 import org.planwatch.common.http.Params;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.paging.Page;
+import org.planwatch.common.problem.Problem;
+import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.Role;
 import org.planwatch.domain.StatusBasis;
+import org.planwatch.history.WriteResponses;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
 import org.planwatch.progress.ProgressRepository;
@@ -51,19 +48,25 @@ public class AxisResource {
 
     @Inject
     PlanRepository plans;
+
     @Inject
     ProgressRepository progress;
+
     @Inject
     AxisService service;
+
     @Inject
     WriteResponses answers;
 
     @GET
-    @Operation(summary = "List a plan's axes",
-            description = "The plan's axes in order, each with its number of measures and their counts per current status.")
+    @Operation(
+            summary = "List a plan's axes",
+            description =
+                    "The plan's axes in order, each with its number of measures and their counts per current status.")
     public Page<AxisProgress> list(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
-            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf, @BeanParam PageParams page) {
+            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf,
+            @BeanParam PageParams page) {
         int size = page.size();
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         int after = Cursor.decodeNumber(page.cursor());
@@ -77,7 +80,9 @@ public class AxisResource {
 
     @GET
     @Path("/{number}")
-    @Operation(summary = "Get an axis", description = "One axis of the plan, with its measure counts per current status.")
+    @Operation(
+            summary = "Get an axis",
+            description = "One axis of the plan, with its measure counts per current status.")
     public AxisProgress get(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "The axis' number in its plan.", example = "3") @PathParam("number") String number,
@@ -92,12 +97,19 @@ public class AxisResource {
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create an axis", description = "Administrators only.")
-    @APIResponse(responseCode = "201", description = "The axis, created.",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = AxisProgress.class)))
-    public Response create(@PathParam("plan") String slug, @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
+    @APIResponse(
+            responseCode = "201",
+            description = "The axis, created.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AxisProgress.class)))
+    public Response create(
+            @PathParam("plan") String slug,
+            @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
             @NotNull @Valid AxisInput body) {
-        return answers.created(idempotencyKey, body, () -> service.create(slug, body), created -> ApiPaths.axis(slug, created.number()));
+        return answers.created(
+                idempotencyKey,
+                body,
+                () -> service.create(slug, body),
+                created -> ApiPaths.axis(slug, created.number()));
     }
 
     @PUT
@@ -105,12 +117,18 @@ public class AxisResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Update an axis", description = "Replaces its title; its number cannot change. Needs If-Match. Administrators only.")
-    @APIResponse(responseCode = "200", description = "The axis, updated.",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = AxisProgress.class)))
-    public Response update(@PathParam("plan") String slug, @PathParam("number") String number,
-            @Parameter(description = "The axis' current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(
+            summary = "Update an axis",
+            description = "Replaces its title; its number cannot change. Needs If-Match. Administrators only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The axis, updated.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AxisProgress.class)))
+    public Response update(
+            @PathParam("plan") String slug,
+            @PathParam("number") String number,
+            @Parameter(description = "The axis' current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @NotNull @Valid AxisInput body) {
         return answers.ok(service.update(slug, QueryParams.positiveNumber("number", number), ifMatch, body));
     }
@@ -120,12 +138,18 @@ public class AxisResource {
     @Path("/{number}")
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Delete an axis", description = "An axis with measures is only deleted with cascade=true, which deletes them "
-            + "and their assessments too; otherwise the answer is a 409. Needs If-Match. Administrators only.")
+    @Operation(
+            summary = "Delete an axis",
+            description = "An axis with measures is only deleted with cascade=true, which deletes them "
+                    + "and their assessments too; otherwise the answer is a 409. Needs If-Match. Administrators only.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    public Response delete(@PathParam("plan") String slug, @PathParam("number") String number,
-            @Parameter(description = "The axis' current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = "Also delete the axis' measures and their assessments.") @QueryParam("cascade") boolean cascade) {
+    public Response delete(
+            @PathParam("plan") String slug,
+            @PathParam("number") String number,
+            @Parameter(description = "The axis' current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Parameter(description = "Also delete the axis' measures and their assessments.") @QueryParam("cascade")
+                    boolean cascade) {
         service.delete(slug, QueryParams.positiveNumber("number", number), ifMatch, cascade);
         return answers.deleted();
     }

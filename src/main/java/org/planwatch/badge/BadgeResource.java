@@ -1,8 +1,5 @@
 package org.planwatch.badge;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,7 +7,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -20,22 +18,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.axis.AxisService;
 import org.planwatch.cache.ResponseCache;
-import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.http.Params;
 import org.planwatch.common.http.QueryParams;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.Progress;
 import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
+import org.planwatch.domain.StatusCount;
 import org.planwatch.measure.MeasureDetail;
 import org.planwatch.measure.MeasureService;
 import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
-import org.planwatch.domain.AxisProgress;
-import org.planwatch.domain.Progress;
 import org.planwatch.progress.ProgressRepository;
-import org.planwatch.domain.StatusCount;
 import org.planwatch.web.Lang;
 import org.planwatch.web.Texts;
-import org.planwatch.domain.ApiPaths;
-import org.planwatch.common.http.Params;
 
 /** Status and progress badges, as images for any page or README: `<img src=".../badge.svg">`. */
 @Path(ApiPaths.PLAN)
@@ -47,23 +45,34 @@ public class BadgeResource {
 
     @Inject
     PlanRepository plans;
+
     @Inject
     AxisService axisService;
+
     @Inject
     ProgressRepository progress;
+
     @Inject
     MeasureService measures;
+
     @Inject
     ResponseCache cache;
 
     @GET
     @Path("/badge.svg")
-    @Operation(summary = "Get a plan's progress badge",
-            description = "An SVG image: the plan's period, then how many of its measures are implemented, partially implemented and "
-                    + "not implemented, with the full sentence as its accessible title. Cacheable for 5 minutes.")
-    @APIResponse(responseCode = "200", description = "The badge.", content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
-    public Response plan(@Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
-            @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang") String lang) {
+    @Operation(
+            summary = "Get a plan's progress badge",
+            description =
+                    "An SVG image: the plan's period, then how many of its measures are implemented, partially implemented and "
+                            + "not implemented, with the full sentence as its accessible title. Cacheable for 5 minutes.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The badge.",
+            content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
+    public Response plan(
+            @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
+            @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang")
+                    String lang) {
         Lang chosen = lang(lang);
         List<AxisProgress> axes = progress.axes(slug, StatusBasis.LATEST);
         if (axes.isEmpty()) {
@@ -74,34 +83,53 @@ public class BadgeResource {
 
     @GET
     @Path("/axes/{number}/badge.svg")
-    @Operation(summary = "Get an axis' progress badge", description = "Like the plan's badge, for the measures of one axis.")
-    @APIResponse(responseCode = "200", description = "The badge.", content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
-    public Response axis(@Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
+    @Operation(
+            summary = "Get an axis' progress badge",
+            description = "Like the plan's badge, for the measures of one axis.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The badge.",
+            content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
+    public Response axis(
+            @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "The axis' number in its plan.", example = "3") @PathParam("number") String number,
-            @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang") String lang) {
+            @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang")
+                    String lang) {
         Lang chosen = lang(lang);
         int wanted = QueryParams.positiveNumber("number", number);
         Plan plan = plans.require(slug);
         AxisProgress axis = axisService.view(plan, wanted, StatusBasis.LATEST);
         String label = (chosen == Lang.FR ? "axe " : "axis ") + wanted;
-        return badge(progressBadge(label, axis.progress(), chosen, label + " – " + axis.title() + " (plan " + plan.slug + ")"));
+        return badge(progressBadge(
+                label, axis.progress(), chosen, label + " – " + axis.title() + " (plan " + plan.slug + ")"));
     }
 
     @GET
     @Path("/measures/{number}/badge.svg")
-    @Operation(summary = "Get a measure's status badge", description = "An SVG image: the measure's number, then its current status.")
-    @APIResponse(responseCode = "200", description = "The badge.", content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
-    public Response measure(@Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
-            @Parameter(description = "The measure's number in its plan.", example = "16") @PathParam("number") String number,
-            @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang") String lang) {
+    @Operation(
+            summary = "Get a measure's status badge",
+            description = "An SVG image: the measure's number, then its current status.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The badge.",
+            content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
+    public Response measure(
+            @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
+            @Parameter(description = "The measure's number in its plan.", example = "16") @PathParam("number")
+                    String number,
+            @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang")
+                    String lang) {
         Lang chosen = lang(lang);
         int wanted = QueryParams.positiveNumber("number", number);
         MeasureDetail m = measures.detail(slug, wanted, null);
         String label = (chosen == Lang.FR ? "mesure " : "measure ") + m.number();
         String message = Texts.icon(m.status()) + " " + Texts.status(m.status(), chosen);
-        return badge(new Badge(label, message, Texts.colour(m.status()),
-                (chosen == Lang.FR ? "Mesure " : "Measure ") + m.number() + " (plan " + m.plan() + ") : " + Texts.status(m.status(), chosen)
-                        + " – " + m.title()));
+        return badge(new Badge(
+                label,
+                message,
+                Texts.colour(m.status()),
+                (chosen == Lang.FR ? "Mesure " : "Measure ") + m.number() + " (plan " + m.plan() + ") : "
+                        + Texts.status(m.status(), chosen) + " – " + m.title()));
     }
 
     private static Badge progressBadge(String label, Progress progress, Lang lang, String subject) {
@@ -114,8 +142,8 @@ public class BadgeResource {
                 sentence.add(count.count() + " " + (lang == Lang.FR && count.count() > 1 ? words + "s" : words));
             }
         }
-        String title = subject + " : " + String.join(", ", sentence) + (lang == Lang.FR ? " sur " : " of ") + progress.measureCount()
-                + (lang == Lang.FR ? " mesures" : " measures");
+        String title = subject + " : " + String.join(", ", sentence) + (lang == Lang.FR ? " sur " : " of ")
+                + progress.measureCount() + (lang == Lang.FR ? " mesures" : " measures");
         return new Badge(label, Badge.join(parts), "#1f4e8c", title);
     }
 
@@ -131,6 +159,8 @@ public class BadgeResource {
     }
 
     private Response badge(Badge badge) {
-        return Response.ok(badge.svg(), SVG).header("Cache-Control", cache.embeddedCacheControl()).build();
+        return Response.ok(badge.svg(), SVG)
+                .header("Cache-Control", cache.embeddedCacheControl())
+                .build();
     }
 }

@@ -1,11 +1,6 @@
 package org.planwatch.cache;
 
-import org.planwatch.common.http.Compression;
-import org.planwatch.common.http.Vary;
-import java.lang.annotation.Annotation;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -14,11 +9,13 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-
+import java.lang.annotation.Annotation;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.planwatch.common.http.Compression;
 import org.planwatch.common.http.ETags;
-
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import org.planwatch.common.http.Vary;
 
 /**
  * Every successful JSON GET answer: serialised once, tagged with its ETag, answered 304 when the
@@ -29,12 +26,16 @@ public class ConditionalGet {
 
     @Inject
     ETags etags;
+
     @Inject
     ResponseCache cache;
+
     @Inject
     DataVersion version;
+
     @Inject
     CurrentVertxRequest vertx;
+
     @Inject
     Compression compression;
 
@@ -42,7 +43,9 @@ public class ConditionalGet {
     @ServerResponseFilter(priority = Priorities.HEADER_DECORATOR)
     public void tag(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         String method = request.getMethod();
-        if (!(method.equals("GET") || method.equals("HEAD")) || response.getStatus() != 200 || response.getEntity() == null
+        if (!(method.equals("GET") || method.equals("HEAD"))
+                || response.getStatus() != 200
+                || response.getEntity() == null
                 || response.getHeaders().containsKey(HttpHeaders.ETAG)) {
             return;
         }
@@ -63,7 +66,8 @@ public class ConditionalGet {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");
         }
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-        if (ETags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) { // either encoding's tag matches
+        if (ETags.noneMatchHits(
+                request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) { // either encoding's tag matches
             response.setStatus(304);
             response.setEntity(null);
         } else {
@@ -79,18 +83,22 @@ public class ConditionalGet {
     private void tagText(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         Object entity = response.getEntity();
         Charset charset = StandardCharsets.UTF_8;
-        String declared = response.getMediaType() == null ? null : response.getMediaType().getParameters().get(MediaType.CHARSET_PARAMETER);
+        String declared = response.getMediaType() == null
+                ? null
+                : response.getMediaType().getParameters().get(MediaType.CHARSET_PARAMETER);
         if (declared != null && Charset.isSupported(declared)) {
             charset = Charset.forName(declared);
         }
-        byte[] body = entity instanceof String text ? text.getBytes(charset) : entity instanceof byte[] bytes ? bytes : null;
+        byte[] body =
+                entity instanceof String text ? text.getBytes(charset) : entity instanceof byte[] bytes ? bytes : null;
         if (body == null) {
             return;
         }
         String etag = "W/" + ETags.ofBytes(body);
         boolean isPublic = isPublic(resource);
         if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
-            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, isPublic ? cache.cacheControl() : "private, no-cache");
+            response.getHeaders()
+                    .putSingle(HttpHeaders.CACHE_CONTROL, isPublic ? cache.cacheControl() : "private, no-cache");
         }
         if (isPublic) {
             lastModified(response);
@@ -111,9 +119,13 @@ public class ConditionalGet {
     public void tagEncoding(ContainerRequestContext request, ContainerResponseContext response) {
         Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
         // the answers of writes carry records whose media type (JSON) is only chosen when they are written
-        boolean json = response.getMediaType() == null ? response.hasEntity()
+        boolean json = response.getMediaType() == null
+                ? response.hasEntity()
                 : MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType());
-        if (etag != null && !etag.toString().startsWith("W/") && compression.enabled() && (json || response.getStatus() == 304)
+        if (etag != null
+                && !etag.toString().startsWith("W/")
+                && compression.enabled()
+                && (json || response.getStatus() == 304)
                 && ResponseCache.acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
             response.getHeaders().putSingle(HttpHeaders.ETAG, ETags.gzipVariant(etag.toString()));
         }
@@ -137,7 +149,8 @@ public class ConditionalGet {
     }
 
     private static boolean isPublic(ResourceInfo resource) {
-        return resource.getResourceMethod() != null && !resource.getResourceMethod().isAnnotationPresent(RolesAllowed.class)
+        return resource.getResourceMethod() != null
+                && !resource.getResourceMethod().isAnnotationPresent(RolesAllowed.class)
                 && !resource.getResourceClass().isAnnotationPresent(RolesAllowed.class);
     }
 }

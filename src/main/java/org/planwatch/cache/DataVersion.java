@@ -1,5 +1,10 @@
 package org.planwatch.cache;
 
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,17 +18,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
-
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * The version of the public data: the id of the latest entry of the change feed, which every write
@@ -42,8 +39,10 @@ public class DataVersion {
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
+
     @ConfigProperty(name = "quarkus.datasource.username")
     Optional<String> username;
+
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
@@ -99,7 +98,8 @@ public class DataVersion {
                 }
                 listening = true;
                 if (lostAt != null) {
-                    Log.infof("Database notifications are back after %d ms; serving from the cache again",
+                    Log.infof(
+                            "Database notifications are back after %d ms; serving from the cache again",
                             Duration.between(lostAt, Instant.now()).toMillis());
                     lostAt = null;
                 } else if (!heard) {
@@ -125,7 +125,9 @@ public class DataVersion {
                 listening = false; // before saying so: whoever reads the line below can rely on it
                 if (wasListening || lostAt == null) { // once when lost, or when never reached
                     lostAt = Instant.now();
-                    Log.warnf("Lost the database notifications (%s); serving without the cache until they are back", e.getMessage());
+                    Log.warnf(
+                            "Lost the database notifications (%s); serving without the cache until they are back",
+                            e.getMessage());
                 }
             } finally {
                 listening = false;
@@ -159,9 +161,10 @@ public class DataVersion {
     private void readVersion(Statement statement) throws SQLException {
         // Before any write, the data is as the migrations left it.
         // the newest change by its id (the primary key's index): no scan of the feed, however long it grows
-        try (ResultSet row = statement.executeQuery("select coalesce(c.id, 0), "
-                + "coalesce(c.occurred_at, (select max(installed_on) from flyway_schema_history)) "
-                + "from (select 1) one left join lateral (select id, occurred_at from change order by id desc limit 1) c on true")) {
+        try (ResultSet row = statement.executeQuery(
+                "select coalesce(c.id, 0), "
+                        + "coalesce(c.occurred_at, (select max(installed_on) from flyway_schema_history)) "
+                        + "from (select 1) one left join lateral (select id, occurred_at from change order by id desc limit 1) c on true")) {
             row.next();
             long latest = row.getLong(1);
             Timestamp at = row.getTimestamp(2);

@@ -1,28 +1,7 @@
 package org.planwatch.cache;
 
-import org.planwatch.common.http.Compression;
-import org.planwatch.common.http.Vary;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.GZIPOutputStream;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.planwatch.common.config.PlanwatchConfig;
-import org.planwatch.common.http.ETags;
-import org.planwatch.domain.ApiPaths;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -31,6 +10,22 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPOutputStream;
+import org.planwatch.common.config.PlanwatchConfig;
+import org.planwatch.common.http.Compression;
+import org.planwatch.common.http.ETags;
+import org.planwatch.common.http.Vary;
+import org.planwatch.domain.ApiPaths;
 
 /**
  * Public JSON answers kept in memory, exactly as sent, and served again without touching the REST
@@ -43,6 +38,7 @@ public class ResponseCache {
 
     /** The version read when the request arrived, kept on the routing context for {@link #store}. */
     static final String VERSION_AT_START = "planwatch.version-at-start";
+
     private static final String JSON = "application/json;charset=UTF-8";
     /**
      * The request headers an entry may depend on: the cache holds the JSON representation only, is consulted only by requests
@@ -65,7 +61,8 @@ public class ResponseCache {
     /** One answer: its ETag (without the quotes' gzip suffix), its JSON bytes, the request headers it depends on and, once asked for, their gzip. */
     record Entry(long version, String etag, Buffer body, String link, List<String> vary, AtomicReference<Buffer> gzip) {
         Buffer gzipped() {
-            return gzip.updateAndGet(existing -> existing != null ? existing : Buffer.buffer(ResponseCache.gzip(body.getBytes())));
+            return gzip.updateAndGet(
+                    existing -> existing != null ? existing : Buffer.buffer(ResponseCache.gzip(body.getBytes())));
         }
     }
 
@@ -86,14 +83,17 @@ public class ResponseCache {
     void install(@Observes Router router) {
         entries = Caffeine.newBuilder()
                 .maximumWeight(config.cache().maxBytes())
-                .weigher((String key, Entry entry) -> key.length() + entry.body().length() * 2)
+                .weigher(
+                        (String key, Entry entry) -> key.length() + entry.body().length() * 2)
                 .build();
         router.route(ApiPaths.ALL).order(-100).handler(this::serve);
     }
 
     private void serve(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (!config.cache().enabled() || !version.trusted() || (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD)
+        if (!config.cache().enabled()
+                || !version.trusted()
+                || (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD)
                 || !acceptsJson(request.getHeader("Accept"))) {
             context.next();
             return;
@@ -125,7 +125,8 @@ public class ResponseCache {
         }
         headers.set("Content-Type", JSON);
         // the same buffer for every answer: Vert.x writes it without copying it
-        // Over HTTP/2 the connection compresses the data frames itself, by the Content-Encoding header: it gets the JSON
+        // Over HTTP/2 the connection compresses the data frames itself, by the Content-Encoding header: it gets the
+        // JSON
         // (given gzip bytes, it gzipped them again).
         boolean http2 = request.version() == HttpVersion.HTTP_2;
         Buffer body = gzip && !http2 ? entry.gzipped() : entry.body();
@@ -149,8 +150,13 @@ public class ResponseCache {
     public void store(RoutingContext context, String etag, byte[] body, String link) {
         Long versionAtStart = context == null ? null : context.get(VERSION_AT_START);
         List<String> vary = Vary.declared(context);
-        if (config.cache().enabled() && versionAtStart != null && versionAtStart == version.current() && KEYED.containsAll(vary)) {
-            entries.put(context.request().uri(), new Entry(versionAtStart, etag, Buffer.buffer(body), link, vary, new AtomicReference<>()));
+        if (config.cache().enabled()
+                && versionAtStart != null
+                && versionAtStart == version.current()
+                && KEYED.containsAll(vary)) {
+            entries.put(
+                    context.request().uri(),
+                    new Entry(versionAtStart, etag, Buffer.buffer(body), link, vary, new AtomicReference<>()));
         }
     }
 
@@ -159,11 +165,17 @@ public class ResponseCache {
      * does an Accept that weighs some type at zero, for the REST layer to read exactly).
      */
     static boolean acceptsJson(String accept) {
-        return accept == null || accept.isBlank() || accept.equals("*/*") || accept.equals("application/json")
-                || (accept.contains("application/json") && !accept.contains("text/csv") && !ZERO_WEIGHT.matcher(accept).find());
+        return accept == null
+                || accept.isBlank()
+                || accept.equals("*/*")
+                || accept.equals("application/json")
+                || (accept.contains("application/json")
+                        && !accept.contains("text/csv")
+                        && !ZERO_WEIGHT.matcher(accept).find());
     }
 
-    private static final java.util.regex.Pattern ZERO_WEIGHT = java.util.regex.Pattern.compile(";\\s*q\\s*=\\s*0(\\.0*)?\\s*(,|;|$)");
+    private static final java.util.regex.Pattern ZERO_WEIGHT =
+            java.util.regex.Pattern.compile(";\\s*q\\s*=\\s*0(\\.0*)?\\s*(,|;|$)");
 
     /** Whether Accept-Encoding lists gzip with a weight above zero (RFC 9110: {@code gzip;q=0.5} does, {@code gzip; q=0} does not). */
     static boolean acceptsGzip(String acceptEncoding) {

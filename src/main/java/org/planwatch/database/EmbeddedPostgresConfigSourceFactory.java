@@ -1,20 +1,18 @@
 package org.planwatch.database;
 
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
-
-import io.smallrye.config.ConfigSourceContext;
-import io.smallrye.config.ConfigSourceFactory;
-import io.smallrye.config.ConfigValue;
-import io.smallrye.config.PropertiesConfigSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Starts an embedded PostgreSQL when no datasource URL is configured, and points the datasource at it.
@@ -50,13 +48,19 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         }
         String dataDir = valueOf(context.getValue(DATA_DIR));
         String port = valueOf(context.getValue(PORT));
-        int running = start(dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir),
+        int running = start(
+                dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir),
                 port == null || port.isBlank() ? 0 : Integer.parseInt(port));
-        return List.of(new PropertiesConfigSource(Map.of(
-                URL, "jdbc:postgresql://localhost:" + running + "/postgres",
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres"),
-                "EmbeddedPostgres", 150));
+        return List.of(new PropertiesConfigSource(
+                Map.of(
+                        URL,
+                        "jdbc:postgresql://localhost:" + running + "/postgres",
+                        "quarkus.datasource.username",
+                        "postgres",
+                        "quarkus.datasource.password",
+                        "postgres"),
+                "EmbeddedPostgres",
+                150));
     }
 
     @Override
@@ -82,13 +86,17 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                     builder.setPort(port);
                 }
                 EmbeddedPostgres server = builder.start(); // stopped by its own shutdown hook when the JVM exits
-                LOG.infof("Embedded PostgreSQL listening on port %d, data in %s", server.getPort(),
+                LOG.infof(
+                        "Embedded PostgreSQL listening on port %d, data in %s",
+                        server.getPort(),
                         dataDir == null ? "a temporary directory (deleted on exit)" : dataDir.toAbsolutePath());
                 System.setProperty(RUNNING_PORT, Integer.toString(server.getPort()));
                 return server.getPort();
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage()
-                        + " (set QUARKUS_DATASOURCE_JDBC_URL to use another server)", e);
+                throw new UncheckedIOException(
+                        "Could not start the embedded PostgreSQL: " + e.getMessage()
+                                + " (set QUARKUS_DATASOURCE_JDBC_URL to use another server)",
+                        e);
             }
         }
     }
@@ -99,8 +107,9 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
      * with the build. So nothing is started, or given, while the build reads the configuration.
      */
     private static boolean duringBuild() {
-        return StackWalker.getInstance().walk(frames -> frames.anyMatch(
-                f -> f.getClassName().equals("io.quarkus.deployment.configuration.BuildTimeConfigurationReader")));
+        return StackWalker.getInstance()
+                .walk(frames -> frames.anyMatch(f ->
+                        f.getClassName().equals("io.quarkus.deployment.configuration.BuildTimeConfigurationReader")));
     }
 
     private static boolean isSet(ConfigValue value) {

@@ -1,8 +1,7 @@
 package org.planwatch.database;
 
-import java.util.Map;
-
 import io.smallrye.config.PropertiesConfigSource;
+import java.util.Map;
 
 /**
  * Default sizes of the worker thread pool and of the connection pool: as many of each as the JVM has

@@ -9,6 +9,7 @@ public final class ApiPaths {
     public static final String V1 = "/api/v1";
     /** Every path of the API, as a route of the HTTP layer. */
     public static final String ALL = V1 + "/*";
+
     public static final String PLANS = V1 + "/plans";
     public static final String PLAN = PLANS + "/{plan}";
     public static final String EVALUATORS = V1 + "/evaluators";
@@ -17,8 +18,7 @@ public final class ApiPaths {
     public static final String AUDIT = V1 + "/audit";
     public static final String API_KEYS = V1 + "/api-keys";
 
-    private ApiPaths() {
-    }
+    private ApiPaths() {}
 
     public static String plan(String slug) {
         return PLANS + "/" + slug;

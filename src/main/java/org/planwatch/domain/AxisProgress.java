@@ -6,6 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AxisProgress")
 public record AxisProgress(
         @Schema(example = "3") int number,
-        @Schema(example = "Protéger et accompagner les victimes") String title,
-        Progress progress) {
-}
+
+        @Schema(example = "Protéger et accompagner les victimes")
+        String title,
+
+        Progress progress) {}

@@ -6,5 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AxisRef")
 public record AxisRef(
         @Schema(example = "2") int number,
-        @Schema(example = "Définir une stratégie d’identification des victimes") String title) {
-}
+
+        @Schema(example = "Définir une stratégie d’identification des victimes")
+        String title) {}

@@ -6,6 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "EvaluatorRef")
 public record EvaluatorRef(
         @Schema(example = "cncdh") String slug,
-        @Schema(example = "Commission nationale consultative des droits de l'homme") String name,
-        @Schema(example = "CNCDH") String shortName) {
-}
+
+        @Schema(example = "Commission nationale consultative des droits de l'homme")
+        String name,
+
+        @Schema(example = "CNCDH") String shortName) {}

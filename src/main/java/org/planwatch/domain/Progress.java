@@ -6,21 +6,19 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Counts and shares of measures per status, every status listed (zeros included) in a fixed order. */
 @Schema(name = "Progress")
-public record Progress(
-        @Schema(example = "45") long measureCount,
-        List<StatusCount> statuses) {
+public record Progress(@Schema(example = "45") long measureCount, List<StatusCount> statuses) {
 
     public static Progress of(Map<Status, Long> counts) {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         List<StatusCount> statuses = Arrays.stream(Status.values())
                 .map(status -> {
                     long count = counts.getOrDefault(status, 0L);
-                    BigDecimal share = total == 0 ? BigDecimal.ZERO.setScale(4)
+                    BigDecimal share = total == 0
+                            ? BigDecimal.ZERO.setScale(4)
                             : BigDecimal.valueOf(count).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
                     return new StatusCount(status, status.label, count, share);
                 })

@@ -1,7 +1,5 @@
 package org.planwatch.evaluation;
 
-import java.time.LocalDate;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,11 +7,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-
+import java.time.LocalDate;
 import org.planwatch.common.db.Identified;
 import org.planwatch.domain.Status;
-import org.planwatch.measure.Measure;
 import org.planwatch.evaluator.Evaluator;
+import org.planwatch.measure.Measure;
 import org.planwatch.plan.Plan;
 
 /** The status one evaluation gives one measure. */

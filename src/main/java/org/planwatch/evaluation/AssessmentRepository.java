@@ -1,17 +1,14 @@
 package org.planwatch.evaluation;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.planwatch.domain.EvidenceLink;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
 public class AssessmentRepository implements PanacheRepository<Assessment> {
@@ -36,16 +33,23 @@ public class AssessmentRepository implements PanacheRepository<Assessment> {
         if (assessmentIds.isEmpty()) {
             return result;
         }
-        getEntityManager().createQuery("from Evidence e where e.assessment.id in :ids order by e.assessment.id, e.position", Evidence.class)
+        getEntityManager()
+                .createQuery(
+                        "from Evidence e where e.assessment.id in :ids order by e.assessment.id, e.position",
+                        Evidence.class)
                 .setParameter("ids", assessmentIds)
                 .getResultList()
-                .forEach(e -> result.computeIfAbsent(e.assessment.id, id -> new ArrayList<>()).add(e.link()));
+                .forEach(e -> result.computeIfAbsent(e.assessment.id, id -> new ArrayList<>())
+                        .add(e.link()));
         return result;
     }
 
     /** The assessment's evidence becomes these links, in this order. */
     public void replaceEvidence(Assessment assessment, List<EvidenceLink> links) {
-        getEntityManager().createQuery("delete from Evidence e where e.assessment = :a").setParameter("a", assessment).executeUpdate();
+        getEntityManager()
+                .createQuery("delete from Evidence e where e.assessment = :a")
+                .setParameter("a", assessment)
+                .executeUpdate();
         addEvidence(assessment, links);
     }
 

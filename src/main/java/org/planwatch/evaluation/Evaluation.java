@@ -1,11 +1,9 @@
 package org.planwatch.evaluation;
 
-import java.time.LocalDate;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
-
+import java.time.LocalDate;
 import org.planwatch.common.db.Identified;
 import org.planwatch.domain.EvaluationRef;
 import org.planwatch.evaluator.Evaluator;

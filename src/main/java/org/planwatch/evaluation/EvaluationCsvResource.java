@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,11 +26,19 @@ public class EvaluationCsvResource {
 
     @GET
     @Produces(Csv.MEDIA_TYPE)
-    @Operation(summary = "Download an evaluation's assessments as CSV",
+    @Operation(
+            summary = "Download an evaluation's assessments as CSV",
             description = "The same as `GET /api/v1/evaluations/{id}` with `Accept: text/csv`.")
-    @APIResponse(responseCode = "200", description = "The assessments as CSV.",
-            content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), example = AssessmentCsv.EXAMPLE))
-    public Response download(@Parameter(description = "The evaluation's id.", example = "1") @PathParam("id") String id) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The assessments as CSV.",
+            content =
+                    @Content(
+                            mediaType = Csv.MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING),
+                            example = AssessmentCsv.EXAMPLE))
+    public Response download(
+            @Parameter(description = "The evaluation's id.", example = "1") @PathParam("id") String id) {
         return evaluations.getCsv(id);
     }
 }

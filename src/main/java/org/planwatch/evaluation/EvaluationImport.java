@@ -2,7 +2,6 @@ package org.planwatch.evaluation;
 
 import java.util.List;
 import java.util.stream.IntStream;
-
 import org.planwatch.common.problem.Problem;
 
 /**
@@ -14,14 +13,16 @@ import org.planwatch.common.problem.Problem;
 public record EvaluationImport(NewEvaluation evaluation, List<Line> assessments, List<Problem.FieldError> problems) {
 
     /** An assessment, and where it was read. */
-    public record Line(String where, NewAssessment assessment) {
-    }
+    public record Line(String where, NewAssessment assessment) {}
 
     /** A JSON body, already validated by the REST layer: its assessments are named by their index. */
     public static EvaluationImport of(NewEvaluation body) {
         List<NewAssessment> items = body.assessments() == null ? List.of() : body.assessments();
-        return new EvaluationImport(body, IntStream.range(0, items.size())
-                .mapToObj(i -> new Line("assessments[" + i + "]", items.get(i)))
-                .toList(), List.of());
+        return new EvaluationImport(
+                body,
+                IntStream.range(0, items.size())
+                        .mapToObj(i -> new Line("assessments[" + i + "]", items.get(i)))
+                        .toList(),
+                List.of());
     }
 }

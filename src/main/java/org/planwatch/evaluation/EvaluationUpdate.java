@@ -1,12 +1,10 @@
 package org.planwatch.evaluation;
 
-import java.time.LocalDate;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.domain.Source;
 
@@ -16,5 +14,4 @@ public record EvaluationUpdate(
         @NotBlank @Size(max = 500) String title,
         @NotNull LocalDate date,
         @NotNull @Valid Source source,
-        @Size(max = 20000) String summary) {
-}
+        @Size(max = 20000) String summary) {}

@@ -3,7 +3,6 @@ package org.planwatch.evaluation;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
-
 import org.planwatch.common.db.Identified;
 import org.planwatch.domain.EvidenceLink;
 

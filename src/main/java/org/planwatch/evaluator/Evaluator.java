@@ -3,7 +3,6 @@ package org.planwatch.evaluator;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-
 import org.planwatch.common.db.Identified;
 import org.planwatch.domain.EvaluatorRef;
 

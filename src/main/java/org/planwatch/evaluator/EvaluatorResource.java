@@ -1,7 +1,5 @@
 package org.planwatch.evaluator;
 
-
-import org.planwatch.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,6 +29,7 @@ import org.planwatch.common.http.PageParams;
 import org.planwatch.common.http.Params;
 import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.paging.Page;
+import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.Role;
 import org.planwatch.history.WriteResponses;
@@ -43,23 +41,33 @@ public class EvaluatorResource {
 
     @Inject
     EvaluatorRepository evaluators;
+
     @Inject
     EvaluatorService service;
+
     @Inject
     WriteResponses answers;
 
     @GET
-    @Operation(summary = "List evaluators",
-            description = "The bodies that assess the plans (the CNCDH, the Collectif \"Ensemble contre la traite\", ...), by slug.")
+    @Operation(
+            summary = "List evaluators",
+            description =
+                    "The bodies that assess the plans (the CNCDH, the Collectif \"Ensemble contre la traite\", ...), by slug.")
     public Page<EvaluatorView> list(@BeanParam PageParams page) {
         int size = page.size();
-        return Page.of(evaluators.page(Cursor.decode(page.cursor()), size).stream().map(EvaluatorView::from).toList(), size, EvaluatorView::slug);
+        return Page.of(
+                evaluators.page(Cursor.decode(page.cursor()), size).stream()
+                        .map(EvaluatorView::from)
+                        .toList(),
+                size,
+                EvaluatorView::slug);
     }
 
     @GET
     @Path("/{slug}")
     @Operation(summary = "Get an evaluator")
-    public EvaluatorView get(@Parameter(description = "The evaluator's slug.", example = "cncdh") @PathParam("slug") String slug) {
+    public EvaluatorView get(
+            @Parameter(description = "The evaluator's slug.", example = "cncdh") @PathParam("slug") String slug) {
         return EvaluatorView.from(evaluators.require(slug));
     }
 
@@ -68,11 +76,14 @@ public class EvaluatorResource {
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create an evaluator", description = "Administrators only.")
-    @APIResponse(responseCode = "201", description = "The evaluator, created.",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = EvaluatorView.class)))
-    public Response create(@HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey, @NotNull @Valid EvaluatorInput body) {
-        return answers.created(idempotencyKey, body, () -> service.create(body), created -> ApiPaths.evaluator(created.slug()));
+    @APIResponse(
+            responseCode = "201",
+            description = "The evaluator, created.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvaluatorView.class)))
+    public Response create(
+            @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey, @NotNull @Valid EvaluatorInput body) {
+        return answers.created(
+                idempotencyKey, body, () -> service.create(body), created -> ApiPaths.evaluator(created.slug()));
     }
 
     @PUT
@@ -80,12 +91,18 @@ public class EvaluatorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Update an evaluator", description = "Its slug cannot change. Needs If-Match. Administrators only.")
-    @APIResponse(responseCode = "200", description = "The evaluator, updated.",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = EvaluatorView.class)))
-    public Response update(@PathParam("slug") String slug,
-            @Parameter(description = "The evaluator's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(
+            summary = "Update an evaluator",
+            description = "Its slug cannot change. Needs If-Match. Administrators only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The evaluator, updated.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvaluatorView.class)))
+    public Response update(
+            @PathParam("slug") String slug,
+            @Parameter(description = "The evaluator's current ETag.", required = true)
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @NotNull @Valid EvaluatorInput body) {
         return answers.ok(service.update(slug, ifMatch, body));
     }
@@ -95,12 +112,20 @@ public class EvaluatorResource {
     @Path("/{slug}")
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Delete an evaluator", description = "An evaluator with evaluations or API keys is only deleted with "
-            + "cascade=true, which deletes them too; otherwise the answer is a 409 that lists them. Needs If-Match. Administrators only.")
+    @Operation(
+            summary = "Delete an evaluator",
+            description =
+                    "An evaluator with evaluations or API keys is only deleted with "
+                            + "cascade=true, which deletes them too; otherwise the answer is a 409 that lists them. Needs If-Match. Administrators only.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    public Response delete(@PathParam("slug") String slug,
-            @Parameter(description = "The evaluator's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = "Also delete its evaluations, their assessments, and its API keys.") @QueryParam("cascade") boolean cascade) {
+    public Response delete(
+            @PathParam("slug") String slug,
+            @Parameter(description = "The evaluator's current ETag.", required = true)
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Parameter(description = "Also delete its evaluations, their assessments, and its API keys.")
+                    @QueryParam("cascade")
+                    boolean cascade) {
         service.delete(slug, ifMatch, cascade);
         return answers.deleted();
     }

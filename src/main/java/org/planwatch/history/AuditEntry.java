@@ -1,14 +1,11 @@
 package org.planwatch.history;
 
-import java.time.OffsetDateTime;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-
-import org.planwatch.common.db.Identified;
-
+import java.time.OffsetDateTime;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.planwatch.common.db.Identified;
 
 /** One write: who made it, when, on what, and the resource before and after. */
 @Entity

@@ -1,10 +1,8 @@
 package org.planwatch.history;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** Reading the audit trail, oldest first. */
 @ApplicationScoped
@@ -12,6 +10,8 @@ public class AuditRepository implements PanacheRepository<AuditEntry> {
 
     /** The entries after the given id, at most {@code limit}. */
     public List<AuditEntry> page(long afterId, int limit) {
-        return find("from AuditEntry a where a.id > ?1 order by a.id", afterId).page(0, limit).list();
+        return find("from AuditEntry a where a.id > ?1 order by a.id", afterId)
+                .page(0, limit)
+                .list();
     }
 }

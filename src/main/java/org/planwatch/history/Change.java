@@ -1,13 +1,11 @@
 package org.planwatch.history;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import org.planwatch.common.db.Identified;
 import org.planwatch.domain.Status;
 
@@ -16,7 +14,10 @@ import org.planwatch.domain.Status;
 public class Change extends Identified {
 
     public enum Kind {
-        STATUS_CHANGED, CREATED, UPDATED, DELETED
+        STATUS_CHANGED,
+        CREATED,
+        UPDATED,
+        DELETED
     }
 
     @Column(insertable = false, updatable = false)

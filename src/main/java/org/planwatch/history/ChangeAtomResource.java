@@ -1,16 +1,5 @@
 package org.planwatch.history;
 
-import java.io.StringWriter;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,11 +8,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.io.StringWriter;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.planwatch.cache.ResponseCache;
-import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.http.QueryParams;
+import org.planwatch.common.problem.ApiException;
 import org.planwatch.domain.ApiPaths;
 
 /**
@@ -39,21 +36,29 @@ public class ChangeAtomResource {
 
     @Inject
     ChangeRepository changes;
+
     @Inject
     ResponseCache cache;
 
     @GET
     @Produces(ATOM)
     @Operation(hidden = true)
-    public Response feed(@QueryParam("plan") String plan, @QueryParam("axis") String axis, @QueryParam("evaluator") String evaluator,
+    public Response feed(
+            @QueryParam("plan") String plan,
+            @QueryParam("axis") String axis,
+            @QueryParam("evaluator") String evaluator,
             @Context UriInfo uri) {
         String planSlug = QueryParams.planSlug("plan", plan);
         Integer axisNumber = QueryParams.positiveNumber("axis", axis);
         if (axisNumber != null && planSlug == null) {
             throw new ApiException.InvalidParameter("axis", "needs plan: axes are numbered inside their plan");
         }
-        List<Change> entries = changes.find(new ChangeRepository.Filter(planSlug, axisNumber, QueryParams.slug("evaluator", evaluator),
-                Change.Kind.STATUS_CHANGED), 0, true, ENTRIES);
+        List<Change> entries = changes.find(
+                new ChangeRepository.Filter(
+                        planSlug, axisNumber, QueryParams.slug("evaluator", evaluator), Change.Kind.STATUS_CHANGED),
+                0,
+                true,
+                ENTRIES);
         return Response.ok(write(entries, changes.measureTitles(entries), uri), ATOM + "; charset=UTF-8")
                 .header("Cache-Control", cache.embeddedCacheControl())
                 .build();
@@ -70,8 +75,17 @@ public class ChangeAtomResource {
             xml.writeDefaultNamespace(NS);
             element(xml, "id", self);
             element(xml, "title", "Planwatch – changements d’état des mesures");
-            element(xml, "subtitle", "Les mesures des plans d’action nationaux contre la traite des êtres humains dont l’état a changé");
-            element(xml, "updated", time(entries.isEmpty() ? OffsetDateTime.of(2019, 10, 18, 0, 0, 0, 0, ZoneOffset.UTC) : entries.get(0).occurredAt));
+            element(
+                    xml,
+                    "subtitle",
+                    "Les mesures des plans d’action nationaux contre la traite des êtres humains dont l’état a changé");
+            element(
+                    xml,
+                    "updated",
+                    time(
+                            entries.isEmpty()
+                                    ? OffsetDateTime.of(2019, 10, 18, 0, 0, 0, 0, ZoneOffset.UTC)
+                                    : entries.get(0).occurredAt));
             link(xml, "self", self, ATOM);
             link(xml, "alternate", base + "/", "text/html");
             xml.writeStartElement("author");
@@ -82,8 +96,12 @@ public class ChangeAtomResource {
                 String title = titles.getOrDefault(c.planSlug + "/" + c.measureNumber, "");
                 xml.writeStartElement("entry");
                 element(xml, "id", base + ApiPaths.CHANGES + "#" + c.id);
-                element(xml, "title", "Mesure " + c.measureNumber + " (" + c.planSlug + ") : "
-                        + (c.previousStatus == null ? "" : c.previousStatus.label + " → ") + (c.newStatus == null ? "" : c.newStatus.label));
+                element(
+                        xml,
+                        "title",
+                        "Mesure " + c.measureNumber + " (" + c.planSlug + ") : "
+                                + (c.previousStatus == null ? "" : c.previousStatus.label + " → ")
+                                + (c.newStatus == null ? "" : c.newStatus.label));
                 element(xml, "updated", time(c.occurredAt));
                 link(xml, "alternate", measurePage, "text/html");
                 link(xml, "related", base + c.path, "application/json");
@@ -95,8 +113,14 @@ public class ChangeAtomResource {
                 xml.writeStartElement("category");
                 xml.writeAttribute("term", c.newStatus == null ? "NOT_ASSESSED" : c.newStatus.name());
                 xml.writeEndElement();
-                element(xml, "summary", title + (c.evaluationDate == null ? "" : " – évaluation du " + c.evaluationDate
-                        + (c.evaluatorSlug == null ? "" : " (" + c.evaluatorSlug + ")")));
+                element(
+                        xml,
+                        "summary",
+                        title
+                                + (c.evaluationDate == null
+                                        ? ""
+                                        : " – évaluation du " + c.evaluationDate
+                                                + (c.evaluatorSlug == null ? "" : " (" + c.evaluatorSlug + ")")));
                 xml.writeEndElement();
             }
             xml.writeEndElement();

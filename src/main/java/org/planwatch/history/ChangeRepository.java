@@ -1,13 +1,12 @@
 package org.planwatch.history;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Reading the change feed: the JSON feed pages through it in commit order, the Atom feed takes its latest status changes. */
 @ApplicationScoped
@@ -17,8 +16,7 @@ public class ChangeRepository {
     EntityManager em;
 
     /** What a reader of the feed narrows it to; every field is optional. */
-    public record Filter(String plan, Integer axis, String evaluator, Change.Kind kind) {
-    }
+    public record Filter(String plan, Integer axis, String evaluator, Change.Kind kind) {}
 
     /** Changes after the given id, oldest first (newest first when {@code newestFirst}); at most {@code limit}. */
     public List<Change> find(Filter filter, long afterId, boolean newestFirst, int limit) {
@@ -34,11 +32,14 @@ public class ChangeRepository {
         }
         if (filter.axis() != null) {
             // a change names its measure by plan and number; the measure's axis is looked up as it is now
-            jpql.append(" and exists (select 1 from Measure m where m.plan.slug = c.planSlug and m.number = c.measureNumber"
-                    + " and m.axis.number = :axis)");
+            jpql.append(
+                    " and exists (select 1 from Measure m where m.plan.slug = c.planSlug and m.number = c.measureNumber"
+                            + " and m.axis.number = :axis)");
         }
         jpql.append(newestFirst ? " order by c.id desc" : " order by c.id");
-        TypedQuery<Change> query = em.createQuery(jpql.toString(), Change.class).setParameter("after", afterId).setMaxResults(limit);
+        TypedQuery<Change> query = em.createQuery(jpql.toString(), Change.class)
+                .setParameter("after", afterId)
+                .setMaxResults(limit);
         if (filter.plan() != null) {
             query.setParameter("plan", filter.plan());
         }
@@ -59,7 +60,9 @@ public class ChangeRepository {
         List<String> plans = changes.stream().map(c -> c.planSlug).distinct().toList();
         Map<String, String> titles = new HashMap<>();
         if (!plans.isEmpty()) {
-            em.createQuery("select m.plan.slug, m.number, m.title from Measure m where m.plan.slug in :plans", Object[].class)
+            em.createQuery(
+                            "select m.plan.slug, m.number, m.title from Measure m where m.plan.slug in :plans",
+                            Object[].class)
                     .setParameter("plans", plans)
                     .getResultList()
                     .forEach(row -> titles.put(row[0] + "/" + row[1], (String) row[2]));

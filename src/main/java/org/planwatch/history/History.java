@@ -1,22 +1,19 @@
 package org.planwatch.history;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.planwatch.cache.DataVersion;
 import org.planwatch.domain.ApiPaths;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What every write goes through: it is serialised with the others, recorded in the audit trail
@@ -34,20 +31,24 @@ public class History {
 
     @Inject
     EntityManager em;
+
     @Inject
     MeasureStatuses measures;
+
     @Inject
     Author author;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     DataVersion version;
+
     @Inject
     TransactionSynchronizationRegistry transactions;
 
     /** A write in progress: the plan it belongs to (its slug, if any), and the statuses of the plans it may change before it. */
-    record Write(String plan, Map<String, Map<Integer, MeasureStatuses.Current>> statusesBefore) {
-    }
+    record Write(String plan, Map<String, Map<Integer, MeasureStatuses.Current>> statusesBefore) {}
 
     /** Starts a write (inside the caller's transaction) on data of the given plan, or of no plan. */
     Write begin(String plan) {
@@ -68,7 +69,8 @@ public class History {
      */
     void lock() {
         if (transactions.getResource(WRITE_LOCK) == null) { // once per transaction: the lock is held until it ends
-            em.createNativeQuery("select pg_advisory_xact_lock(" + WRITE_LOCK + ")").getSingleResult();
+            em.createNativeQuery("select pg_advisory_xact_lock(" + WRITE_LOCK + ")")
+                    .getSingleResult();
             transactions.putResource(WRITE_LOCK, Boolean.TRUE);
         }
     }
@@ -93,12 +95,14 @@ public class History {
      */
     private void announce() {
         em.flush();
-        long latest = ((Number) em.createNativeQuery("select max(id) from change").getSingleResult()).longValue();
-        em.createNativeQuery("select pg_notify('" + DataVersion.CHANNEL + "', cast(:id as text))").setParameter("id", latest).getSingleResult();
+        long latest =
+                ((Number) em.createNativeQuery("select max(id) from change").getSingleResult()).longValue();
+        em.createNativeQuery("select pg_notify('" + DataVersion.CHANNEL + "', cast(:id as text))")
+                .setParameter("id", latest)
+                .getSingleResult();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

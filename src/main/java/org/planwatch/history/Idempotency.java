@@ -1,11 +1,8 @@
 package org.planwatch.history;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.List;
-import java.util.function.Supplier;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,16 +10,15 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.function.Supplier;
 import org.planwatch.common.db.Rows;
 import org.planwatch.common.http.Params;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Idempotency-Key on POST: the first successful answer is stored with the request's fingerprint,
@@ -36,12 +32,16 @@ public class Idempotency {
 
     @Inject
     EntityManager em;
+
     @Inject
     History history;
+
     @Inject
     Author caller;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     HttpServerRequest request;
 
@@ -64,10 +64,14 @@ public class Idempotency {
         if (!stored.isEmpty()) {
             Object[] row = (Object[]) stored.get(0);
             if (!MessageDigest.isEqual((byte[]) row[0], fingerprint)) {
-                throw new ApiException.Unprocessable("Idempotency-Key '" + key + "' was already used for a different request. "
-                        + "Use a new key for a new request.", List.of(new Problem.FieldError(HEADER, "already used for a different request")));
+                throw new ApiException.Unprocessable(
+                        "Idempotency-Key '" + key + "' was already used for a different request. "
+                                + "Use a new key for a new request.",
+                        List.of(new Problem.FieldError(HEADER, "already used for a different request")));
             }
-            Response.ResponseBuilder replay = Response.status(Rows.intValue(row[1])).type(MediaType.APPLICATION_JSON).entity(row[4]);
+            Response.ResponseBuilder replay = Response.status(Rows.intValue(row[1]))
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(row[4]);
             if (row[2] != null) {
                 replay.header(HttpHeaders.LOCATION, row[2]);
             }
@@ -85,7 +89,11 @@ public class Idempotency {
                     .setParameter("key", key)
                     .setParameter("fingerprint", fingerprint)
                     .setParameter("status", response.getStatus())
-                    .setParameter("location", response.getLocation() == null ? null : response.getLocation().toString())
+                    .setParameter(
+                            "location",
+                            response.getLocation() == null
+                                    ? null
+                                    : response.getLocation().toString())
                     .setParameter("etag", response.getHeaderString(HttpHeaders.ETAG))
                     .setParameter("body", write(response.getEntity()))
                     .executeUpdate();
@@ -97,7 +105,8 @@ public class Idempotency {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((request.method().name() + " " + request.uri() + "\n").getBytes());
-            digest.update(body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(body));
+            digest.update(
+                    body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(body));
             return digest.digest();
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -2,7 +2,6 @@ package org.planwatch.history;
 
 import java.time.LocalDate;
 import java.util.Map;
-
 import org.planwatch.domain.Status;
 
 /**
@@ -12,8 +11,7 @@ import org.planwatch.domain.Status;
 public interface MeasureStatuses {
 
     /** A measure's current status and the evaluation it comes from (null when the measure is NOT_ASSESSED). */
-    record Current(Status status, Long evaluationId, LocalDate evaluationDate, String evaluatorSlug) {
-    }
+    record Current(Status status, Long evaluationId, LocalDate evaluationDate, String evaluatorSlug) {}
 
     /** Every measure of the plan by its number; empty when there is no such plan. */
     Map<Integer, Current> of(String planSlug);

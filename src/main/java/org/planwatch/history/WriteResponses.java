@@ -1,14 +1,12 @@
 package org.planwatch.history;
 
-import java.net.URI;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.planwatch.common.http.ETags;
 
 /**
@@ -20,6 +18,7 @@ public class WriteResponses {
 
     @Inject
     Idempotency idempotency;
+
     @Inject
     ETags etags;
 
@@ -27,7 +26,8 @@ public class WriteResponses {
      * A POST that creates something at the address {@code location} gives: 201 with it and its ETag. With an
      * Idempotency-Key, a retry of the same request gets the first answer again and creates nothing.
      */
-    public <T> Response created(String idempotencyKey, Object request, Supplier<T> create, Function<T, String> location) {
+    public <T> Response created(
+            String idempotencyKey, Object request, Supplier<T> create, Function<T, String> location) {
         return idempotency.post(idempotencyKey, request, () -> {
             T created = create.get();
             return created(location.apply(created), created);
@@ -35,7 +35,10 @@ public class WriteResponses {
     }
 
     public Response created(String location, Object representation) {
-        return Response.created(URI.create(location)).entity(representation).tag(tagOf(representation)).build();
+        return Response.created(URI.create(location))
+                .entity(representation)
+                .tag(tagOf(representation))
+                .build();
     }
 
     public Response ok(Object representation) {

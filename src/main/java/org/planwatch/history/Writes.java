@@ -1,14 +1,12 @@
 package org.planwatch.history;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
 import org.planwatch.common.http.ETags;
 
 /**
@@ -23,8 +21,10 @@ public class Writes {
 
     @Inject
     History history;
+
     @Inject
     ETags etags;
+
     @Inject
     EntityManager em;
 
@@ -46,8 +46,7 @@ public class Writes {
     }
 
     /** A written resource, and whether the write created it. */
-    public record Written<T>(T view, boolean created) {
-    }
+    public record Written<T>(T view, boolean created) {}
 
     /**
      * Creates something in {@code plan} (null for no plan): {@code create} checks and persists it, {@code read} reads
@@ -83,8 +82,13 @@ public class Writes {
         em.flush();
         Subject<T> after = read.get();
         boolean created = before.representation() == null;
-        history.record(write, created ? Change.Kind.CREATED : Change.Kind.UPDATED, after.resource(), after.path(),
-                before.representation(), after.representation());
+        history.record(
+                write,
+                created ? Change.Kind.CREATED : Change.Kind.UPDATED,
+                after.resource(),
+                after.path(),
+                before.representation(),
+                after.representation());
         return new Written<>(after.representation(), created);
     }
 

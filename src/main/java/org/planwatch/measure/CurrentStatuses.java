@@ -1,11 +1,9 @@
 package org.planwatch.measure;
 
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.history.MeasureStatuses;
 
@@ -23,7 +21,12 @@ public class CurrentStatuses implements MeasureStatuses {
     }
 
     private static Current current(MeasureView m) {
-        return m.statusSource() == null ? new Current(m.status(), null, null, null)
-                : new Current(m.status(), m.statusSource().evaluationId(), m.statusSource().date(), m.statusSource().evaluator().slug());
+        return m.statusSource() == null
+                ? new Current(m.status(), null, null, null)
+                : new Current(
+                        m.status(),
+                        m.statusSource().evaluationId(),
+                        m.statusSource().date(),
+                        m.statusSource().evaluator().slug());
     }
 }

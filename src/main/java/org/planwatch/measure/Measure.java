@@ -3,9 +3,8 @@ package org.planwatch.measure;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
-
-import org.planwatch.common.db.Identified;
 import org.planwatch.axis.Axis;
+import org.planwatch.common.db.Identified;
 import org.planwatch.plan.Plan;
 
 /** A measure of a plan, numbered from 1 across the whole plan, in one of its axes. */

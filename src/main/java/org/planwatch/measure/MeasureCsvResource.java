@@ -1,7 +1,5 @@
 package org.planwatch.measure;
 
-import java.util.List;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,7 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.csv.Csv;
-import org.planwatch.domain.Status;
-import org.planwatch.domain.ApiPaths;
 import org.planwatch.common.http.Params;
+import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.Status;
 
 /** The measure list's CSV at an address of its own, for download links and spreadsheets' "import from URL". */
 @Path(ApiPaths.PLAN + "/measures.csv")
@@ -32,18 +30,34 @@ public class MeasureCsvResource {
 
     @GET
     @Produces(Csv.MEDIA_TYPE)
-    @Operation(summary = "Download a plan's measures as CSV",
-            description = "The same as `GET /api/v1/plans/{plan}/measures` with `Accept: text/csv`: every matching measure, not paged.")
-    @APIResponse(responseCode = "200", description = "The measures as CSV.",
-            content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), example = MeasureCsv.EXAMPLE))
+    @Operation(
+            summary = "Download a plan's measures as CSV",
+            description =
+                    "The same as `GET /api/v1/plans/{plan}/measures` with `Accept: text/csv`: every matching measure, not paged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The measures as CSV.",
+            content =
+                    @Content(
+                            mediaType = Csv.MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING),
+                            example = MeasureCsv.EXAMPLE))
     public Response download(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
-            @Parameter(description = "Only the measures of this axis (its number).", example = "3") @QueryParam("axis") String axis,
-            @Parameter(description = "Only the measures with one of these current statuses; repeat the parameter for several.",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
-            @QueryParam("status") List<String> status,
-            @Parameter(description = "Words that must all appear in the measure's title, accents and case ignored.", example = "mecanisme")
-            @QueryParam("q") String q,
+            @Parameter(description = "Only the measures of this axis (its number).", example = "3") @QueryParam("axis")
+                    String axis,
+            @Parameter(
+                            description =
+                                    "Only the measures with one of these current statuses; repeat the parameter for several.",
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
+                    @QueryParam("status")
+                    List<String> status,
+            @Parameter(
+                            description =
+                                    "Words that must all appear in the measure's title, accents and case ignored.",
+                            example = "mecanisme")
+                    @QueryParam("q")
+                    String q,
             @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
         return measures.listCsv(slug, axis, status, q, asOf);
     }

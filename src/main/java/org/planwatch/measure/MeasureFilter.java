@@ -2,7 +2,6 @@ package org.planwatch.measure;
 
 import java.util.List;
 import java.util.Set;
-
 import org.planwatch.domain.Status;
 
 /**

@@ -2,7 +2,6 @@ package org.planwatch.measure;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.domain.Status;
@@ -15,8 +14,7 @@ public final class MeasureFilterParams {
 
     private static final int MAX_WORDS = 10;
 
-    private MeasureFilterParams() {
-    }
+    private MeasureFilterParams() {}
 
     /** {@code axis}: an axis number; {@code status}: statuses, repeated or comma-separated; {@code q}: words of the title. */
     public static MeasureFilter of(String axis, List<String> status, String q) {
@@ -32,14 +30,22 @@ public final class MeasureFilterParams {
      * submit, as {@code axis=&status=}) means no filter on it.
      */
     public static MeasureFilter ofForm(String axis, List<String> status, String q) {
-        return of(axis == null || axis.isBlank() ? null : axis, status == null ? null : status.stream().filter(s -> !s.isBlank()).toList(), q);
+        return of(
+                axis == null || axis.isBlank() ? null : axis,
+                status == null
+                        ? null
+                        : status.stream().filter(s -> !s.isBlank()).toList(),
+                q);
     }
 
     private static List<String> words(String q) {
         if (q == null) {
             return List.of();
         }
-        List<String> words = Arrays.stream(q.split("\\s+")).filter(w -> !w.isEmpty()).distinct().toList();
+        List<String> words = Arrays.stream(q.split("\\s+"))
+                .filter(w -> !w.isEmpty())
+                .distinct()
+                .toList();
         if (words.size() > MAX_WORDS) {
             throw new ApiException.InvalidParameter("q", "must have at most " + MAX_WORDS + " words");
         }

@@ -1,9 +1,5 @@
 package org.planwatch.measure;
 
-import org.planwatch.common.problem.Problem;
-import java.time.LocalDate;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,7 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,6 +35,7 @@ import org.planwatch.common.http.Params;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.paging.Page;
+import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.Role;
 import org.planwatch.domain.Status;
@@ -53,29 +51,43 @@ public class MeasureResource {
 
     @Inject
     PlanRepository plans;
+
     @Inject
     MeasureRepository measures;
+
     @Inject
     MeasureService service;
+
     @Inject
     WriteResponses answers;
 
     @GET
-    @Operation(summary = "List a plan's measures",
-            description = "The plan's measures in number order, each with its axis and current status (the status given by the most "
-                    + "recent evaluation that assessed it, NOT_ASSESSED when none did). Filters combine: a measure must match all of them. "
-                    + "With `Accept: text/csv`, every matching measure (not paged) as CSV: UTF-8 with a byte-order mark and `;` as "
-                    + "separator, so that a spreadsheet in a French locale opens it as is; the same CSV is at "
-                    + "`/api/v1/plans/{plan}/measures.csv` for links and spreadsheets that cannot send a header.")
+    @Operation(
+            summary = "List a plan's measures",
+            description =
+                    "The plan's measures in number order, each with its axis and current status (the status given by the most "
+                            + "recent evaluation that assessed it, NOT_ASSESSED when none did). Filters combine: a measure must match all of them. "
+                            + "With `Accept: text/csv`, every matching measure (not paged) as CSV: UTF-8 with a byte-order mark and `;` as "
+                            + "separator, so that a spreadsheet in a French locale opens it as is; the same CSV is at "
+                            + "`/api/v1/plans/{plan}/measures.csv` for links and spreadsheets that cannot send a header.")
     public Page<MeasureView> list(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
-            @Parameter(description = "Only the measures of this axis (its number).", example = "3") @QueryParam("axis") String axis,
-            @Parameter(description = "Only the measures with one of these current statuses; repeat the parameter for several.",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
-            @QueryParam("status") List<String> status,
-            @Parameter(description = "Words that must all appear in the measure's title, accents and case ignored "
-                    + "(`mecanisme` finds \"mécanisme\").", example = "mecanisme") @QueryParam("q") String q,
-            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf, @BeanParam PageParams paging) {
+            @Parameter(description = "Only the measures of this axis (its number).", example = "3") @QueryParam("axis")
+                    String axis,
+            @Parameter(
+                            description =
+                                    "Only the measures with one of these current statuses; repeat the parameter for several.",
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
+                    @QueryParam("status")
+                    List<String> status,
+            @Parameter(
+                            description = "Words that must all appear in the measure's title, accents and case ignored "
+                                    + "(`mecanisme` finds \"mécanisme\").",
+                            example = "mecanisme")
+                    @QueryParam("q")
+                    String q,
+            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf,
+            @BeanParam PageParams paging) {
         int size = paging.size();
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         int after = Cursor.decodeNumber(paging.cursor());
@@ -89,33 +101,51 @@ public class MeasureResource {
 
     @GET
     @Produces(Csv.MEDIA_TYPE)
-    @APIResponse(responseCode = "200", description = "The measures as CSV.",
-            content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
-                    example = MeasureCsv.EXAMPLE))
+    @APIResponse(
+            responseCode = "200",
+            description = "The measures as CSV.",
+            content =
+                    @Content(
+                            mediaType = Csv.MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING),
+                            example = MeasureCsv.EXAMPLE))
     public Response listCsv(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
-            @Parameter(description = "Only the measures of this axis (its number).", example = "3") @QueryParam("axis") String axis,
-            @Parameter(description = "Only the measures with one of these current statuses; repeat the parameter for several.",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
-            @QueryParam("status") List<String> status,
-            @Parameter(description = "Words that must all appear in the measure's title, accents and case ignored.", example = "mecanisme")
-            @QueryParam("q") String q,
+            @Parameter(description = "Only the measures of this axis (its number).", example = "3") @QueryParam("axis")
+                    String axis,
+            @Parameter(
+                            description =
+                                    "Only the measures with one of these current statuses; repeat the parameter for several.",
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
+                    @QueryParam("status")
+                    List<String> status,
+            @Parameter(
+                            description =
+                                    "Words that must all appear in the measure's title, accents and case ignored.",
+                            example = "mecanisme")
+                    @QueryParam("q")
+                    String q,
             @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         Plan plan = plans.require(slug);
         MeasureFilter filter = service.checked(plan, MeasureFilterParams.of(axis, status, q));
-        return Downloads.csv(MeasureCsv.write(measures.all(plan.slug, filter, basis)), "planwatch-" + plan.slug + "-measures.csv");
+        return Downloads.csv(
+                MeasureCsv.write(measures.all(plan.slug, filter, basis)), "planwatch-" + plan.slug + "-measures.csv");
     }
 
     @GET
     @Path("/{number}")
-    @Operation(summary = "Get a measure with its history",
-            description = "The measure, its axis, its current status and every assessment of it, newest first, each with its evaluation and evaluator.")
+    @Operation(
+            summary = "Get a measure with its history",
+            description =
+                    "The measure, its axis, its current status and every assessment of it, newest first, each with its evaluation and evaluator.")
     public MeasureDetail get(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
-            @Parameter(description = "The measure's number in its plan.", example = "16") @PathParam("number") String number,
+            @Parameter(description = "The measure's number in its plan.", example = "16") @PathParam("number")
+                    String number,
             @Parameter(description = Params.AS_OF + " The history then stops at that date too.", example = "2023-06-30")
-            @QueryParam("asOf") String asOf) {
+                    @QueryParam("asOf")
+                    String asOf) {
         int wanted = QueryParams.positiveNumber("number", number);
         LocalDate date = QueryParams.date("asOf", asOf);
         return service.detail(slug, wanted, date);
@@ -126,12 +156,19 @@ public class MeasureResource {
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create a measure", description = "Administrators only.")
-    @APIResponse(responseCode = "201", description = "The measure, created.",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = MeasureDetail.class)))
-    public Response create(@PathParam("plan") String slug, @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
+    @APIResponse(
+            responseCode = "201",
+            description = "The measure, created.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MeasureDetail.class)))
+    public Response create(
+            @PathParam("plan") String slug,
+            @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
             @NotNull @Valid MeasureInput body) {
-        return answers.created(idempotencyKey, body, () -> service.create(slug, body), created -> ApiPaths.measure(slug, created.number()));
+        return answers.created(
+                idempotencyKey,
+                body,
+                () -> service.create(slug, body),
+                created -> ApiPaths.measure(slug, created.number()));
     }
 
     @PUT
@@ -139,13 +176,19 @@ public class MeasureResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Update a measure", description = "Replaces its title and axis; its number cannot change. Needs If-Match. "
-            + "Administrators only.")
-    @APIResponse(responseCode = "200", description = "The measure, updated.",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = MeasureDetail.class)))
-    public Response update(@PathParam("plan") String slug, @PathParam("number") String number,
-            @Parameter(description = "The measure's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(
+            summary = "Update a measure",
+            description =
+                    "Replaces its title and axis; its number cannot change. Needs If-Match. " + "Administrators only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The measure, updated.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MeasureDetail.class)))
+    public Response update(
+            @PathParam("plan") String slug,
+            @PathParam("number") String number,
+            @Parameter(description = "The measure's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @NotNull @Valid MeasureInput body) {
         return answers.ok(service.update(slug, QueryParams.positiveNumber("number", number), ifMatch, body));
     }
@@ -155,11 +198,17 @@ public class MeasureResource {
     @Path("/{number}")
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Delete a measure", description = "A measure with assessments is only deleted with cascade=true, which deletes "
-            + "them too; otherwise the answer is a 409 naming the evaluations that assessed it. Needs If-Match. Administrators only.")
+    @Operation(
+            summary = "Delete a measure",
+            description =
+                    "A measure with assessments is only deleted with cascade=true, which deletes "
+                            + "them too; otherwise the answer is a 409 naming the evaluations that assessed it. Needs If-Match. Administrators only.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    public Response delete(@PathParam("plan") String slug, @PathParam("number") String number,
-            @Parameter(description = "The measure's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response delete(
+            @PathParam("plan") String slug,
+            @PathParam("number") String number,
+            @Parameter(description = "The measure's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Parameter(description = "Also delete the measure's assessments.") @QueryParam("cascade") boolean cascade) {
         service.delete(slug, QueryParams.positiveNumber("number", number), ifMatch, cascade);
         return answers.deleted();

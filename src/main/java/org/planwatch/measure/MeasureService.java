@@ -1,13 +1,11 @@
 package org.planwatch.measure;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.stream.Collectors;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.planwatch.axis.Axis;
 import org.planwatch.axis.AxisRepository;
 import org.planwatch.common.problem.ApiException;
@@ -24,10 +22,13 @@ public class MeasureService {
 
     @Inject
     PlanRepository plans;
+
     @Inject
     MeasureRepository measures;
+
     @Inject
     AxisRepository axes;
+
     @Inject
     Writes writes;
 
@@ -49,8 +50,10 @@ public class MeasureService {
         if (filter.axis() != null) {
             List<Integer> numbers = axes.numbers(plan.id);
             if (!numbers.contains(filter.axis())) {
-                throw new ApiException.InvalidParameter("axis", "has no axis " + filter.axis() + " in plan " + plan.slug + "; allowed values: "
-                        + numbers.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+                throw new ApiException.InvalidParameter(
+                        "axis",
+                        "has no axis " + filter.axis() + " in plan " + plan.slug + "; allowed values: "
+                                + numbers.stream().map(String::valueOf).collect(Collectors.joining(", ")));
             }
         }
     }
@@ -60,34 +63,41 @@ public class MeasureService {
      * statements, and one more to tell an unknown plan from an unknown measure when there is none.
      */
     public MeasureDetail detail(String planSlug, int number, LocalDate asOf) {
-        MeasureView measure = measures.page(planSlug, MeasureFilter.number(number), StatusBasis.asOf(asOf), 0, 1).stream()
-                .findFirst()
-                .orElseThrow(() -> new ApiException.NotFound("Plan " + plans.require(planSlug).slug + " has no measure " + number + "."));
+        MeasureView measure =
+                measures.page(planSlug, MeasureFilter.number(number), StatusBasis.asOf(asOf), 0, 1).stream()
+                        .findFirst()
+                        .orElseThrow(() -> new ApiException.NotFound(
+                                "Plan " + plans.require(planSlug).slug + " has no measure " + number + "."));
         return MeasureDetail.from(planSlug, measure, measures.assessments(planSlug, number, asOf));
     }
 
     @Transactional
     public MeasureDetail create(String planSlug, MeasureInput input) {
-        return writes.create(planSlug, () -> {
-            Plan plan = plans.require(planSlug);
-            if (measures.findByNumber(plan.id, input.number()).isPresent()) {
-                throw new ApiException.Conflict("Plan " + planSlug + " already has a measure " + input.number() + ".");
-            }
-            Measure measure = new Measure();
-            measure.plan = plan;
-            measure.number = input.number();
-            measure.axis = axis(plan, input.axis());
-            measure.title = input.title().strip();
-            measures.persist(measure);
-            return measure;
-        }, measure -> subject(planSlug, measure.number));
+        return writes.create(
+                planSlug,
+                () -> {
+                    Plan plan = plans.require(planSlug);
+                    if (measures.findByNumber(plan.id, input.number()).isPresent()) {
+                        throw new ApiException.Conflict(
+                                "Plan " + planSlug + " already has a measure " + input.number() + ".");
+                    }
+                    Measure measure = new Measure();
+                    measure.plan = plan;
+                    measure.number = input.number();
+                    measure.axis = axis(plan, input.axis());
+                    measure.title = input.title().strip();
+                    measures.persist(measure);
+                    return measure;
+                },
+                measure -> subject(planSlug, measure.number));
     }
 
     @Transactional
     public MeasureDetail update(String planSlug, int number, String ifMatch, MeasureInput input) {
         return writes.update(ifMatch, () -> subject(planSlug, number), () -> {
             if (input.number() != number) {
-                throw new ApiException.Unprocessable("A measure's number is its address and cannot change.",
+                throw new ApiException.Unprocessable(
+                        "A measure's number is its address and cannot change.",
                         List.of(new Problem.FieldError("number", "must stay " + number)));
             }
             Plan plan = plans.require(planSlug);
@@ -102,20 +112,28 @@ public class MeasureService {
     public void delete(String planSlug, int number, String ifMatch, boolean cascade) {
         writes.delete(ifMatch, () -> subject(planSlug, number), before -> {
             if (!cascade && !before.assessments().isEmpty()) {
-                throw new ApiException.Conflict("Measure " + number + " of plan " + planSlug + " has " + before.assessments().size()
-                        + " assessment(s), by evaluation(s) " + before.assessments().stream().map(a -> Long.toString(a.evaluation().id())).toList()
+                throw new ApiException.Conflict("Measure " + number + " of plan " + planSlug + " has "
+                        + before.assessments().size()
+                        + " assessment(s), by evaluation(s) "
+                        + before.assessments().stream()
+                                .map(a -> Long.toString(a.evaluation().id()))
+                                .toList()
                         + ". Send cascade=true to delete them with the measure.");
             }
-            measures.deleteWithAssessments(measures.findByNumber(plans.require(planSlug).id, number).orElseThrow());
+            measures.deleteWithAssessments(
+                    measures.findByNumber(plans.require(planSlug).id, number).orElseThrow());
         });
     }
 
     private Writes.Subject<MeasureDetail> subject(String planSlug, int number) {
-        return Writes.Subject.of("measure", ApiPaths.measure(planSlug, number), planSlug, detail(planSlug, number, null));
+        return Writes.Subject.of(
+                "measure", ApiPaths.measure(planSlug, number), planSlug, detail(planSlug, number, null));
     }
 
     private Axis axis(Plan plan, int number) {
-        return axes.findByNumber(plan, number).orElseThrow(() -> new ApiException.Unprocessable("Plan " + plan.slug + " has no axis " + number + ".",
-                List.of(new Problem.FieldError("axis", "is not the number of an axis of plan " + plan.slug))));
+        return axes.findByNumber(plan, number)
+                .orElseThrow(() -> new ApiException.Unprocessable(
+                        "Plan " + plan.slug + " has no axis " + number + ".",
+                        List.of(new Problem.FieldError("axis", "is not the number of an axis of plan " + plan.slug))));
     }
 }

@@ -1,9 +1,7 @@
 package org.planwatch.plan;
 
-import java.time.LocalDate;
-
 import jakarta.persistence.Entity;
-
+import java.time.LocalDate;
 import org.planwatch.common.db.Identified;
 
 /** A national action plan, addressed by its period ("2019-2021"). */

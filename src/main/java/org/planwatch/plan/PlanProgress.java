@@ -3,7 +3,6 @@ package org.planwatch.plan;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
 import org.planwatch.domain.AxisProgress;
 import org.planwatch.domain.StatusBasis;
 

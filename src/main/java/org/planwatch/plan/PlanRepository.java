@@ -1,21 +1,18 @@
 package org.planwatch.plan;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.planwatch.common.db.Rows;
 import org.planwatch.common.problem.ApiException;
+import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.EvaluationRef;
 import org.planwatch.domain.EvaluatorRef;
-import org.planwatch.domain.ApiPaths;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class PlanRepository implements PanacheRepository<Plan> {
@@ -26,15 +23,16 @@ public class PlanRepository implements PanacheRepository<Plan> {
 
     /** The plan, or a 404 that names it. */
     public Plan require(String slug) {
-        return findBySlug(slug).orElseThrow(() -> new ApiException.NotFound("There is no plan '" + slug
-                + "'. Plans are addressed by their period, such as 2019-2021; GET " + ApiPaths.PLANS + " lists them."));
+        return findBySlug(slug)
+                .orElseThrow(() -> new ApiException.NotFound(
+                        "There is no plan '" + slug + "'. Plans are addressed by their period, such as 2019-2021; GET "
+                                + ApiPaths.PLANS + " lists them."));
     }
 
     /** Latest plans first: a plan's slug is its period, so slugs sort chronologically. */
     public List<Plan> page(String afterSlug, int limit) {
-        var query = afterSlug == null
-                ? find("order by slug desc")
-                : find("slug < ?1", Sort.descending("slug"), afterSlug);
+        var query =
+                afterSlug == null ? find("order by slug desc") : find("slug < ?1", Sort.descending("slug"), afterSlug);
         return query.page(0, limit + 1).list();
     }
 
@@ -47,7 +45,8 @@ public class PlanRepository implements PanacheRepository<Plan> {
         if (planIds.isEmpty()) {
             return latest;
         }
-        List<?> rows = getEntityManager().createNativeQuery("""
+        List<?> rows = getEntityManager()
+                .createNativeQuery("""
                 select p.id as plan_id, e.id, e.title, e.date, ev.slug, ev.name, ev.short_name
                 from plan p
                 join lateral (
@@ -61,15 +60,22 @@ public class PlanRepository implements PanacheRepository<Plan> {
                 .getResultList();
         for (Object row : rows) {
             Object[] c = (Object[]) row;
-            latest.put(Rows.longValue(c[0]), new EvaluationRef(Rows.longValue(c[1]), (String) c[2], Rows.date(c[3]),
-                    new EvaluatorRef((String) c[4], (String) c[5], (String) c[6])));
+            latest.put(
+                    Rows.longValue(c[0]),
+                    new EvaluationRef(
+                            Rows.longValue(c[1]),
+                            (String) c[2],
+                            Rows.date(c[3]),
+                            new EvaluatorRef((String) c[4], (String) c[5], (String) c[6])));
         }
         return latest;
     }
 
     public long countEvaluations(long planId) {
-        return getEntityManager().createQuery("select count(e) from Evaluation e where e.plan.id = :plan", Long.class)
-                .setParameter("plan", planId).getSingleResult();
+        return getEntityManager()
+                .createQuery("select count(e) from Evaluation e where e.plan.id = :plan", Long.class)
+                .setParameter("plan", planId)
+                .getSingleResult();
     }
 
     /**
@@ -78,8 +84,14 @@ public class PlanRepository implements PanacheRepository<Plan> {
      */
     public void deleteWithEverything(Plan plan) {
         for (String entity : List.of("Assessment", "Evaluation", "Measure", "Axis")) {
-            getEntityManager().createQuery("delete from " + entity + " x where x.plan.id = :plan").setParameter("plan", plan.id).executeUpdate();
+            getEntityManager()
+                    .createQuery("delete from " + entity + " x where x.plan.id = :plan")
+                    .setParameter("plan", plan.id)
+                    .executeUpdate();
         }
-        getEntityManager().createQuery("delete from Plan p where p.id = :id").setParameter("id", plan.id).executeUpdate();
+        getEntityManager()
+                .createQuery("delete from Plan p where p.id = :id")
+                .setParameter("id", plan.id)
+                .executeUpdate();
     }
 }

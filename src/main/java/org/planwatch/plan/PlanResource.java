@@ -1,10 +1,5 @@
 package org.planwatch.plan;
 
-import org.planwatch.common.problem.Problem;
-import java.util.List;
-import java.util.Map;
-
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -23,7 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,6 +31,7 @@ import org.planwatch.common.http.PageParams;
 import org.planwatch.common.http.Params;
 import org.planwatch.common.paging.Cursor;
 import org.planwatch.common.paging.Page;
+import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.AxisProgress;
 import org.planwatch.domain.EvaluationRef;
@@ -49,17 +46,22 @@ public class PlanResource {
 
     @Inject
     PlanRepository plans;
+
     @Inject
     PlanProgress progress;
+
     @Inject
     PlanService service;
+
     @Inject
     WriteResponses answers;
 
     @GET
-    @Operation(summary = "List plans",
-            description = "The national action plans, latest first, each with its headline progress: how many of its measures are "
-                    + "implemented, partially implemented, not implemented or not yet assessed.")
+    @Operation(
+            summary = "List plans",
+            description =
+                    "The national action plans, latest first, each with its headline progress: how many of its measures are "
+                            + "implemented, partially implemented, not implemented or not yet assessed.")
     public Page<PlanView> list(@BeanParam PageParams paging) {
         int size = paging.size();
         List<Plan> page = plans.page(Cursor.decode(paging.cursor()), size);
@@ -75,7 +77,8 @@ public class PlanResource {
     @GET
     @Path("/{plan}")
     @Operation(summary = "Get a plan", description = "The plan, its source and its headline progress.")
-    public PlanView get(@Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug) {
+    public PlanView get(
+            @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug) {
         return service.view(plans.require(slug));
     }
 
@@ -83,12 +86,16 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Create a plan", description = "Its slug is its period (startYear-endYear). Administrators only.")
-    @APIResponse(responseCode = "201", description = "The plan, created.",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = PlanView.class)))
+    @Operation(
+            summary = "Create a plan",
+            description = "Its slug is its period (startYear-endYear). Administrators only.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The plan, created.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
     public Response create(@HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey, @NotNull @Valid PlanInput body) {
-        return answers.created(idempotencyKey, body, () -> service.create(body), created -> ApiPaths.plan(created.slug()));
+        return answers.created(
+                idempotencyKey, body, () -> service.create(body), created -> ApiPaths.plan(created.slug()));
     }
 
     @PUT
@@ -96,13 +103,18 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Update a plan", description = "Replaces its title, presentation date and source; its period cannot change. "
-            + "Needs If-Match with the plan's current ETag. Administrators only.")
-    @APIResponse(responseCode = "200", description = "The plan, updated.",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = PlanView.class)))
-    public Response update(@PathParam("plan") String slug,
-            @Parameter(description = "The plan's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(
+            summary = "Update a plan",
+            description = "Replaces its title, presentation date and source; its period cannot change. "
+                    + "Needs If-Match with the plan's current ETag. Administrators only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan, updated.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
+    public Response update(
+            @PathParam("plan") String slug,
+            @Parameter(description = "The plan's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @NotNull @Valid PlanInput body) {
         return answers.ok(service.update(slug, ifMatch, body));
     }
@@ -112,12 +124,18 @@ public class PlanResource {
     @Path("/{plan}")
     @RolesAllowed(Role.ADMIN_ROLE)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Delete a plan", description = "A plan with axes, measures or evaluations is only deleted with cascade=true, "
-            + "which deletes them too; otherwise the answer is a 409 that says what depends on it. Needs If-Match. Administrators only.")
+    @Operation(
+            summary = "Delete a plan",
+            description =
+                    "A plan with axes, measures or evaluations is only deleted with cascade=true, "
+                            + "which deletes them too; otherwise the answer is a 409 that says what depends on it. Needs If-Match. Administrators only.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    public Response delete(@PathParam("plan") String slug,
-            @Parameter(description = "The plan's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = "Also delete everything that belongs to the plan.") @QueryParam("cascade") boolean cascade) {
+    public Response delete(
+            @PathParam("plan") String slug,
+            @Parameter(description = "The plan's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Parameter(description = "Also delete everything that belongs to the plan.") @QueryParam("cascade")
+                    boolean cascade) {
         service.delete(slug, ifMatch, cascade);
         return answers.deleted();
     }

@@ -1,11 +1,9 @@
 package org.planwatch.plan;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
+import java.util.List;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
@@ -19,8 +17,10 @@ public class PlanService {
 
     @Inject
     PlanRepository plans;
+
     @Inject
     PlanProgress progress;
+
     @Inject
     Writes writes;
 
@@ -30,25 +30,30 @@ public class PlanService {
 
     /** The plan's representation from its axes' current progress, already read (pages that also list the axes). */
     public PlanView view(Plan plan, List<AxisProgress> axes) {
-        return PlanView.from(plan, axes, plans.latestEvaluations(List.of(plan.id)).get(plan.id));
+        return PlanView.from(
+                plan, axes, plans.latestEvaluations(List.of(plan.id)).get(plan.id));
     }
 
     @Transactional
     public PlanView create(PlanInput input) {
         String slug = input.startYear() + "-" + input.endYear();
-        return writes.create(slug, () -> {
-            checkPeriod(input);
-            if (plans.findBySlug(slug).isPresent()) {
-                throw new ApiException.Conflict("Plan " + slug + " already exists; PUT " + ApiPaths.plan(slug) + " changes it.");
-            }
-            Plan plan = new Plan();
-            plan.slug = slug;
-            plan.startYear = input.startYear();
-            plan.endYear = input.endYear();
-            apply(plan, input);
-            plans.persist(plan);
-            return plan;
-        }, this::subject);
+        return writes.create(
+                slug,
+                () -> {
+                    checkPeriod(input);
+                    if (plans.findBySlug(slug).isPresent()) {
+                        throw new ApiException.Conflict(
+                                "Plan " + slug + " already exists; PUT " + ApiPaths.plan(slug) + " changes it.");
+                    }
+                    Plan plan = new Plan();
+                    plan.slug = slug;
+                    plan.startYear = input.startYear();
+                    plan.endYear = input.endYear();
+                    apply(plan, input);
+                    plans.persist(plan);
+                    return plan;
+                },
+                this::subject);
     }
 
     @Transactional
@@ -56,8 +61,10 @@ public class PlanService {
         return writes.update(ifMatch, () -> subject(plans.require(slug)), () -> {
             Plan plan = plans.require(slug);
             if (input.startYear() != plan.startYear || input.endYear() != plan.endYear) {
-                throw new ApiException.Unprocessable("A plan's period is its address and cannot change; create a new plan instead.",
-                        List.of(new Problem.FieldError("startYear", "must stay " + plan.startYear),
+                throw new ApiException.Unprocessable(
+                        "A plan's period is its address and cannot change; create a new plan instead.",
+                        List.of(
+                                new Problem.FieldError("startYear", "must stay " + plan.startYear),
                                 new Problem.FieldError("endYear", "must stay " + plan.endYear)));
             }
             apply(plan, input);
@@ -71,8 +78,9 @@ public class PlanService {
             Plan plan = plans.require(slug);
             long evaluationCount = plans.countEvaluations(plan.id);
             if (!cascade && (before.axisCount() > 0 || evaluationCount > 0)) {
-                throw new ApiException.Conflict("Plan " + slug + " has " + before.axisCount() + " axes, " + before.measureCount()
-                        + " measures and " + evaluationCount + " evaluations. Delete them first, or send cascade=true to delete them with the plan.");
+                throw new ApiException.Conflict("Plan " + slug + " has " + before.axisCount() + " axes, "
+                        + before.measureCount() + " measures and " + evaluationCount
+                        + " evaluations. Delete them first, or send cascade=true to delete them with the plan.");
             }
             plans.deleteWithEverything(plan);
         });
@@ -84,7 +92,8 @@ public class PlanService {
 
     private static void checkPeriod(PlanInput input) {
         if (input.endYear() < input.startYear()) {
-            throw new ApiException.Unprocessable("A plan cannot end before it starts.",
+            throw new ApiException.Unprocessable(
+                    "A plan cannot end before it starts.",
                     List.of(new Problem.FieldError("endYear", "must not be before startYear")));
         }
     }

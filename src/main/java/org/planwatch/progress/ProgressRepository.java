@@ -1,5 +1,9 @@
 package org.planwatch.progress;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,18 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-
 import org.planwatch.common.db.Rows;
 import org.planwatch.common.db.StatusJoin;
 import org.planwatch.domain.AxisProgress;
-import org.planwatch.domain.Progress;
 import org.planwatch.domain.EvaluationRef;
 import org.planwatch.domain.EvaluatorRef;
+import org.planwatch.domain.Progress;
 import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.plan.PlanProgress;
@@ -49,7 +47,8 @@ public class ProgressRepository implements PlanProgress {
     /** A plan's axes by its slug, without a statement to find the plan first: empty when there is no such plan. */
     public List<AxisProgress> axes(String planSlug, StatusBasis basis) {
         return axes("a.plan_id = (select p.id from plan p where p.slug = :plans)", planSlug, basis).values().stream()
-                .findFirst().orElse(List.of());
+                .findFirst()
+                .orElse(List.of());
     }
 
     private Map<Long, List<AxisProgress>> axes(String planCondition, Object plans, StatusBasis basis) {
@@ -84,10 +83,12 @@ public class ProgressRepository implements PlanProgress {
         em.createQuery(EVALUATIONS + " where e.plan.id = :plan order by e.date, e.id", Object[].class)
                 .setParameter("plan", planId)
                 .getResultList()
-                .forEach(row -> evaluations.computeIfAbsent((LocalDate) row[2], d -> new ArrayList<>()).add(evaluationRef(row)));
+                .forEach(row -> evaluations
+                        .computeIfAbsent((LocalDate) row[2], d -> new ArrayList<>())
+                        .add(evaluationRef(row)));
         List<ProgressHistory.Point> points = new ArrayList<>();
-        byDate.forEach((date, axes) -> points.add(new ProgressHistory.Point(date, evaluations.getOrDefault(date, List.of()),
-                Progress.overall(axes), axes)));
+        byDate.forEach((date, axes) -> points.add(new ProgressHistory.Point(
+                date, evaluations.getOrDefault(date, List.of()), Progress.overall(axes), axes)));
         return points;
     }
 
@@ -110,7 +111,8 @@ public class ProgressRepository implements PlanProgress {
         Map<K, List<AxisProgress>> result = new LinkedHashMap<>();
         counts.forEach((k, axes) -> {
             List<AxisProgress> list = new ArrayList<>();
-            axes.forEach((axis, byStatus) -> list.add(new AxisProgress(axis, titles.get(k).get(axis), Progress.of(byStatus))));
+            axes.forEach((axis, byStatus) ->
+                    list.add(new AxisProgress(axis, titles.get(k).get(axis), Progress.of(byStatus))));
             result.put(k, list);
         });
         return result;
@@ -118,17 +120,25 @@ public class ProgressRepository implements PlanProgress {
 
     /** One evaluation of the plan, as named in its progress; empty when the plan has no such evaluation. */
     public Optional<EvaluationRef> evaluation(long evaluationId, long planId) {
-        return em.createQuery(EVALUATIONS + " where e.id = :id and e.plan.id = :plan", Object[].class)
+        return em
+                .createQuery(EVALUATIONS + " where e.id = :id and e.plan.id = :plan", Object[].class)
                 .setParameter("id", evaluationId)
                 .setParameter("plan", planId)
-                .getResultList().stream().findFirst().map(ProgressRepository::evaluationRef);
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(ProgressRepository::evaluationRef);
     }
 
     /** Evaluations as their references, with their evaluator: the columns {@link #evaluationRef} reads. */
-    private static final String EVALUATIONS = "select e.id, e.title, e.date, ev.slug, ev.name, ev.shortName from Evaluation e join e.evaluator ev";
+    private static final String EVALUATIONS =
+            "select e.id, e.title, e.date, ev.slug, ev.name, ev.shortName from Evaluation e join e.evaluator ev";
 
     private static EvaluationRef evaluationRef(Object[] row) {
-        return new EvaluationRef((Long) row[0], (String) row[1], (LocalDate) row[2],
+        return new EvaluationRef(
+                (Long) row[0],
+                (String) row[1],
+                (LocalDate) row[2],
                 new EvaluatorRef((String) row[3], (String) row[4], (String) row[5]));
     }
 }

@@ -1,13 +1,11 @@
 package org.planwatch.security;
 
-import java.time.OffsetDateTime;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
-
+import java.time.OffsetDateTime;
 import org.planwatch.common.db.Identified;
 import org.planwatch.domain.Role;
 import org.planwatch.evaluator.Evaluator;

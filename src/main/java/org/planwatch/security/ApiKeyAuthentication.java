@@ -1,10 +1,5 @@
 package org.planwatch.security;
 
-import java.util.Optional;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -15,6 +10,9 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads {@code Authorization: Bearer <api key>}. No header means an anonymous caller (reads are
@@ -32,8 +30,8 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
             return Uni.createFrom().optional(Optional.empty());
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() == 7) {
-            return Uni.createFrom().failure(new AuthenticationFailedException(
-                    "The Authorization header must be 'Bearer <api key>'"));
+            return Uni.createFrom()
+                    .failure(new AuthenticationFailedException("The Authorization header must be 'Bearer <api key>'"));
         }
         String key = header.substring(7).trim();
         return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(key, "bearer")));

@@ -1,16 +1,5 @@
 package org.planwatch.security;
 
-import java.security.MessageDigest;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.planwatch.common.config.PlanwatchConfig;
-import org.planwatch.domain.Role;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -20,6 +9,14 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.planwatch.common.config.PlanwatchConfig;
+import org.planwatch.domain.Role;
 
 /** Turns a presented API key into the caller's identity: its name, role and evaluator. */
 @ApplicationScoped
@@ -27,6 +24,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     /** Identity attributes read by {@link Caller}. */
     static final String KEY_ID = "planwatch.key-id";
+
     static final String EVALUATOR = "planwatch.evaluator";
     static final String EVALUATOR_ID = "planwatch.evaluator-id";
 
@@ -42,14 +40,16 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         String presented = request.getToken().getToken();
         return context.runBlocking(() -> identify(presented));
     }
 
     private SecurityIdentity identify(String presented) {
         Optional<String> adminKey = config.adminKey();
-        if (adminKey.isPresent() && !adminKey.get().isBlank()
+        if (adminKey.isPresent()
+                && !adminKey.get().isBlank()
                 && MessageDigest.isEqual(ApiKeys.sha256(presented), ApiKeys.sha256(adminKey.get()))) {
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal("administrator key (planwatch.admin-key)"))
@@ -61,7 +61,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
             throw new AuthenticationFailedException("This is not a Planwatch API key");
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            ApiKey key = keys.findActive(parts[0]).filter(k -> ApiKeys.matches(parts[1], k.secretHash))
+            ApiKey key = keys.findActive(parts[0])
+                    .filter(k -> ApiKeys.matches(parts[1], k.secretHash))
                     .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API key"));
             key.lastUsedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
             QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()

@@ -1,13 +1,10 @@
 package org.planwatch.security;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.planwatch.common.problem.ApiException;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
 public class ApiKeyRepository implements PanacheRepository<ApiKey> {
@@ -18,11 +15,14 @@ public class ApiKeyRepository implements PanacheRepository<ApiKey> {
     }
 
     public ApiKey require(long id) {
-        return find("from ApiKey k left join fetch k.evaluator where k.id = ?1", id).firstResultOptional()
+        return find("from ApiKey k left join fetch k.evaluator where k.id = ?1", id)
+                .firstResultOptional()
                 .orElseThrow(() -> new ApiException.NotFound("There is no API key " + id + "."));
     }
 
     public List<ApiKey> page(long afterId, int limit) {
-        return find("from ApiKey k left join fetch k.evaluator where k.id > ?1 order by k.id", afterId).page(0, limit + 1).list();
+        return find("from ApiKey k left join fetch k.evaluator where k.id > ?1 order by k.id", afterId)
+                .page(0, limit + 1)
+                .list();
     }
 }

@@ -1,13 +1,11 @@
 package org.planwatch.security;
 
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
@@ -26,8 +24,10 @@ public class ApiKeyService {
 
     @Inject
     ApiKeyRepository keys;
+
     @Inject
     EvaluatorRepository evaluators;
+
     @Inject
     Writes writes;
 
@@ -37,13 +37,19 @@ public class ApiKeyService {
         Evaluator evaluator = null;
         if (input.role() == Role.EVALUATOR) {
             if (input.evaluator() == null) {
-                throw new ApiException.Unprocessable("An EVALUATOR key belongs to one evaluator.",
+                throw new ApiException.Unprocessable(
+                        "An EVALUATOR key belongs to one evaluator.",
                         List.of(new Problem.FieldError("evaluator", "is required for an EVALUATOR key")));
             }
-            evaluator = evaluators.find("slug", input.evaluator()).firstResultOptional().orElseThrow(() -> new ApiException.Unprocessable(
-                    "There is no evaluator '" + input.evaluator() + "'.", List.of(new Problem.FieldError("evaluator", "is not the slug of an evaluator"))));
+            evaluator = evaluators
+                    .find("slug", input.evaluator())
+                    .firstResultOptional()
+                    .orElseThrow(() -> new ApiException.Unprocessable(
+                            "There is no evaluator '" + input.evaluator() + "'.",
+                            List.of(new Problem.FieldError("evaluator", "is not the slug of an evaluator"))));
         } else if (input.evaluator() != null) {
-            throw new ApiException.Unprocessable("An ADMIN key belongs to no evaluator.",
+            throw new ApiException.Unprocessable(
+                    "An ADMIN key belongs to no evaluator.",
                     List.of(new Problem.FieldError("evaluator", "must be absent for an ADMIN key")));
         }
         ApiKeys.Generated generated = ApiKeys.generate();

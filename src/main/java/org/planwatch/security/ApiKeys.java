@@ -16,12 +16,10 @@ public final class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
-    private ApiKeys() {
-    }
+    private ApiKeys() {}
 
     /** A new key: its public id, its full text (shown once) and the hash to store. */
-    public record Generated(String publicId, String key, byte[] secretHash) {
-    }
+    public record Generated(String publicId, String key, byte[] secretHash) {}
 
     public static Generated generate() {
         String publicId = BASE64.encodeToString(random(9));

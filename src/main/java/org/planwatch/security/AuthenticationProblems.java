@@ -1,20 +1,17 @@
 package org.planwatch.security;
 
-import java.util.List;
-
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.planwatch.common.http.DatabaseOutage;
-import org.planwatch.common.http.ProblemMapper;
-
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.planwatch.common.http.DatabaseOutage;
+import org.planwatch.common.http.ProblemMapper;
 
 /**
  * The problems of authentication and authorisation, as problem+json like every other failure (see ProblemMapper):
@@ -24,8 +21,10 @@ public class AuthenticationProblems {
 
     @Inject
     RateLimits rateLimits;
+
     @Inject
     CurrentVertxRequest vertx;
+
     @Inject
     DatabaseOutage outage;
 
@@ -35,12 +34,14 @@ public class AuthenticationProblems {
             return outage.unavailable(uri.getPath()); // checking an evaluator's key needs the database
         }
         rateLimits.authenticationFailed(vertx.getCurrent());
-        return unauthorized("The API key is missing, malformed, unknown or revoked. Send 'Authorization: Bearer <api key>'.", uri);
+        return unauthorized(
+                "The API key is missing, malformed, unknown or revoked. Send 'Authorization: Bearer <api key>'.", uri);
     }
 
     @ServerExceptionMapper
     public Response anonymous(UnauthorizedException e, UriInfo uri) {
-        return unauthorized("Writing needs an API key: send 'Authorization: Bearer <api key>'. Reading needs none.", uri);
+        return unauthorized(
+                "Writing needs an API key: send 'Authorization: Bearer <api key>'. Reading needs none.", uri);
     }
 
     /** A 401 with the challenge that says how to authenticate. */

@@ -1,14 +1,12 @@
 package org.planwatch.security;
 
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
-
-import org.planwatch.common.problem.ApiException;
-import org.planwatch.history.Author;
-import org.planwatch.domain.Role;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.domain.Role;
+import org.planwatch.history.Author;
 
 /** Who is making the current request, and the ownership rule for evaluator keys. */
 @RequestScoped
@@ -16,6 +14,7 @@ public class Caller implements Author {
 
     @Inject
     SecurityIdentity identity;
+
     @Inject
     HttpServerRequest request;
 

@@ -3,14 +3,20 @@ package org.planwatch.security;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.domain.Role;
 
 /** A key to create: ADMIN, or EVALUATOR tied to one evaluator. */
 @Schema(name = "NewApiKey")
 public record NewApiKey(
-        @Schema(description = "Who or what uses the key.", example = "CNCDH — saisie des avis") @NotBlank @Size(max = 100) String name,
+        @Schema(description = "Who or what uses the key.", example = "CNCDH — saisie des avis")
+        @NotBlank
+        @Size(max = 100)
+        String name,
+
         @Schema(example = "EVALUATOR") @NotNull Role role,
-        @Schema(description = "Required for EVALUATOR keys, absent for ADMIN keys: the evaluator's slug.", example = "cncdh") String evaluator) {
-}
+
+        @Schema(
+                description = "Required for EVALUATOR keys, absent for ADMIN keys: the evaluator's slug.",
+                example = "cncdh")
+        String evaluator) {}

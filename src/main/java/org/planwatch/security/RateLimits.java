@@ -1,25 +1,21 @@
 package org.planwatch.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HexFormat;
-
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
 import org.planwatch.common.config.PlanwatchConfig;
 import org.planwatch.common.http.HttpEdge;
 import org.planwatch.domain.ApiPaths;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Per-client rate limits, as token buckets (Bucket4j) kept for clients seen in the last hour:
@@ -52,7 +48,10 @@ public class RateLimits {
         }
     };
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofHours(1))
+            .maximumSize(100_000)
+            .build();
 
     void install(@Observes Router router) {
         router.route(ApiPaths.ALL).order(-200).handler(this::check);
@@ -71,23 +70,34 @@ public class RateLimits {
             case "POST", "PUT", "DELETE", "PATCH" -> true;
             default -> false;
         };
-        if (write && context.request().getHeader("Authorization") != null && failures(address).getAvailableTokens() <= 0) {
-            refuse(context, failures(address).estimateAbilityToConsume(1).getNanosToWaitForRefill(),
+        if (write
+                && context.request().getHeader("Authorization") != null
+                && failures(address).getAvailableTokens() <= 0) {
+            refuse(
+                    context,
+                    failures(address).estimateAbilityToConsume(1).getNanosToWaitForRefill(),
                     "Too many requests from this address presented a wrong API key. Wait before trying again.");
             return;
         }
         long writesPerMinute = config.rateLimit().writesPerMinute();
         long readsPerMinute = config.rateLimit().readsPerMinute();
         if (write) {
-            ConsumptionProbe probe = bucket("write:" + client(context, address), writesPerMinute).tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe =
+                    bucket("write:" + client(context, address), writesPerMinute).tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
-                refuse(context, probe.getNanosToWaitForRefill(), "At most " + writesPerMinute + " writes a minute are accepted from one client.");
+                refuse(
+                        context,
+                        probe.getNanosToWaitForRefill(),
+                        "At most " + writesPerMinute + " writes a minute are accepted from one client.");
                 return;
             }
         } else if (readsPerMinute > 0) {
             ConsumptionProbe probe = bucket("read:" + address, readsPerMinute).tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
-                refuse(context, probe.getNanosToWaitForRefill(), "At most " + readsPerMinute + " reads a minute are accepted from one address.");
+                refuse(
+                        context,
+                        probe.getNanosToWaitForRefill(),
+                        "At most " + readsPerMinute + " reads a minute are accepted from one address.");
                 return;
             }
         }
@@ -99,16 +109,19 @@ public class RateLimits {
     }
 
     private Bucket bucket(String key, long perMinute) {
-        return buckets.get(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
-                .withCustomTimePrecision(timeMeter)
-                .build());
+        return buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                        .withCustomTimePrecision(timeMeter)
+                        .build());
     }
 
     /** A client is the API key it presents, or its address when it presents none. */
     private static String client(RoutingContext context, String address) {
         String authorization = context.request().getHeader("Authorization");
-        return authorization == null ? "address:" + address
+        return authorization == null
+                ? "address:" + address
                 : "key:" + HexFormat.of().formatHex(ApiKeys.sha256(authorization), 0, 12);
     }
 

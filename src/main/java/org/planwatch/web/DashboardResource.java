@@ -1,12 +1,8 @@
 package org.planwatch.web;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.Template;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -20,10 +16,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.AxisProgress;
 import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureDetail;
@@ -36,7 +38,6 @@ import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
 import org.planwatch.plan.PlanService;
 import org.planwatch.plan.PlanView;
-import org.planwatch.domain.AxisProgress;
 import org.planwatch.progress.ProgressHistory;
 import org.planwatch.progress.ProgressRepository;
 import org.planwatch.web.Views.AxisRow;
@@ -44,10 +45,6 @@ import org.planwatch.web.Views.Frame;
 import org.planwatch.web.Views.MeasureRow;
 import org.planwatch.web.Views.Option;
 import org.planwatch.web.Views.StatusLook;
-
-import io.quarkus.qute.RawString;
-import io.quarkus.qute.Template;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /**
  * The dashboard: server-rendered pages that work without JavaScript, every figure from the queries
@@ -59,27 +56,40 @@ public class DashboardResource {
 
     @Inject
     PlanRepository plans;
+
     @Inject
     PlanService planService;
+
     @Inject
     ProgressRepository progress;
+
     @Inject
     MeasureRepository measures;
+
     @Inject
     MeasureService measureService;
+
     @Inject
     Template plan;
+
     @Inject
     Template measure;
+
     @Inject
     Template empty;
+
     @Inject
     CurrentVertxRequest vertx;
 
     @GET
     @Operation(hidden = true)
-    public Response home(@QueryParam("axis") String axis, @QueryParam("status") List<String> status, @QueryParam("q") String q,
-            @QueryParam("lang") String lang, @CookieParam(Lang.COOKIE) String cookie, @HeaderParam("Accept-Language") String acceptLanguage,
+    public Response home(
+            @QueryParam("axis") String axis,
+            @QueryParam("status") List<String> status,
+            @QueryParam("q") String q,
+            @QueryParam("lang") String lang,
+            @CookieParam(Lang.COOKIE) String cookie,
+            @HeaderParam("Accept-Language") String acceptLanguage,
             @Context UriInfo uri) {
         Lang chosen = Lang.ofPage(vertx.getCurrent(), lang, cookie, acceptLanguage);
         List<Plan> latest = plans.page(null, 1);
@@ -93,33 +103,66 @@ public class DashboardResource {
     @GET
     @Path("plans/{plan}")
     @Operation(hidden = true)
-    public Response plan(@PathParam("plan") String slug, @QueryParam("axis") String axis, @QueryParam("status") List<String> status,
-            @QueryParam("q") String q, @QueryParam("lang") String lang, @CookieParam(Lang.COOKIE) String cookie,
-            @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
-        return planPage(plans.require(slug), axis, status, q, Lang.ofPage(vertx.getCurrent(), lang, cookie, acceptLanguage), lang, uri);
+    public Response plan(
+            @PathParam("plan") String slug,
+            @QueryParam("axis") String axis,
+            @QueryParam("status") List<String> status,
+            @QueryParam("q") String q,
+            @QueryParam("lang") String lang,
+            @CookieParam(Lang.COOKIE) String cookie,
+            @HeaderParam("Accept-Language") String acceptLanguage,
+            @Context UriInfo uri) {
+        return planPage(
+                plans.require(slug),
+                axis,
+                status,
+                q,
+                Lang.ofPage(vertx.getCurrent(), lang, cookie, acceptLanguage),
+                lang,
+                uri);
     }
 
     @GET
     @Path("plans/{plan}/measures/{number}")
     @Operation(hidden = true)
-    public Response measure(@PathParam("plan") String slug, @PathParam("number") String number, @QueryParam("lang") String lang,
-            @CookieParam(Lang.COOKIE) String cookie, @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
+    public Response measure(
+            @PathParam("plan") String slug,
+            @PathParam("number") String number,
+            @QueryParam("lang") String lang,
+            @CookieParam(Lang.COOKIE) String cookie,
+            @HeaderParam("Accept-Language") String acceptLanguage,
+            @Context UriInfo uri) {
         Lang chosen = Lang.ofPage(vertx.getCurrent(), lang, cookie, acceptLanguage);
         Plan planEntity = plans.require(slug);
-        MeasureDetail detail = measureService.detail(planEntity.slug, QueryParams.positiveNumber("number", number), null);
+        MeasureDetail detail =
+                measureService.detail(planEntity.slug, QueryParams.positiveNumber("number", number), null);
         String api = ApiPaths.measure(slug, detail.number());
-        Frame frame = frame(chosen, Texts.of(chosen).get("measure") + " " + detail.number() + " – " + planEntity.title, uri, api,
+        Frame frame = frame(
+                chosen,
+                Texts.of(chosen).get("measure") + " " + detail.number() + " – " + planEntity.title,
+                uri,
+                api,
                 "/feeds/changes.atom?plan=" + slug + "&axis=" + detail.axis().number());
-        return html(measure.data("frame", frame)
-                .data("plan", planService.view(planEntity))
-                .data("m", detail)
-                .data("status", StatusLook.of(detail.status(), chosen))
-                .data("evaluatorStatuses", detail.evaluatorStatuses().stream()
-                        .map(s -> new Assessed(s.evaluator().shortName() == null ? s.evaluator().name() : s.evaluator().shortName(),
-                                s.evaluator().name(), Texts.date(s.date(), chosen), StatusLook.of(s.status(), chosen))).toList())
-                .data("timeline", TimelineItem.of(detail, chosen))
-                .data("badge", ApiPaths.badge(api) + (chosen == Lang.EN ? "?lang=en" : ""))
-                .render(), lang);
+        return html(
+                measure.data("frame", frame)
+                        .data("plan", planService.view(planEntity))
+                        .data("m", detail)
+                        .data("status", StatusLook.of(detail.status(), chosen))
+                        .data(
+                                "evaluatorStatuses",
+                                detail.evaluatorStatuses().stream()
+                                        .map(s -> new Assessed(
+                                                s.evaluator().shortName() == null
+                                                        ? s.evaluator().name()
+                                                        : s.evaluator().shortName(),
+                                                s.evaluator().name(),
+                                                Texts.date(s.date(), chosen),
+                                                StatusLook.of(s.status(), chosen)))
+                                        .toList())
+                        .data("timeline", TimelineItem.of(detail, chosen))
+                        .data("badge", ApiPaths.badge(api) + (chosen == Lang.EN ? "?lang=en" : ""))
+                        .render(),
+                lang);
     }
 
     /** A line of a measure's history, with its date and status in the page's language. */
@@ -127,80 +170,132 @@ public class DashboardResource {
 
         static List<TimelineItem> of(MeasureDetail measure, Lang lang) {
             return measure.assessments().stream()
-                    .map(a -> new TimelineItem(a, StatusLook.of(a.status(), lang), Texts.date(a.evaluation().date(), lang))).toList();
+                    .map(a -> new TimelineItem(
+                            a,
+                            StatusLook.of(a.status(), lang),
+                            Texts.date(a.evaluation().date(), lang)))
+                    .toList();
         }
     }
 
     /** One evaluator's latest status for a measure. */
-    public record Assessed(String shortName, String name, String date, StatusLook status) {
-    }
+    public record Assessed(String shortName, String name, String date, StatusLook status) {}
 
-    private Response planPage(Plan planEntity, String axis, List<String> status, String q, Lang chosen, String langParam, UriInfo uri) {
+    private Response planPage(
+            Plan planEntity, String axis, List<String> status, String q, Lang chosen, String langParam, UriInfo uri) {
         MeasureFilter filter = measureService.checked(planEntity, MeasureFilterParams.ofForm(axis, status, q));
         List<AxisProgress> axes = progress.axes(planEntity.id, StatusBasis.LATEST);
         PlanView view = planService.view(planEntity, axes);
         List<MeasureView> all = measures.all(planEntity.slug, MeasureFilter.ALL, StatusBasis.LATEST);
-        boolean filtered = filter.axis() != null || !filter.statuses().isEmpty() || !filter.words().isEmpty();
+        boolean filtered = filter.axis() != null
+                || !filter.statuses().isEmpty()
+                || !filter.words().isEmpty();
         Set<Integer> shown = filtered
-                ? measures.all(planEntity.slug, filter, StatusBasis.LATEST).stream().map(MeasureView::number).collect(Collectors.toSet())
+                ? measures.all(planEntity.slug, filter, StatusBasis.LATEST).stream()
+                        .map(MeasureView::number)
+                        .collect(Collectors.toSet())
                 : all.stream().map(MeasureView::number).collect(Collectors.toSet());
         List<ProgressHistory.Point> history = progress.history(planEntity.id);
         var t = Texts.of(chosen);
         String slug = planEntity.slug;
 
         String query = uri.getRequestUri().getRawQuery();
-        String filterQuery = query == null ? "" : Arrays.stream(query.split("&"))
-                .filter(p -> p.startsWith("axis=") || p.startsWith("status=") || p.startsWith("q="))
-                .filter(p -> !p.endsWith("="))
-                .collect(Collectors.joining("&"));
+        String filterQuery = query == null
+                ? ""
+                : Arrays.stream(query.split("&"))
+                        .filter(p -> p.startsWith("axis=") || p.startsWith("status=") || p.startsWith("q="))
+                        .filter(p -> !p.endsWith("="))
+                        .collect(Collectors.joining("&"));
         Frame frame = frame(chosen, planEntity.title, uri, ApiPaths.plan(slug), "/feeds/changes.atom?plan=" + slug);
         List<Option> axisOptions = new ArrayList<>();
         axisOptions.add(new Option("", t.get("allAxes"), filter.axis() == null));
-        axes.forEach(a ->
-                axisOptions.add(new Option(Integer.toString(a.number()), a.number() + ". " + a.title(), Integer.valueOf(a.number()).equals(filter.axis()))));
+        axes.forEach(a -> axisOptions.add(new Option(
+                Integer.toString(a.number()),
+                a.number() + ". " + a.title(),
+                Integer.valueOf(a.number()).equals(filter.axis()))));
         List<Option> statusOptions = Arrays.stream(Status.values())
-                .map(s -> new Option(s.name(), Texts.icon(s) + " " + Texts.status(s, chosen), filter.statuses().contains(s)))
+                .map(s -> new Option(
+                        s.name(),
+                        Texts.icon(s) + " " + Texts.status(s, chosen),
+                        filter.statuses().contains(s)))
                 .toList();
-        return html(plan.data("frame", frame)
-                .data("plan", view)
-                .data("presentedOn", Texts.date(view.presentedOn(), chosen))
-                .data("latestDate", view.latestEvaluation() == null ? "" : Texts.date(view.latestEvaluation().date(), chosen))
-                .data("plans", plans.page(null, 200).stream().map(p -> new Option(p.slug, p.title, p.id.equals(planEntity.id))).toList())
-                .data("progressBar", new RawString(Charts.stackedBar(view.progress(), chosen, t.get("progress"))))
-                .data("counts", StatusLook.counts(view.progress(), chosen))
-                .data("axes", axes.stream().map(a -> AxisRow.of(a, chosen)).toList())
-                .data("axisOptions", axisOptions)
-                .data("statusOptions", statusOptions)
-                .data("q", q == null ? "" : q)
-                .data("rows", all.stream().map(m -> MeasureRow.of(m, chosen, !shown.contains(m.number()),
-                        "/plans/" + slug + "/measures/" + m.number())).toList())
-                .data("shownText", String.format(t.get("shown"), shown.size(), all.size()))
-                .data("shownPattern", t.get("shown"))
-                .data("csvHref", ApiPaths.measuresCsv(slug) + (filterQuery.isEmpty() ? "" : "?" + filterQuery))
-                .data("history", history.size() < 2 ? null : new RawString(Charts.history(history, chosen)))
-                .data("historyRows", history.stream().map(p -> new HistoryRow(p.date().toString(), StatusLook.counts(p.overall(), chosen))).toList())
-                .data("legend", Arrays.stream(Status.values()).map(s -> StatusLook.of(s, chosen)).toList())
-                .render(), langParam);
+        return html(
+                plan.data("frame", frame)
+                        .data("plan", view)
+                        .data("presentedOn", Texts.date(view.presentedOn(), chosen))
+                        .data(
+                                "latestDate",
+                                view.latestEvaluation() == null
+                                        ? ""
+                                        : Texts.date(view.latestEvaluation().date(), chosen))
+                        .data(
+                                "plans",
+                                plans.page(null, 200).stream()
+                                        .map(p -> new Option(p.slug, p.title, p.id.equals(planEntity.id)))
+                                        .toList())
+                        .data(
+                                "progressBar",
+                                new RawString(Charts.stackedBar(view.progress(), chosen, t.get("progress"))))
+                        .data("counts", StatusLook.counts(view.progress(), chosen))
+                        .data(
+                                "axes",
+                                axes.stream().map(a -> AxisRow.of(a, chosen)).toList())
+                        .data("axisOptions", axisOptions)
+                        .data("statusOptions", statusOptions)
+                        .data("q", q == null ? "" : q)
+                        .data(
+                                "rows",
+                                all.stream()
+                                        .map(m -> MeasureRow.of(
+                                                m,
+                                                chosen,
+                                                !shown.contains(m.number()),
+                                                "/plans/" + slug + "/measures/" + m.number()))
+                                        .toList())
+                        .data("shownText", String.format(t.get("shown"), shown.size(), all.size()))
+                        .data("shownPattern", t.get("shown"))
+                        .data("csvHref", ApiPaths.measuresCsv(slug) + (filterQuery.isEmpty() ? "" : "?" + filterQuery))
+                        .data("history", history.size() < 2 ? null : new RawString(Charts.history(history, chosen)))
+                        .data(
+                                "historyRows",
+                                history.stream()
+                                        .map(p -> new HistoryRow(
+                                                p.date().toString(), StatusLook.counts(p.overall(), chosen)))
+                                        .toList())
+                        .data(
+                                "legend",
+                                Arrays.stream(Status.values())
+                                        .map(s -> StatusLook.of(s, chosen))
+                                        .toList())
+                        .render(),
+                langParam);
     }
 
     /** The counts at one evaluation date. */
-    public record HistoryRow(String date, List<StatusLook> counts) {
-    }
+    public record HistoryRow(String date, List<StatusLook> counts) {}
 
     static Frame frame(Lang lang, String title, UriInfo uri, String apiHref, String feedHref) {
-        URI switched = uri.getRequestUriBuilder().replaceQueryParam("lang", lang.other().code()).build();
-        String switchHref = switched.getRawPath() + (switched.getRawQuery() == null ? "" : "?" + switched.getRawQuery());
-        return new Frame(lang.code(), Texts.of(lang), title, switchHref, lang.other().code(), apiHref, feedHref, "light", false);
+        URI switched = uri.getRequestUriBuilder()
+                .replaceQueryParam("lang", lang.other().code())
+                .build();
+        String switchHref =
+                switched.getRawPath() + (switched.getRawQuery() == null ? "" : "?" + switched.getRawQuery());
+        return new Frame(
+                lang.code(), Texts.of(lang), title, switchHref, lang.other().code(), apiHref, feedHref, "light", false);
     }
 
     /** The page; when the language was chosen in the URL, a cookie remembers it for the next pages. */
     static Response html(String html, String langParam) {
-        Response.ResponseBuilder answer = Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-cache");
+        Response.ResponseBuilder answer =
+                Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-cache");
         Lang chosen = Lang.parse(langParam);
         if (chosen != null) {
-            answer.cookie(new NewCookie.Builder(Lang.COOKIE).value(chosen.code()).path("/").maxAge(365 * 24 * 3600)
-                    .sameSite(NewCookie.SameSite.LAX).build());
+            answer.cookie(new NewCookie.Builder(Lang.COOKIE)
+                    .value(chosen.code())
+                    .path("/")
+                    .maxAge(365 * 24 * 3600)
+                    .sameSite(NewCookie.SameSite.LAX)
+                    .build());
         }
         return answer.build();
     }

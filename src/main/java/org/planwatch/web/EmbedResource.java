@@ -1,11 +1,10 @@
 package org.planwatch.web;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
+import io.quarkus.qute.Location;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.Template;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -17,12 +16,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.planwatch.cache.ResponseCache;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.AxisProgress;
 import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureDetail;
@@ -34,19 +38,12 @@ import org.planwatch.plan.Plan;
 import org.planwatch.plan.PlanRepository;
 import org.planwatch.plan.PlanService;
 import org.planwatch.plan.PlanView;
-import org.planwatch.domain.AxisProgress;
 import org.planwatch.progress.ProgressRepository;
 import org.planwatch.web.Views.AxisRow;
 import org.planwatch.web.Views.Frame;
 import org.planwatch.web.Views.MeasureRow;
 import org.planwatch.web.Views.Option;
 import org.planwatch.web.Views.StatusLook;
-
-import io.quarkus.qute.Location;
-import io.quarkus.qute.RawString;
-import io.quarkus.qute.Template;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Views made to sit in an iframe on any site (the only pages that may be framed, see HttpEdge), and
@@ -59,24 +56,34 @@ public class EmbedResource {
 
     @Inject
     PlanRepository plans;
+
     @Inject
     PlanService planService;
+
     @Inject
     ProgressRepository progress;
+
     @Inject
     MeasureRepository measures;
+
     @Inject
     MeasureService measureService;
+
     @Location("embed/progress.html")
     Template progressView;
+
     @Location("embed/measures.html")
     Template measuresView;
+
     @Location("embed/measure.html")
     Template measureView;
+
     @Location("embed/builder.html")
     Template builder;
+
     @Inject
     ResponseCache cache;
+
     @Inject
     CurrentVertxRequest vertx;
 
@@ -84,69 +91,105 @@ public class EmbedResource {
     record Options(Lang lang, String layout, String theme) {
 
         static Options of(RoutingContext context, String lang, String acceptLanguage, String layout, String theme) {
-            return new Options(Lang.ofEmbed(context, lang, acceptLanguage),
-                    "compact".equals(layout) ? "compact" : "full", "dark".equals(theme) ? "dark" : "light");
+            return new Options(
+                    Lang.ofEmbed(context, lang, acceptLanguage),
+                    "compact".equals(layout) ? "compact" : "full",
+                    "dark".equals(theme) ? "dark" : "light");
         }
     }
 
     @GET
     @Path("/progress")
     @Operation(hidden = true)
-    public Response progress(@QueryParam("plan") String slug, @QueryParam("lang") String lang, @QueryParam("layout") String layout,
-            @QueryParam("theme") String theme, @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
+    public Response progress(
+            @QueryParam("plan") String slug,
+            @QueryParam("lang") String lang,
+            @QueryParam("layout") String layout,
+            @QueryParam("theme") String theme,
+            @HeaderParam("Accept-Language") String acceptLanguage,
+            @Context UriInfo uri) {
         Options options = Options.of(vertx.getCurrent(), lang, acceptLanguage, layout, theme);
         Plan plan = plan(slug);
         List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.LATEST);
         PlanView view = planService.view(plan, axes);
         var t = Texts.of(options.lang());
-        return page(progressView.data("frame", frame(options, view.title(), uri))
+        return page(progressView
+                .data("frame", frame(options, view.title(), uri))
                 .data("plan", view)
                 .data("link", uri.getBaseUri() + "plans/" + plan.slug)
                 .data("bar", new RawString(Charts.stackedBar(view.progress(), options.lang(), t.get("progress"))))
                 .data("counts", StatusLook.counts(view.progress(), options.lang()))
-                .data("axes", axes.stream().map(a -> AxisRow.of(a, options.lang())).toList())
+                .data(
+                        "axes",
+                        axes.stream().map(a -> AxisRow.of(a, options.lang())).toList())
                 .render());
     }
 
     @GET
     @Path("/measures")
     @Operation(hidden = true)
-    public Response measures(@QueryParam("plan") String slug, @QueryParam("axis") String axis, @QueryParam("status") List<String> status,
-            @QueryParam("q") String q, @QueryParam("lang") String lang, @QueryParam("layout") String layout, @QueryParam("theme") String theme,
-            @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
+    public Response measures(
+            @QueryParam("plan") String slug,
+            @QueryParam("axis") String axis,
+            @QueryParam("status") List<String> status,
+            @QueryParam("q") String q,
+            @QueryParam("lang") String lang,
+            @QueryParam("layout") String layout,
+            @QueryParam("theme") String theme,
+            @HeaderParam("Accept-Language") String acceptLanguage,
+            @Context UriInfo uri) {
         Options options = Options.of(vertx.getCurrent(), lang, acceptLanguage, layout, theme);
         Plan plan = plan(slug);
         MeasureFilter filter = measureService.checked(plan, MeasureFilterParams.ofForm(axis, status, q));
         var t = Texts.of(options.lang());
         String heading = plan.title;
         if (filter.axis() != null) {
-            String axisTitle = progress.axes(plan.id, StatusBasis.LATEST).stream().filter(a -> a.number() == filter.axis())
-                    .map(AxisProgress::title).findFirst().orElse("");
+            String axisTitle = progress.axes(plan.id, StatusBasis.LATEST).stream()
+                    .filter(a -> a.number() == filter.axis())
+                    .map(AxisProgress::title)
+                    .findFirst()
+                    .orElse("");
             heading = t.get("axis") + " " + filter.axis() + ". " + axisTitle;
         }
-        String statuses = filter.statuses().stream().map(s -> Texts.status(s, options.lang())).collect(Collectors.joining(", "));
+        String statuses = filter.statuses().stream()
+                .map(s -> Texts.status(s, options.lang()))
+                .collect(Collectors.joining(", "));
         String base = uri.getBaseUri().toString();
-        return page(measuresView.data("frame", frame(options, heading, uri))
+        return page(measuresView
+                .data("frame", frame(options, heading, uri))
                 .data("heading", heading)
                 .data("statuses", statuses)
                 .data("plan", plan.slug)
                 .data("link", base + "plans/" + plan.slug + dashboardQuery(filter))
-                .data("rows", measures.all(plan.slug, filter, StatusBasis.LATEST).stream()
-                        .map(m -> MeasureRow.of(m, options.lang(), false, base + "plans/" + plan.slug + "/measures/" + m.number())).toList())
+                .data(
+                        "rows",
+                        measures.all(plan.slug, filter, StatusBasis.LATEST).stream()
+                                .map(m -> MeasureRow.of(
+                                        m,
+                                        options.lang(),
+                                        false,
+                                        base + "plans/" + plan.slug + "/measures/" + m.number()))
+                                .toList())
                 .render());
     }
 
     @GET
     @Path("/measure")
     @Operation(hidden = true)
-    public Response measure(@QueryParam("plan") String slug, @QueryParam("number") String number, @QueryParam("lang") String lang,
-            @QueryParam("layout") String layout, @QueryParam("theme") String theme, @HeaderParam("Accept-Language") String acceptLanguage,
+    public Response measure(
+            @QueryParam("plan") String slug,
+            @QueryParam("number") String number,
+            @QueryParam("lang") String lang,
+            @QueryParam("layout") String layout,
+            @QueryParam("theme") String theme,
+            @HeaderParam("Accept-Language") String acceptLanguage,
             @Context UriInfo uri) {
         Options options = Options.of(vertx.getCurrent(), lang, acceptLanguage, layout, theme);
         Plan plan = plan(slug);
         Integer wanted = QueryParams.positiveNumber("number", number == null ? "1" : number);
         MeasureDetail detail = measureService.detail(plan.slug, wanted, null);
-        return page(measureView.data("frame", frame(options, Texts.of(options.lang()).get("measure") + " " + detail.number(), uri))
+        return page(measureView
+                .data("frame", frame(options, Texts.of(options.lang()).get("measure") + " " + detail.number(), uri))
                 .data("m", detail)
                 .data("status", StatusLook.of(detail.status(), options.lang()))
                 .data("link", uri.getBaseUri() + "plans/" + plan.slug + "/measures/" + detail.number())
@@ -157,17 +200,29 @@ public class EmbedResource {
     /** The page that writes the code: a GET form, so it works without JavaScript; the preview is the real thing. */
     @GET
     @Operation(hidden = true)
-    public Response builder(@QueryParam("view") String view, @QueryParam("plan") String slug, @QueryParam("axis") String axis,
-            @QueryParam("status") String status, @QueryParam("number") String number, @QueryParam("lang") String lang,
-            @QueryParam("layout") String layout, @QueryParam("theme") String theme,
-            @CookieParam(Lang.COOKIE) String cookie, @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
+    public Response builder(
+            @QueryParam("view") String view,
+            @QueryParam("plan") String slug,
+            @QueryParam("axis") String axis,
+            @QueryParam("status") String status,
+            @QueryParam("number") String number,
+            @QueryParam("lang") String lang,
+            @QueryParam("layout") String layout,
+            @QueryParam("theme") String theme,
+            @CookieParam(Lang.COOKIE) String cookie,
+            @HeaderParam("Accept-Language") String acceptLanguage,
+            @Context UriInfo uri) {
         Lang pageLang = Lang.ofPage(vertx.getCurrent(), null, cookie, acceptLanguage);
         Lang embedLang = Lang.parse(lang) == null ? Lang.FR : Lang.parse(lang);
-        String chosenView = view != null && Set.of("progress", "measures", "measure").contains(view) ? view : "measures";
+        String chosenView =
+                view != null && Set.of("progress", "measures", "measure").contains(view) ? view : "measures";
         Plan plan = plan(slug);
-        List<Integer> axisNumbers = progress.axes(plan.id, StatusBasis.LATEST).stream().map(AxisProgress::number).toList();
+        List<Integer> axisNumbers = progress.axes(plan.id, StatusBasis.LATEST).stream()
+                .map(AxisProgress::number)
+                .toList();
         Integer axisNumber = axis == null || axis.isBlank() ? null : QueryParams.positiveNumber("axis", axis);
-        Status chosenStatus = status == null || status.isBlank() ? null : QueryParams.enumValue("status", status, Status.class);
+        Status chosenStatus =
+                status == null || status.isBlank() ? null : QueryParams.enumValue("status", status, Status.class);
         Integer measureNumber = QueryParams.positiveNumber("number", number == null || number.isBlank() ? "1" : number);
         String chosenLayout = "compact".equals(layout) ? "compact" : "full";
         String chosenTheme = "dark".equals(theme) ? "dark" : "light";
@@ -208,32 +263,56 @@ public class EmbedResource {
         }
         String src = base + "embed/" + chosenView + "?" + String.join("&amp;", params);
         String title = "Planwatch – " + subject;
-        String iframe = "<iframe src=\"" + src + "\" title=\"" + title + "\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\"></iframe>";
-        String script = "<div " + String.join(" ", data) + "></div>\n<script src=\"" + base + "embed.js\" async></script>";
-        String badgeCode = "<a href=\"" + base + "plans/" + plan.slug + "\"><img src=\"" + badge + (embedLang == Lang.EN ? "?lang=en" : "")
-                + "\" alt=\"Planwatch – " + subject + "\"></a>";
+        String iframe = "<iframe src=\"" + src + "\" title=\"" + title
+                + "\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\"></iframe>";
+        String script =
+                "<div " + String.join(" ", data) + "></div>\n<script src=\"" + base + "embed.js\" async></script>";
+        String badgeCode = "<a href=\"" + base + "plans/" + plan.slug + "\"><img src=\"" + badge
+                + (embedLang == Lang.EN ? "?lang=en" : "") + "\" alt=\"Planwatch – " + subject + "\"></a>";
 
         List<Option> views = Arrays.stream(new String[] {"progress", "measures", "measure"})
-                .map(v -> new Option(v, Texts.of(pageLang).get("view." + v) == null ? v : Texts.of(pageLang).get("view." + v), v.equals(chosenView)))
+                .map(v -> new Option(
+                        v,
+                        Texts.of(pageLang).get("view." + v) == null
+                                ? v
+                                : Texts.of(pageLang).get("view." + v),
+                        v.equals(chosenView)))
                 .toList();
-        Frame frame = DashboardResource.frame(pageLang, Texts.of(pageLang).get("embed"), uri, ApiPaths.plan(plan.slug),
+        Frame frame = DashboardResource.frame(
+                pageLang,
+                Texts.of(pageLang).get("embed"),
+                uri,
+                ApiPaths.plan(plan.slug),
                 "/feeds/changes.atom?plan=" + plan.slug);
-        return DashboardResource.html(builder.data("frame", frame)
-                .data("views", views)
-                .data("plans", plans.page(null, 200).stream().map(p -> new Option(p.slug, p.slug + " – " + p.title, p.id.equals(plan.id))).toList())
-                .data("axes", axisNumbers.stream().map(n -> new Option(n.toString(), n.toString(), n.equals(axisNumber))).toList())
-                .data("statuses", Arrays.stream(Status.values())
-                        .map(s -> new Option(s.name(), Texts.status(s, pageLang), s == chosenStatus)).toList())
-                .data("number", measureNumber)
-                .data("embedLang", embedLang.code())
-                .data("layout", chosenLayout)
-                .data("theme", chosenTheme)
-                .data("previewSrc", new RawString(src))
-                .data("iframeCode", iframe)
-                .data("scriptCode", script)
-                .data("badgeCode", badgeCode)
-                .data("previewScript", new RawString("<div " + String.join(" ", data) + "></div>"))
-                .render(), null);
+        return DashboardResource.html(
+                builder.data("frame", frame)
+                        .data("views", views)
+                        .data(
+                                "plans",
+                                plans.page(null, 200).stream()
+                                        .map(p -> new Option(p.slug, p.slug + " – " + p.title, p.id.equals(plan.id)))
+                                        .toList())
+                        .data(
+                                "axes",
+                                axisNumbers.stream()
+                                        .map(n -> new Option(n.toString(), n.toString(), n.equals(axisNumber)))
+                                        .toList())
+                        .data(
+                                "statuses",
+                                Arrays.stream(Status.values())
+                                        .map(s -> new Option(s.name(), Texts.status(s, pageLang), s == chosenStatus))
+                                        .toList())
+                        .data("number", measureNumber)
+                        .data("embedLang", embedLang.code())
+                        .data("layout", chosenLayout)
+                        .data("theme", chosenTheme)
+                        .data("previewSrc", new RawString(src))
+                        .data("iframeCode", iframe)
+                        .data("scriptCode", script)
+                        .data("badgeCode", badgeCode)
+                        .data("previewScript", new RawString("<div " + String.join(" ", data) + "></div>"))
+                        .render(),
+                null);
     }
 
     private Plan plan(String slug) {
@@ -262,7 +341,15 @@ public class EmbedResource {
     }
 
     private static Frame frame(Options options, String title, UriInfo uri) {
-        return new Frame(options.lang().code(), Texts.of(options.lang()), title, "", "", "", "", options.theme(),
+        return new Frame(
+                options.lang().code(),
+                Texts.of(options.lang()),
+                title,
+                "",
+                "",
+                "",
+                "",
+                options.theme(),
                 options.layout().equals("compact"));
     }
 

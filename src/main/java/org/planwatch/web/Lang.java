@@ -1,17 +1,16 @@
 package org.planwatch.web;
 
-import java.util.Locale;
-
-import org.planwatch.common.http.Vary;
-
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+import org.planwatch.common.http.Vary;
 
 /**
  * The language of the interface (the data stays in French): the {@code lang} query parameter, else
  * the {@code planwatch-lang} cookie the switch sets, else the browser's Accept-Language, else French.
  */
 public enum Lang {
-    FR, EN;
+    FR,
+    EN;
 
     public static final String COOKIE = "planwatch-lang";
 

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
-
 import org.planwatch.domain.Status;
 
 /** The interface's words in French and English. The data (titles, comments) stays in French, as in the sources. */
@@ -17,7 +16,9 @@ public final class Texts {
             Map.entry("view.progress", "L’avancement d’un plan"),
             Map.entry("view.measures", "Les mesures d’un axe ou d’un état"),
             Map.entry("view.measure", "Une mesure"),
-            Map.entry("builderIntro", "Choisissez une vue et ses options, puis copiez le code dans votre page. L’aperçu montre exactement ce que verront vos visiteurs."),
+            Map.entry(
+                    "builderIntro",
+                    "Choisissez une vue et ses options, puis copiez le code dans votre page. L’aperçu montre exactement ce que verront vos visiteurs."),
             Map.entry("view", "Vue"),
             Map.entry("options", "Options"),
             Map.entry("language", "Langue"),
@@ -82,7 +83,9 @@ public final class Texts {
             Map.entry("divergent", "Les évaluateurs ne sont pas d’accord sur cette mesure :"),
             Map.entry("byEvaluator", "Selon chaque évaluateur"),
             Map.entry("back", "Toutes les mesures du plan"),
-            Map.entry("dataNote", "Les données restent en français, la langue des sources. Chaque chiffre vient de l’API publique."),
+            Map.entry(
+                    "dataNote",
+                    "Les données restent en français, la langue des sources. Chaque chiffre vient de l’API publique."),
             Map.entry("openData", "Données ouvertes"),
             Map.entry("noPlan", "Aucun plan n’est encore enregistré."),
             Map.entry("seeOnPlanwatch", "Voir sur Planwatch"),
@@ -92,7 +95,9 @@ public final class Texts {
             Map.entry("view.progress", "A plan’s progress"),
             Map.entry("view.measures", "The measures of an axis or a status"),
             Map.entry("view.measure", "One measure"),
-            Map.entry("builderIntro", "Pick a view and its options, then copy the code into your page. The preview shows exactly what your visitors will see."),
+            Map.entry(
+                    "builderIntro",
+                    "Pick a view and its options, then copy the code into your page. The preview shows exactly what your visitors will see."),
             Map.entry("view", "View"),
             Map.entry("options", "Options"),
             Map.entry("language", "Language"),
@@ -157,14 +162,15 @@ public final class Texts {
             Map.entry("divergent", "The evaluators disagree on this measure:"),
             Map.entry("byEvaluator", "According to each evaluator"),
             Map.entry("back", "All the plan’s measures"),
-            Map.entry("dataNote", "The data stays in French, the language of the sources. Every figure comes from the public API."),
+            Map.entry(
+                    "dataNote",
+                    "The data stays in French, the language of the sources. Every figure comes from the public API."),
             Map.entry("openData", "Open data"),
             Map.entry("noPlan", "No plan has been recorded yet."),
             Map.entry("seeOnPlanwatch", "See on Planwatch"),
             Map.entry("divergentShort", "evaluators disagree"));
 
-    private Texts() {
-    }
+    private Texts() {}
 
     public static Map<String, String> of(Lang lang) {
         return lang == Lang.FR ? FR : EN;
@@ -208,11 +214,15 @@ public final class Texts {
 
     /** 0.0667 as "6,7 %" or "6.7%". */
     public static String percent(BigDecimal share, Lang lang) {
-        String number = share.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        String number =
+                share.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString();
         return lang == Lang.FR ? number.replace('.', ',') + "\u00a0%" : number + "%";
     }
 
     public static String date(LocalDate date, Lang lang) {
-        return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(lang.locale()));
+        return date == null
+                ? ""
+                : date.format(
+                        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(lang.locale()));
     }
 }

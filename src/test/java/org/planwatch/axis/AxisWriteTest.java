@@ -12,15 +12,13 @@ import static org.planwatch.Api.etag;
 import static org.planwatch.Api.json;
 import static org.planwatch.Problems.assertProblem;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.planwatch.TestData;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.planwatch.TestData;
 
 @QuarkusTest
 class AxisWriteTest {
@@ -39,7 +37,8 @@ class AxisWriteTest {
 
         Response created = json(admin(), Map.of("number", 7, "title", " Lutter contre l'exploitation par le travail "))
                 .post("/api/v1/plans/" + plan + "/axes");
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .contentType(ContentType.JSON)
                 .header("Location", endsWith(path))
                 .header("ETag", notNullValue())
@@ -62,9 +61,11 @@ class AxisWriteTest {
         String path = "/api/v1/plans/" + plan + "/axes/1";
         String before = etag(path);
 
-        Response updated = json(admin().header("If-Match", before), Map.of("number", 1, "title", "Identifier les victimes"))
+        Response updated = json(
+                        admin().header("If-Match", before), Map.of("number", 1, "title", "Identifier les victimes"))
                 .put(path);
-        updated.then().statusCode(200)
+        updated.then()
+                .statusCode(200)
                 .body("number", equalTo(1))
                 .body("title", equalTo("Identifier les victimes"))
                 .body("progress.measureCount", equalTo(2));
@@ -73,7 +74,9 @@ class AxisWriteTest {
         assertEquals(updated.jsonPath().getMap("$"), read.jsonPath().getMap("$"));
         assertEquals(updated.header("ETag"), read.header("ETag"));
         assertNotEquals(before, read.header("ETag"));
-        given().get("/api/v1/plans/" + plan + "/measures/1").then().body("axis.title", equalTo("Identifier les victimes"));
+        given().get("/api/v1/plans/" + plan + "/measures/1")
+                .then()
+                .body("axis.title", equalTo("Identifier les victimes"));
     }
 
     @Test

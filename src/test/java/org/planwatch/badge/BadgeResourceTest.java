@@ -5,21 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 @QuarkusTest
 class BadgeResourceTest {
@@ -29,15 +26,29 @@ class BadgeResourceTest {
     @Test
     void thePlanBadgeCountsWhatTheApiCounts() throws Exception {
         Document svg = badge(PLAN + "/badge.svg");
-        assertEquals(List.of("2019-2021", counts(given().get(PLAN).then().extract().jsonPath().getList("progress.statuses"))), texts(svg));
+        assertEquals(
+                List.of(
+                        "2019-2021",
+                        counts(given().get(PLAN).then().extract().jsonPath().getList("progress.statuses"))),
+                texts(svg));
         assertEquals(List.of("2019-2021", "✓ 3 · ◐ 28 · ✗ 14"), texts(svg));
-        assertEquals("plan 2019-2021 : 3 réalisées, 28 partiellement réalisées, 14 non réalisées sur 45 mesures", title(svg));
+        assertEquals(
+                "plan 2019-2021 : 3 réalisées, 28 partiellement réalisées, 14 non réalisées sur 45 mesures",
+                title(svg));
     }
 
     @Test
     void anAxisBadgeCountsItsMeasures() throws Exception {
         Document svg = badge(PLAN + "/axes/3/badge.svg");
-        assertEquals(List.of("axe 3", counts(given().get(PLAN + "/axes/3").then().extract().jsonPath().getList("progress.statuses"))), texts(svg));
+        assertEquals(
+                List.of(
+                        "axe 3",
+                        counts(given().get(PLAN + "/axes/3")
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getList("progress.statuses"))),
+                texts(svg));
         assertEquals(List.of("axe 3", "✓ 0 · ◐ 8 · ✗ 3"), texts(svg));
         assertTrue(title(svg).contains("Protéger et accompagner les victimes"), title(svg));
     }
@@ -51,8 +62,13 @@ class BadgeResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/plans/1999-2000/badge.svg", PLAN + "/axes/9/badge.svg", PLAN + "/measures/99/badge.svg",
-            "/api/v1/plans/1999-2000/measures/1/badge.svg"})
+    @ValueSource(
+            strings = {
+                "/api/v1/plans/1999-2000/badge.svg",
+                PLAN + "/axes/9/badge.svg",
+                PLAN + "/measures/99/badge.svg",
+                "/api/v1/plans/1999-2000/measures/1/badge.svg"
+            })
     void anUnknownPlanAxisOrMeasureIsA404Problem(String path) {
         assertProblem(given().get(path), 404, "Resource not found", path);
     }
@@ -64,7 +80,10 @@ class BadgeResourceTest {
 
     private static Document badge(String path) throws Exception {
         Response response = given().get(path);
-        response.then().statusCode(200).contentType("image/svg+xml").header("Cache-Control", "public, max-age=300, stale-while-revalidate=300");
+        response.then()
+                .statusCode(200)
+                .contentType("image/svg+xml")
+                .header("Cache-Control", "public, max-age=300, stale-while-revalidate=300");
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document svg = factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.asByteArray()));
@@ -76,7 +95,9 @@ class BadgeResourceTest {
 
     private static List<String> texts(Document svg) {
         NodeList nodes = svg.getElementsByTagNameNS("*", "text");
-        return java.util.stream.IntStream.range(0, nodes.getLength()).mapToObj(i -> nodes.item(i).getTextContent()).toList();
+        return java.util.stream.IntStream.range(0, nodes.getLength())
+                .mapToObj(i -> nodes.item(i).getTextContent())
+                .toList();
     }
 
     private static String title(Document svg) {
@@ -85,7 +106,8 @@ class BadgeResourceTest {
 
     /** "✓ 3 · ◐ 28 · ✗ 14" from the API's counts (not assessed only when there are some). */
     private static String counts(List<Map<String, Object>> statuses) {
-        Map<String, String> icons = Map.of("IMPLEMENTED", "✓", "PARTIALLY_IMPLEMENTED", "◐", "NOT_IMPLEMENTED", "✗", "NOT_ASSESSED", "?");
+        Map<String, String> icons =
+                Map.of("IMPLEMENTED", "✓", "PARTIALLY_IMPLEMENTED", "◐", "NOT_IMPLEMENTED", "✗", "NOT_ASSESSED", "?");
         return statuses.stream()
                 .filter(s -> !s.get("status").equals("NOT_ASSESSED") || ((Number) s.get("count")).intValue() > 0)
                 .map(s -> icons.get(s.get("status")) + " " + s.get("count"))

@@ -1,16 +1,9 @@
 package org.planwatch.cache;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-import org.planwatch.Await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -18,6 +11,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.RestAssuredConfig;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.planwatch.Await;
 
 /** With compression turned off, no answer is gzipped (neither those computed nor those the cache serves), and none names Accept-Encoding in Vary. */
 @QuarkusTest
@@ -38,10 +35,16 @@ class CompressionOffTest {
     void aClientThatAsksForGzipGetsIdentityBytesAndTheirTag() {
         // the second and third answers come from the cache only once it is in use (its listener runs on its own thread)
         Await.until("the response cache to be in use (database notifications heard)", version::trusted);
-        RestAssuredConfig raw = RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        RestAssuredConfig raw =
+                RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
         for (int attempt = 0; attempt < 3; attempt++) { // computed, then from the cache
-            given().config(raw).header("Accept-Encoding", "gzip").get("/api/v1/plans/2019-2021/progress").then().statusCode(200)
-                    .header("Content-Encoding", nullValue()).header("ETag", not(endsWith("-gzip\"")));
+            given().config(raw)
+                    .header("Accept-Encoding", "gzip")
+                    .get("/api/v1/plans/2019-2021/progress")
+                    .then()
+                    .statusCode(200)
+                    .header("Content-Encoding", nullValue())
+                    .header("ETag", not(endsWith("-gzip\"")));
         }
     }
 
@@ -49,11 +52,28 @@ class CompressionOffTest {
     @Test
     void varyDoesNotNameAcceptEncoding() {
         for (int attempt = 0; attempt < 2; attempt++) { // computed, then from the cache
-            for (var expected : Map.of("/api/v1/plans/2019-2021/progress", "Origin", "/api/v1/plans/2019-2021/measures", "Accept, Origin",
-                    "/embed/progress?plan=2019-2021", "Accept-Language, Origin", "/plans/2019-2021", "Accept-Language, Cookie, Origin").entrySet()) {
-                String etag = given().header("Accept-Encoding", "gzip").get(expected.getKey()).then().statusCode(200)
-                        .header("Vary", expected.getValue()).extract().header("ETag");
-                given().header("Accept-Encoding", "gzip").header("If-None-Match", etag).get(expected.getKey()).then().statusCode(304)
+            for (var expected : Map.of(
+                            "/api/v1/plans/2019-2021/progress",
+                            "Origin",
+                            "/api/v1/plans/2019-2021/measures",
+                            "Accept, Origin",
+                            "/embed/progress?plan=2019-2021",
+                            "Accept-Language, Origin",
+                            "/plans/2019-2021",
+                            "Accept-Language, Cookie, Origin")
+                    .entrySet()) {
+                String etag = given().header("Accept-Encoding", "gzip")
+                        .get(expected.getKey())
+                        .then()
+                        .statusCode(200)
+                        .header("Vary", expected.getValue())
+                        .extract()
+                        .header("ETag");
+                given().header("Accept-Encoding", "gzip")
+                        .header("If-None-Match", etag)
+                        .get(expected.getKey())
+                        .then()
+                        .statusCode(304)
                         .header("Vary", expected.getValue());
             }
         }

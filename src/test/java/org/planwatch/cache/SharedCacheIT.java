@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +26,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.planwatch.PackagedService;
 import org.planwatch.SharedCache;
 import org.planwatch.SharedCache.Answer;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The packaged service behind a real shared cache (nginx's proxy_cache, see {@link SharedCache}): clients asking one
@@ -52,12 +50,16 @@ class SharedCacheIT {
 
     @BeforeAll
     static void startTheServiceBehindNginx() throws Exception {
-        Assumptions.assumeTrue(SharedCache.installed(),
+        Assumptions.assumeTrue(
+                SharedCache.installed(),
                 "Shared cache test skipped: " + SharedCache.NGINX + " is absent (apt-get install nginx)");
         postgres = EmbeddedPostgres.builder().start();
         // badges, embeds and the feed are fresh for 5 minutes by default: as long as API answers here, so that the test
         // sees them all go stale in one wait
-        service = PackagedService.start("behind-a-shared-cache", postgres.getPort(), ADMIN_KEY,
+        service = PackagedService.start(
+                "behind-a-shared-cache",
+                postgres.getPort(),
+                ADMIN_KEY,
                 Map.of("PLANWATCH_CACHE_EMBEDDED_MAX_AGE", "30S"));
         cache = SharedCache.start(Path.of("target", "shared-cache-it"), service.port());
     }
@@ -75,11 +77,16 @@ class SharedCacheIT {
     void jsonAndCsvClientsEachGetTheirOwn() throws Exception {
         for (String path : List.of(MEASURES, "/api/v1/evaluations/1")) {
             Answer csv = firstThenHit(path, "Accept", "text/csv");
-            assertTrue(csv.header("Content-Type").startsWith("text/csv"), path + " as CSV: " + csv.header("Content-Type"));
+            assertTrue(
+                    csv.header("Content-Type").startsWith("text/csv"), path + " as CSV: " + csv.header("Content-Type"));
             Answer json = firstThenHit(path, "Accept", "application/json");
-            assertTrue(json.header("Content-Type").startsWith("application/json"), path + " as JSON after the CSV was cached: " + json.header("Content-Type"));
+            assertTrue(
+                    json.header("Content-Type").startsWith("application/json"),
+                    path + " as JSON after the CSV was cached: " + json.header("Content-Type"));
             Answer noAccept = firstThenHit(path);
-            assertTrue(noAccept.header("Content-Type").startsWith("application/json"), path + " without Accept: " + noAccept.header("Content-Type"));
+            assertTrue(
+                    noAccept.header("Content-Type").startsWith("application/json"),
+                    path + " without Accept: " + noAccept.header("Content-Type"));
             // each stays cached beside the others
             assertEquals(csv.body(), hit(path, "Accept", "text/csv").body());
             assertEquals(json.body(), hit(path, "Accept", "application/json").body());
@@ -90,12 +97,19 @@ class SharedCacheIT {
     @Test
     @Order(2)
     void gzipAndIdentityClientsEachGetTheirOwn() throws Exception {
-        for (String path : List.of("/api/v1/plans/2019-2021/progress", MEASURES + "?axis=3", "/api/v1/plans/2019-2021/measures.csv",
-                EMBED + "&lang=fr", "/api/v1/plans/2019-2021/badge.svg", "/feeds/changes.atom")) {
+        for (String path : List.of(
+                "/api/v1/plans/2019-2021/progress",
+                MEASURES + "?axis=3",
+                "/api/v1/plans/2019-2021/measures.csv",
+                EMBED + "&lang=fr",
+                "/api/v1/plans/2019-2021/badge.svg",
+                "/feeds/changes.atom")) {
             Answer gzip = firstThenHit(path, "Accept-Encoding", "gzip");
             assertEquals("gzip", gzip.header("Content-Encoding"), path);
             Answer identity = firstThenHit(path, "Accept-Encoding", "identity");
-            assertNull(identity.header("Content-Encoding"), path + " to a client that takes no gzip, after the gzip was cached");
+            assertNull(
+                    identity.header("Content-Encoding"),
+                    path + " to a client that takes no gzip, after the gzip was cached");
             Answer none = firstThenHit(path);
             assertNull(none.header("Content-Encoding"), path + " to a client that sends no Accept-Encoding");
             assertEquals(gzip.body(), identity.body(), path + ": the same content in both encodings");
@@ -106,12 +120,15 @@ class SharedCacheIT {
     @Test
     @Order(3)
     void embedsComeInEachClientsLanguage() throws Exception {
-        for (String path : List.of(EMBED, "/embed/measures?plan=2019-2021&axis=3", "/embed/measure?plan=2019-2021&number=16")) {
+        for (String path :
+                List.of(EMBED, "/embed/measures?plan=2019-2021&axis=3", "/embed/measure?plan=2019-2021&number=16")) {
             Answer english = firstThenHit(path, "Accept-Language", "en-GB,en;q=0.9");
             assertTrue(english.body().contains("<html lang=\"en\""), path + " in English");
             Answer french = firstThenHit(path, "Accept-Language", "fr-FR,fr;q=0.9");
             assertTrue(french.body().contains("<html lang=\"fr\""), path + " in French, after the English was cached");
-            assertTrue(hit(path, "Accept-Language", "en-GB,en;q=0.9").body().contains("<html lang=\"en\""), path + " in English again");
+            assertTrue(
+                    hit(path, "Accept-Language", "en-GB,en;q=0.9").body().contains("<html lang=\"en\""),
+                    path + " in English again");
             assertEquals("Accept-Encoding, Accept-Language, Origin", french.header("Vary"));
             // the URL names the language: the same copy for every visitor
             Answer named = firstThenHit(path + "&lang=en", "Accept-Language", "fr");
@@ -146,14 +163,24 @@ class SharedCacheIT {
     @Test
     @Order(5)
     void eachOriginGetsItsOwnCorsAnswer() throws Exception {
-        for (String path : List.of("/api/v1/plans", MEASURES + "?axis=2", "/api/v1/plans/2019-2021/axes/3/badge.svg", EMBED + "&lang=en&theme=dark")) {
+        for (String path : List.of(
+                "/api/v1/plans",
+                MEASURES + "?axis=2",
+                "/api/v1/plans/2019-2021/axes/3/badge.svg",
+                EMBED + "&lang=en&theme=dark")) {
             Answer one = firstThenHit(path, "Origin", "https://one.example");
             assertEquals("https://one.example", one.header("Access-Control-Allow-Origin"), path);
             Answer two = firstThenHit(path, "Origin", "https://two.example");
-            assertEquals("https://two.example", two.header("Access-Control-Allow-Origin"), path + " from another site, after the first was cached");
+            assertEquals(
+                    "https://two.example",
+                    two.header("Access-Control-Allow-Origin"),
+                    path + " from another site, after the first was cached");
             Answer none = firstThenHit(path);
             assertNull(none.header("Access-Control-Allow-Origin"), path + " without Origin");
-            assertEquals("https://one.example", hit(path, "Origin", "https://one.example").header("Access-Control-Allow-Origin"), path);
+            assertEquals(
+                    "https://one.example",
+                    hit(path, "Origin", "https://one.example").header("Access-Control-Allow-Origin"),
+                    path);
         }
     }
 
@@ -193,19 +220,29 @@ class SharedCacheIT {
             longestMaxAge = Math.max(longestMaxAge, Long.parseLong(maxAge.group(1)));
         }
 
-        var write = service.admin("POST", "/api/v1/plans/2019-2021/evaluations", "{\"evaluator\":\"collectif-ensemble-contre-la-traite\","
-                + "\"title\":\"Évaluation du test du cache partagé\",\"date\":\"2030-01-01\",\"source\":{\"title\":\"Rapport\","
-                + "\"url\":\"https://example.org/rapport\"},\"assessments\":[{\"measure\":16,\"status\":\"IMPLEMENTED\"}]}", Map.of());
+        var write = service.admin(
+                "POST",
+                "/api/v1/plans/2019-2021/evaluations",
+                "{\"evaluator\":\"collectif-ensemble-contre-la-traite\","
+                        + "\"title\":\"Évaluation du test du cache partagé\",\"date\":\"2030-01-01\",\"source\":{\"title\":\"Rapport\","
+                        + "\"url\":\"https://example.org/rapport\"},\"assessments\":[{\"measure\":16,\"status\":\"IMPLEMENTED\"}]}",
+                Map.of());
         assertEquals(201, write.statusCode(), write.body());
 
         Map<String, String> after = new LinkedHashMap<>();
         for (var client : clients.entrySet()) {
             String[] request = client.getValue();
-            after.put(client.getKey(), SharedCache.direct(service.port(), request[0], rest(request)).body());
+            after.put(
+                    client.getKey(),
+                    SharedCache.direct(service.port(), request[0], rest(request))
+                            .body());
             if (client.getKey().equals(unchanged)) {
                 assertEquals(before.get(unchanged), after.get(unchanged), "the write does not change " + unchanged);
             } else {
-                assertNotEquals(before.get(client.getKey()), after.get(client.getKey()), "the write changes " + client.getKey());
+                assertNotEquals(
+                        before.get(client.getKey()),
+                        after.get(client.getKey()),
+                        "the write changes " + client.getKey());
             }
         }
 
@@ -237,9 +274,15 @@ class SharedCacheIT {
             }
             Thread.sleep(250); // polling interval, not a measure of anything
         }
-        assertEquals(clients.keySet(), refreshedBy.keySet(), "clients still served the previous answer " + (longestMaxAge + 90)
-                + " s after the write (max-age " + longestMaxAge + " s): " + tail(seen) + cache.log());
-        assertEquals("REVALIDATED", refreshedBy.get(unchanged), "unchanged, " + unchanged + " is revalidated with its ETag (a 304), not fetched again");
+        assertEquals(
+                clients.keySet(),
+                refreshedBy.keySet(),
+                "clients still served the previous answer " + (longestMaxAge + 90) + " s after the write (max-age "
+                        + longestMaxAge + " s): " + tail(seen) + cache.log());
+        assertEquals(
+                "REVALIDATED",
+                refreshedBy.get(unchanged),
+                "unchanged, " + unchanged + " is revalidated with its ETag (a 304), not fetched again");
         for (String name : clients.keySet()) {
             if (!name.equals(unchanged)) {
                 assertEquals("EXPIRED", refreshedBy.get(name), name + ": refreshed from the service once stale");
@@ -258,10 +301,12 @@ class SharedCacheIT {
     private static Answer firstThenHit(String path, String... headers) throws Exception {
         Answer first = cache.get(path, headers);
         assertEquals(200, first.status(), path + " " + Arrays.toString(headers) + ": " + first.body());
-        assertNotEquals("HIT", first.cacheStatus(), path + " " + Arrays.toString(headers) + " came from another client's copy");
+        assertNotEquals(
+                "HIT", first.cacheStatus(), path + " " + Arrays.toString(headers) + " came from another client's copy");
         Answer direct = SharedCache.direct(service.port(), path, headers);
         assertEquals(direct.body(), first.body(), path + " " + Arrays.toString(headers) + ": what the service answers");
-        assertEquals(direct.header("Content-Type"), first.header("Content-Type"), path + " " + Arrays.toString(headers));
+        assertEquals(
+                direct.header("Content-Type"), first.header("Content-Type"), path + " " + Arrays.toString(headers));
         single(first, "Vary");
         Answer second = hit(path, headers);
         assertEquals(first.body(), second.body(), path + " " + Arrays.toString(headers));
@@ -273,7 +318,10 @@ class SharedCacheIT {
     private static Answer hit(String path, String... headers) throws Exception {
         Answer answer = cache.get(path, headers);
         assertEquals(200, answer.status(), path);
-        assertEquals("HIT", answer.cacheStatus(), path + " " + Arrays.toString(headers) + ": the cache did not serve its copy");
+        assertEquals(
+                "HIT",
+                answer.cacheStatus(),
+                path + " " + Arrays.toString(headers) + ": the cache did not serve its copy");
         return answer;
     }
 

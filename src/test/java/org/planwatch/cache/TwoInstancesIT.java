@@ -3,19 +3,17 @@ package org.planwatch.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.planwatch.Await;
 import org.planwatch.PackagedService;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Two instances of the packaged service on one PostgreSQL: a write through one reaches the other, whose answer was in
@@ -52,7 +50,10 @@ class TwoInstancesIT {
         assertTrue(before.contains("Ensemble contre la traite"), before);
 
         renameBehindTheServicesBack("Renommé dans la base seulement");
-        assertEquals(before, second.get(PATH).body(), "the second instance answers from its cache: a change no write announced does not show");
+        assertEquals(
+                before,
+                second.get(PATH).body(),
+                "the second instance answers from its cache: a change no write announced does not show");
 
         String renamed = "{\"slug\":\"collectif-ensemble-contre-la-traite\",\"name\":\"Collectif renommé par le test\","
                 + "\"shortName\":\"Collectif\",\"kind\":\"CIVIL_SOCIETY\",\"website\":\"https://contrelatraite.com\"}";
@@ -60,13 +61,17 @@ class TwoInstancesIT {
         assertEquals(200, write.statusCode(), write.body());
 
         String[] seen = {before};
-        Await.until("the second instance to answer the write made through the first", Await.GENEROUSLY,
-                () -> (seen[0] = read(second)).contains("renommé par le test"), () -> "it still answers " + seen[0]);
+        Await.until(
+                "the second instance to answer the write made through the first",
+                Await.GENEROUSLY,
+                () -> (seen[0] = read(second)).contains("renommé par le test"),
+                () -> "it still answers " + seen[0]);
     }
 
     private static void renameBehindTheServicesBack(String name) throws SQLException {
         try (Connection db = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
-                var update = db.prepareStatement("update evaluator set name = ? where slug = 'collectif-ensemble-contre-la-traite'")) {
+                var update = db.prepareStatement(
+                        "update evaluator set name = ? where slug = 'collectif-ensemble-contre-la-traite'")) {
             update.setString(1, name);
             assertEquals(1, update.executeUpdate());
         }

@@ -3,32 +3,36 @@ package org.planwatch.evaluation;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasEntry;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class EvaluationResourceTest {
 
-    private static final String TITLE = "Évaluation de la mise en œuvre du plan d'action national contre la traite des êtres humains (2019-2021)";
+    private static final String TITLE =
+            "Évaluation de la mise en œuvre du plan d'action national contre la traite des êtres humains (2019-2021)";
 
     private static int cncdhEvaluation() {
-        return given().get("/api/v1/plans/2019-2021/evaluations").then().statusCode(200).extract().path("items[0].id");
+        return given().get("/api/v1/plans/2019-2021/evaluations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
     }
 
     @Test
     void listsThePlansEvaluationsWithTheirSourceAndSize() {
         given().get("/api/v1/plans/2019-2021/evaluations")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("$", hasEntry(equalTo("nextCursor"), nullValue()))
                 .body("items", hasSize(1))
@@ -46,7 +50,8 @@ class EvaluationResourceTest {
     void getsAnEvaluationWithItsAssessmentsInMeasureOrder() {
         int id = cncdhEvaluation();
         given().get("/api/v1/evaluations/" + id)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("id", equalTo(id))
                 .body("plan", equalTo("2019-2021"))
@@ -67,8 +72,17 @@ class EvaluationResourceTest {
     @Test
     void theListedEvaluationIsTheDetailWithoutItsAssessments() {
         int id = cncdhEvaluation();
-        Map<String, Object> listed = given().get("/api/v1/plans/2019-2021/evaluations").then().extract().jsonPath().getMap("items[0]");
-        Map<String, Object> detail = given().get("/api/v1/evaluations/" + id).then().statusCode(200).extract().jsonPath().getMap("$");
+        Map<String, Object> listed = given().get("/api/v1/plans/2019-2021/evaluations")
+                .then()
+                .extract()
+                .jsonPath()
+                .getMap("items[0]");
+        Map<String, Object> detail = given().get("/api/v1/evaluations/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
         detail.remove("assessments");
         assertEquals(listed, detail);
     }
@@ -76,8 +90,17 @@ class EvaluationResourceTest {
     @Test
     void itsAssessmentsAreTheMeasuresCurrentStatuses() {
         int id = cncdhEvaluation();
-        var measures = given().queryParam("limit", 200).get("/api/v1/plans/2019-2021/measures").then().statusCode(200).extract().jsonPath();
-        var evaluation = given().get("/api/v1/evaluations/" + id).then().statusCode(200).extract().jsonPath();
+        var measures = given().queryParam("limit", 200)
+                .get("/api/v1/plans/2019-2021/measures")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        var evaluation = given().get("/api/v1/evaluations/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(measures.getList("items.number"), evaluation.getList("assessments.measure"));
         assertEquals(measures.getList("items.title"), evaluation.getList("assessments.measureTitle"));
         assertEquals(measures.getList("items.status"), evaluation.getList("assessments.status"));

@@ -17,17 +17,15 @@ import static org.planwatch.Api.etag;
 import static org.planwatch.Api.json;
 import static org.planwatch.Problems.assertProblem;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.planwatch.TestData;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.planwatch.TestData;
 
 @QuarkusTest
 class EvaluationWriteTest {
@@ -46,12 +44,29 @@ class EvaluationWriteTest {
         body.put("date", "2150-03-01");
         body.put("source", TestData.source("Avis adopté en assemblée plénière", "https://www.example.fr/avis"));
         body.put("summary", "Deux mesures ont progressé.");
-        body.put("assessments", List.of(
-                Map.of("measure", 2, "status", "IMPLEMENTED"),
-                Map.of("measure", 1, "status", "PARTIALLY_IMPLEMENTED", "comment", "Un mécanisme a été annoncé.",
-                        "evidence", List.of(
-                                Map.of("url", "https://www.example.fr/annonce", "title", "Texte annonçant le mécanisme"),
-                                Map.of("url", "https://www.example.fr/decret", "archivedUrl", "https://web.archive.example/decret")))));
+        body.put(
+                "assessments",
+                List.of(
+                        Map.of("measure", 2, "status", "IMPLEMENTED"),
+                        Map.of(
+                                "measure",
+                                1,
+                                "status",
+                                "PARTIALLY_IMPLEMENTED",
+                                "comment",
+                                "Un mécanisme a été annoncé.",
+                                "evidence",
+                                List.of(
+                                        Map.of(
+                                                "url",
+                                                "https://www.example.fr/annonce",
+                                                "title",
+                                                "Texte annonçant le mécanisme"),
+                                        Map.of(
+                                                "url",
+                                                "https://www.example.fr/decret",
+                                                "archivedUrl",
+                                                "https://web.archive.example/decret")))));
         return body;
     }
 
@@ -60,8 +75,10 @@ class EvaluationWriteTest {
         String plan = data.planWithMeasures(3);
         String evaluator = data.evaluator();
 
-        Response created = json(admin(), evaluationWithEvidence(evaluator)).post("/api/v1/plans/" + plan + "/evaluations");
-        created.then().statusCode(201)
+        Response created =
+                json(admin(), evaluationWithEvidence(evaluator)).post("/api/v1/plans/" + plan + "/evaluations");
+        created.then()
+                .statusCode(201)
                 .contentType(ContentType.JSON)
                 .header("ETag", notNullValue())
                 .body("id", notNullValue())
@@ -77,7 +94,9 @@ class EvaluationWriteTest {
                 .body("assessments.status", contains("PARTIALLY_IMPLEMENTED", "IMPLEMENTED"))
                 .body("assessments.statusLabel", contains("Partiellement réalisée", "Réalisée"))
                 .body("assessments[0].comment", equalTo("Un mécanisme a été annoncé."))
-                .body("assessments[0].evidence.url", contains("https://www.example.fr/annonce", "https://www.example.fr/decret"))
+                .body(
+                        "assessments[0].evidence.url",
+                        contains("https://www.example.fr/annonce", "https://www.example.fr/decret"))
                 .body("assessments[0].evidence[0].title", equalTo("Texte annonçant le mécanisme"))
                 .body("assessments[0].evidence[1].archivedUrl", equalTo("https://web.archive.example/decret"))
                 // what was not given is sent, as null
@@ -90,20 +109,27 @@ class EvaluationWriteTest {
 
         Response read = given().get(path);
         read.then().statusCode(200);
-        assertEquals(created.jsonPath().getMap("$"), read.jsonPath().getMap("$"), "GET shows the evaluation as created");
+        assertEquals(
+                created.jsonPath().getMap("$"), read.jsonPath().getMap("$"), "GET shows the evaluation as created");
         assertEquals(created.header("ETag"), read.header("ETag"));
 
-        given().get("/api/v1/plans/" + plan + "/evaluations").then()
+        given().get("/api/v1/plans/" + plan + "/evaluations")
+                .then()
                 .body("items.id", contains((int) id))
                 .body("items[0].assessmentCount", equalTo(2));
-        given().get("/api/v1/plans/" + plan + "/measures/1").then()
+        given().get("/api/v1/plans/" + plan + "/measures/1")
+                .then()
                 .body("status", equalTo("PARTIALLY_IMPLEMENTED"))
                 .body("statusSource.evaluationId", equalTo((int) id))
                 .body("assessments", hasSize(1))
                 .body("assessments[0].evaluation.id", equalTo((int) id))
                 .body("assessments[0].comment", equalTo("Un mécanisme a été annoncé."))
-                .body("assessments[0].evidence.url", contains("https://www.example.fr/annonce", "https://www.example.fr/decret"));
-        given().get(path + "/assessments/1").then().statusCode(200)
+                .body(
+                        "assessments[0].evidence.url",
+                        contains("https://www.example.fr/annonce", "https://www.example.fr/decret"));
+        given().get(path + "/assessments/1")
+                .then()
+                .statusCode(200)
                 .body("evaluation.id", equalTo((int) id))
                 .body("measure", equalTo(1))
                 .body("status", equalTo("PARTIALLY_IMPLEMENTED"))
@@ -119,11 +145,15 @@ class EvaluationWriteTest {
 
         long id = json(as(key.secret()), TestData.evaluationBody(evaluator, "2150-05-05", Map.of(3, "NOT_IMPLEMENTED")))
                 .post("/api/v1/plans/" + plan + "/evaluations")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .body("evaluator.slug", equalTo(evaluator))
-                .extract().jsonPath().getLong("id");
+                .extract()
+                .jsonPath()
+                .getLong("id");
 
-        given().get("/api/v1/plans/" + plan + "/measures/3").then().body("statusSource.evaluationId", equalTo((int) id));
+        given().get("/api/v1/plans/" + plan + "/measures/3").then().body("statusSource.evaluationId", equalTo((int)
+                id));
     }
 
     @Test
@@ -132,7 +162,10 @@ class EvaluationWriteTest {
         Map<String, Object> body = TestData.evaluationBody(data.evaluator(), "2150-01-01", Map.of());
         body.remove("assessments");
 
-        json(admin(), body).post("/api/v1/plans/" + plan + "/evaluations").then().statusCode(201)
+        json(admin(), body)
+                .post("/api/v1/plans/" + plan + "/evaluations")
+                .then()
+                .statusCode(201)
                 .body("assessmentCount", equalTo(0))
                 .body("assessments", empty())
                 .body("summary", nullValue());
@@ -145,11 +178,20 @@ class EvaluationWriteTest {
         long id = data.evaluation(plan, evaluator, "2150-01-01", Map.of(1, "IMPLEMENTED", 2, "NOT_IMPLEMENTED"));
         String path = "/api/v1/evaluations/" + id;
         String before = etag(path);
-        Map<String, Object> update = Map.of("title", "Titre corrigé", "date", "2150-02-02",
-                "source", TestData.source("Source corrigée", "https://www.example.fr/corrigee"), "summary", "Résumé ajouté.");
+        Map<String, Object> update = Map.of(
+                "title",
+                "Titre corrigé",
+                "date",
+                "2150-02-02",
+                "source",
+                TestData.source("Source corrigée", "https://www.example.fr/corrigee"),
+                "summary",
+                "Résumé ajouté.");
 
-        Response updated = json(as(data.key(evaluator).secret()).header("If-Match", before), update).put(path);
-        updated.then().statusCode(200)
+        Response updated = json(as(data.key(evaluator).secret()).header("If-Match", before), update)
+                .put(path);
+        updated.then()
+                .statusCode(200)
                 .body("id", equalTo((int) id))
                 .body("title", equalTo("Titre corrigé"))
                 .body("date", equalTo("2150-02-02"))
@@ -172,12 +214,17 @@ class EvaluationWriteTest {
         long id = data.evaluation(plan, evaluator, "2150-01-01", Map.of(1, "IMPLEMENTED", 2, "NOT_IMPLEMENTED"));
         String path = "/api/v1/evaluations/" + id;
 
-        as(data.key(evaluator).secret()).header("If-Match", etag(path)).delete(path).then().statusCode(204);
+        as(data.key(evaluator).secret())
+                .header("If-Match", etag(path))
+                .delete(path)
+                .then()
+                .statusCode(204);
 
         assertProblem(given().get(path), 404, "Resource not found", path);
         assertProblem(given().get(path + "/assessments/1"), 404, "Resource not found", path + "/assessments/1");
         given().get("/api/v1/plans/" + plan + "/evaluations").then().body("items", empty());
-        given().get("/api/v1/plans/" + plan + "/measures").then()
+        given().get("/api/v1/plans/" + plan + "/measures")
+                .then()
                 .body("items.status", contains("NOT_ASSESSED", "NOT_ASSESSED"))
                 .body("items.statusSource", contains(nullValue(), nullValue()));
         given().get("/api/v1/plans/" + plan + "/measures/1").then().body("assessments", empty());
@@ -191,9 +238,13 @@ class EvaluationWriteTest {
         long newer = data.evaluation(plan, evaluator, "2151-01-01", Map.of(1, "IMPLEMENTED"));
         given().get("/api/v1/plans/" + plan + "/measures/1").then().body("status", equalTo("IMPLEMENTED"));
 
-        admin().header("If-Match", etag("/api/v1/evaluations/" + newer)).delete("/api/v1/evaluations/" + newer).then().statusCode(204);
+        admin().header("If-Match", etag("/api/v1/evaluations/" + newer))
+                .delete("/api/v1/evaluations/" + newer)
+                .then()
+                .statusCode(204);
 
-        given().get("/api/v1/plans/" + plan + "/measures/1").then()
+        given().get("/api/v1/plans/" + plan + "/measures/1")
+                .then()
                 .body("status", equalTo("NOT_IMPLEMENTED"))
                 .body("statusSource.evaluationId", equalTo((int) older));
     }

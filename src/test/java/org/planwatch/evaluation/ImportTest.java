@@ -1,5 +1,6 @@
 package org.planwatch.evaluation;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -7,7 +8,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.planwatch.Api.admin;
@@ -18,18 +18,16 @@ import static org.planwatch.Api.read;
 import static org.planwatch.Api.readMap;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.planwatch.TestData;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /**
  * Recording an evaluation with all its assessments, from JSON or CSV: all or nothing. One bad item
@@ -47,7 +45,11 @@ class ImportTest {
 
     private static List<Object> stateOf(String plan) {
         String base = "/api/v1/plans/" + plan;
-        return List.of(read(base), read(base + "/measures?limit=200"), read(base + "/progress"), read(base + "/evaluations"),
+        return List.of(
+                read(base),
+                read(base + "/measures?limit=200"),
+                read(base + "/progress"),
+                read(base + "/evaluations"),
                 read(base + "/progress/history"));
     }
 
@@ -77,7 +79,8 @@ class ImportTest {
                 4,NOT_IMPLEMENTED,,
                 """;
 
-        Response response = csv(as(data.key(evaluator).secret()).queryParams(metadata(evaluator)), text).post(evaluations);
+        Response response = csv(as(data.key(evaluator).secret()).queryParams(metadata(evaluator)), text)
+                .post(evaluations);
 
         assertProblem(response, 422, "Unprocessable content", evaluations)
                 .body("errors.field", equalTo(List.of("line 4.status")))
@@ -103,7 +106,9 @@ class ImportTest {
         Response response = csv(admin().queryParams(metadata(evaluator)), text).post(evaluations);
 
         assertProblem(response, 422, "Unprocessable content", evaluations)
-                .body("errors.field", equalTo(List.of("line 3.measure", "line 4.status", "line 5.status", "line 5.evidenceUrl")));
+                .body(
+                        "errors.field",
+                        equalTo(List.of("line 3.measure", "line 4.status", "line 5.status", "line 5.evidenceUrl")));
         assertEquals(before, stateOf(plan));
     }
 
@@ -130,7 +135,8 @@ class ImportTest {
         String evaluator = data.evaluator();
         String evaluations = "/api/v1/plans/" + plan + "/evaluations";
         List<Object> before = stateOf(plan);
-        String text = "measure,status\n1,IMPLEMENTED\n99,NOT_IMPLEMENTED\n2,IMPLEMENTED\n1,NOT_IMPLEMENTED\n3,NOT_ASSESSED\n";
+        String text =
+                "measure,status\n1,IMPLEMENTED\n99,NOT_IMPLEMENTED\n2,IMPLEMENTED\n1,NOT_IMPLEMENTED\n3,NOT_ASSESSED\n";
 
         Response response = csv(admin().queryParams(metadata(evaluator)), text).post(evaluations);
 
@@ -152,11 +158,18 @@ class ImportTest {
         bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         bytes.writeBytes(text.getBytes(StandardCharsets.UTF_8));
 
-        Response created = csv(as(data.key(evaluator).secret()).queryParams(metadata(evaluator)).queryParam("summary", "Résumé"),
-                bytes.toByteArray()).post(evaluations);
+        Response created = csv(
+                        as(data.key(evaluator).secret())
+                                .queryParams(metadata(evaluator))
+                                .queryParam("summary", "Résumé"),
+                        bytes.toByteArray())
+                .post(evaluations);
 
-        created.then().statusCode(201)
-                .header("Location", endsWith("/api/v1/evaluations/" + created.jsonPath().getLong("id")))
+        created.then()
+                .statusCode(201)
+                .header(
+                        "Location",
+                        endsWith("/api/v1/evaluations/" + created.jsonPath().getLong("id")))
                 .body("evaluator.slug", equalTo(evaluator))
                 .body("title", equalTo("Évaluation importée"))
                 .body("date", equalTo("2150-06-30"))
@@ -170,8 +183,12 @@ class ImportTest {
                 .body("assessments[0].evidence", empty())
                 .body("assessments[1].comment", equalTo("Un mécanisme a été annoncé, pas encore en œuvre"))
                 .body("assessments[1].evidence.url", contains("https://www.example.fr/annonce"));
-        assertEquals(read("/api/v1/evaluations/" + created.jsonPath().getLong("id")), created.jsonPath().get("$"));
-        assertEquals("PARTIALLY_IMPLEMENTED", readMap("/api/v1/plans/" + plan + "/measures/2").get("status"));
+        assertEquals(
+                read("/api/v1/evaluations/" + created.jsonPath().getLong("id")),
+                created.jsonPath().get("$"));
+        assertEquals(
+                "PARTIALLY_IMPLEMENTED",
+                readMap("/api/v1/plans/" + plan + "/measures/2").get("status"));
     }
 
     @Test
@@ -179,29 +196,49 @@ class ImportTest {
         String plan = data.planWithMeasures(2);
         String evaluator = data.evaluator();
         String formula = "=HYPERLINK(\"https://example.org\",\"voir\")";
-        String text = "measure,status,comment\n1,NOT_IMPLEMENTED,\"" + formula.replace("\"", "\"\"") + "\"\n2,IMPLEMENTED,-\n";
-        long id = csv(admin().queryParams(metadata(evaluator)), text).post("/api/v1/plans/" + plan + "/evaluations")
-                .then().statusCode(201).body("assessments.comment", contains(formula, "-")).extract().jsonPath().getLong("id");
+        String text = "measure,status,comment\n1,NOT_IMPLEMENTED,\"" + formula.replace("\"", "\"\"")
+                + "\"\n2,IMPLEMENTED,-\n";
+        long id = csv(admin().queryParams(metadata(evaluator)), text)
+                .post("/api/v1/plans/" + plan + "/evaluations")
+                .then()
+                .statusCode(201)
+                .body("assessments.comment", contains(formula, "-"))
+                .extract()
+                .jsonPath()
+                .getLong("id");
 
-        String exported = given().get("/api/v1/evaluations/" + id + ".csv").then().statusCode(200).extract().asString();
-        assertTrue(exported.contains(";\"'=HYPERLINK(") || exported.contains(";'=HYPERLINK("), "the formula is exported as text: " + exported);
-        assertTrue(exported.contains(";'-;") || exported.contains(";\"'-\";"), "a cell starting with - too: " + exported);
+        String exported = given().get("/api/v1/evaluations/" + id + ".csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(
+                exported.contains(";\"'=HYPERLINK(") || exported.contains(";'=HYPERLINK("),
+                "the formula is exported as text: " + exported);
+        assertTrue(
+                exported.contains(";'-;") || exported.contains(";\"'-\";"), "a cell starting with - too: " + exported);
 
         // the export, imported again, gives the comments as they were written
         Map<String, Object> again = new HashMap<>(metadata(evaluator));
         again.put("date", "2150-07-31");
-        csv(admin().queryParams(again), exported).post("/api/v1/plans/" + plan + "/evaluations")
-                .then().statusCode(201).body("assessments.comment", contains(formula, "-"));
+        csv(admin().queryParams(again), exported)
+                .post("/api/v1/plans/" + plan + "/evaluations")
+                .then()
+                .statusCode(201)
+                .body("assessments.comment", contains(formula, "-"));
     }
 
     @Test
     void aCommaCsvWithQuotedCommentsIsImported() {
         String plan = data.planWithMeasures(2);
         String evaluator = data.evaluator();
-        String text = "measure,status,comment\n1,NOT_IMPLEMENTED,\"Rien, à ce jour\"\n2,IMPLEMENTED,\"Dit \"\"fait\"\"\"\n";
+        String text =
+                "measure,status,comment\n1,NOT_IMPLEMENTED,\"Rien, à ce jour\"\n2,IMPLEMENTED,\"Dit \"\"fait\"\"\"\n";
 
-        csv(admin().queryParams(metadata(evaluator)), text).post("/api/v1/plans/" + plan + "/evaluations")
-                .then().statusCode(201)
+        csv(admin().queryParams(metadata(evaluator)), text)
+                .post("/api/v1/plans/" + plan + "/evaluations")
+                .then()
+                .statusCode(201)
                 .body("assessments.comment", contains("Rien, à ce jour", "Dit \"fait\""));
     }
 
@@ -213,7 +250,12 @@ class ImportTest {
         String evaluations = "/api/v1/plans/" + plan + "/evaluations";
         String text = "measure,status,comment\n1,IMPLEMENTED,\"sur deux\nlignes\"\n2,DONE,\n";
 
-        assertProblem(csv(admin().queryParams(metadata(data.evaluator())), text).post(evaluations), 422, "Unprocessable content", evaluations)
+        assertProblem(
+                        csv(admin().queryParams(metadata(data.evaluator())), text)
+                                .post(evaluations),
+                        422,
+                        "Unprocessable content",
+                        evaluations)
                 .body("errors.field", equalTo(List.of("line 4.status")));
     }
 
@@ -223,10 +265,18 @@ class ImportTest {
         String evaluations = "/api/v1/plans/" + plan + "/evaluations";
         List<Object> before = stateOf(plan);
 
-        assertProblem(csv(admin().queryParams(metadata(data.evaluator())), "mesure,etat\n1,IMPLEMENTED\n").post(evaluations),
-                422, "Unprocessable content", evaluations)
+        assertProblem(
+                        csv(admin().queryParams(metadata(data.evaluator())), "mesure,etat\n1,IMPLEMENTED\n")
+                                .post(evaluations),
+                        422,
+                        "Unprocessable content",
+                        evaluations)
                 .body("errors.field", equalTo(List.of("line 1")));
-        assertProblem(csv(admin().queryParams(metadata(data.evaluator())), "").post(evaluations), 422, "Unprocessable content", evaluations);
+        assertProblem(
+                csv(admin().queryParams(metadata(data.evaluator())), "").post(evaluations),
+                422,
+                "Unprocessable content",
+                evaluations);
 
         assertEquals(before, stateOf(plan));
     }
@@ -262,7 +312,12 @@ class ImportTest {
         metadata.put("date", "30/06/2150");
         metadata.remove("title");
 
-        assertProblem(csv(admin().queryParams(metadata), "measure,status\n1,IMPLEMENTED\n").post(evaluations), 400, "Invalid parameter", evaluations)
+        assertProblem(
+                        csv(admin().queryParams(metadata), "measure,status\n1,IMPLEMENTED\n")
+                                .post(evaluations),
+                        400,
+                        "Invalid parameter",
+                        evaluations)
                 .body("errors.field", containsInAnyOrder("date", "title"));
     }
 
@@ -275,17 +330,21 @@ class ImportTest {
         String evaluations = "/api/v1/plans/" + plan + "/evaluations";
         List<Object> before = stateOf(plan);
         Map<String, Object> body = TestData.evaluationBody(evaluator, "2150-01-01", Map.of());
-        body.put("assessments", List.of(
-                Map.of("measure", 1, "status", "IMPLEMENTED"),
-                Map.of("measure", 9, "status", "IMPLEMENTED"),
-                Map.of("measure", 2, "status", "NOT_ASSESSED"),
-                Map.of("measure", 1, "status", "NOT_IMPLEMENTED"),
-                Map.of("measure", 3, "status", "PARTIALLY_IMPLEMENTED")));
+        body.put(
+                "assessments",
+                List.of(
+                        Map.of("measure", 1, "status", "IMPLEMENTED"),
+                        Map.of("measure", 9, "status", "IMPLEMENTED"),
+                        Map.of("measure", 2, "status", "NOT_ASSESSED"),
+                        Map.of("measure", 1, "status", "NOT_IMPLEMENTED"),
+                        Map.of("measure", 3, "status", "PARTIALLY_IMPLEMENTED")));
 
         Response response = json(as(data.key(evaluator).secret()), body).post(evaluations);
 
         assertProblem(response, 422, "Unprocessable content", evaluations)
-                .body("errors.field", equalTo(List.of("assessments[1].measure", "assessments[2].status", "assessments[3].measure")))
+                .body(
+                        "errors.field",
+                        equalTo(List.of("assessments[1].measure", "assessments[2].status", "assessments[3].measure")))
                 .body("errors[0].message", containsString("9"))
                 .body("errors[2].message", containsString("twice"));
         assertEquals(before, stateOf(plan), "nothing was recorded");

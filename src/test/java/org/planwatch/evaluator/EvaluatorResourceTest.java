@@ -6,10 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasEntry;
 import static org.hamcrest.Matchers.nullValue;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class EvaluatorResourceTest {
@@ -17,7 +16,8 @@ class EvaluatorResourceTest {
     @Test
     void listsTheEvaluatorsBySlug() {
         given().get("/api/v1/evaluators")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("$", hasEntry(equalTo("nextCursor"), nullValue()))
                 .body("items.slug", contains("cncdh", "collectif-ensemble-contre-la-traite"))
@@ -28,7 +28,8 @@ class EvaluatorResourceTest {
     @Test
     void getsTheCncdh() {
         given().get("/api/v1/evaluators/cncdh")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("slug", equalTo("cncdh"))
                 .body("name", equalTo("Commission nationale consultative des droits de l'homme"))
@@ -41,7 +42,8 @@ class EvaluatorResourceTest {
     @Test
     void getsTheCollectif() {
         given().get("/api/v1/evaluators/collectif-ensemble-contre-la-traite")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("slug", equalTo("collectif-ensemble-contre-la-traite"))
                 .body("name", equalTo("Collectif « Ensemble contre la traite des êtres humains »"))

@@ -14,17 +14,15 @@ import static org.planwatch.Api.etag;
 import static org.planwatch.Api.json;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.planwatch.Api;
 import org.planwatch.TestData;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 @QuarkusTest
 class EvaluatorWriteTest {
@@ -40,13 +38,14 @@ class EvaluatorWriteTest {
     void createsAnEvaluatorAddressedByItsSlug() {
         String slug = "greta-" + UUID.randomUUID().toString().substring(0, 8);
         data.deleteAfterwards("/api/v1/evaluators/" + slug + "?cascade=true");
-        Map<String, Object> body = TestData.evaluatorBody(slug, "Groupe d'experts sur la lutte contre la traite des êtres humains",
-                "INTERNATIONAL_BODY");
+        Map<String, Object> body = TestData.evaluatorBody(
+                slug, "Groupe d'experts sur la lutte contre la traite des êtres humains", "INTERNATIONAL_BODY");
         body.put("shortName", "GRETA");
         body.put("website", "https://www.coe.int/en/web/anti-human-trafficking");
 
         Response created = json(admin(), body).post("/api/v1/evaluators");
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .contentType(ContentType.JSON)
                 .header("Location", endsWith("/api/v1/evaluators/" + slug))
                 .header("ETag", notNullValue())
@@ -73,7 +72,8 @@ class EvaluatorWriteTest {
         body.put("shortName", "MIPROF");
 
         Response updated = json(admin().header("If-Match", before), body).put(path);
-        updated.then().statusCode(200)
+        updated.then()
+                .statusCode(200)
                 .body("slug", equalTo(slug))
                 .body("name", equalTo("Mission interministérielle"))
                 .body("shortName", equalTo("MIPROF"))
@@ -94,7 +94,10 @@ class EvaluatorWriteTest {
         long evaluation = data.evaluation(plan, slug, "2150-01-01", Map.of(1, "IMPLEMENTED"));
         Map<String, Object> body = TestData.evaluatorBody(slug, "Nom changé", "CIVIL_SOCIETY");
 
-        json(admin().header("If-Match", etag("/api/v1/evaluators/" + slug)), body).put("/api/v1/evaluators/" + slug).then().statusCode(200);
+        json(admin().header("If-Match", etag("/api/v1/evaluators/" + slug)), body)
+                .put("/api/v1/evaluators/" + slug)
+                .then()
+                .statusCode(200);
 
         given().get("/api/v1/evaluations/" + evaluation).then().body("evaluator.name", equalTo("Nom changé"));
     }

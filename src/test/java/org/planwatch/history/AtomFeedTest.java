@@ -7,21 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The Atom feed of status changes, on a plan and an evaluator of the test's own (created, then
@@ -37,50 +34,108 @@ class AtomFeedTest {
 
     @Test
     void theFeedListsTheStatusChangesOfAPlanAnAxisAndAnEvaluator() throws Exception {
-        post("/api/v1/evaluators", Map.of("slug", EVALUATOR, "name", "Évaluateur du test du fil Atom", "shortName", "ATOM", "kind", "CIVIL_SOCIETY"));
+        post(
+                "/api/v1/evaluators",
+                Map.of(
+                        "slug",
+                        EVALUATOR,
+                        "name",
+                        "Évaluateur du test du fil Atom",
+                        "shortName",
+                        "ATOM",
+                        "kind",
+                        "CIVIL_SOCIETY"));
         try {
-            post("/api/v1/plans", Map.of("startYear", 2001, "endYear", 2003, "title", "Plan du test du fil Atom",
-                    "source", Map.of("title", "Source du test", "url", "https://example.org/plan")));
+            post(
+                    "/api/v1/plans",
+                    Map.of(
+                            "startYear",
+                            2001,
+                            "endYear",
+                            2003,
+                            "title",
+                            "Plan du test du fil Atom",
+                            "source",
+                            Map.of("title", "Source du test", "url", "https://example.org/plan")));
             try {
                 post("/api/v1/plans/" + PLAN + "/axes", Map.of("number", 1, "title", "Premier axe"));
                 post("/api/v1/plans/" + PLAN + "/axes", Map.of("number", 2, "title", "Second axe"));
                 post("/api/v1/plans/" + PLAN + "/measures", Map.of("number", 1, "axis", 1, "title", "Première mesure"));
                 post("/api/v1/plans/" + PLAN + "/measures", Map.of("number", 2, "axis", 2, "title", "Deuxième mesure"));
-                post("/api/v1/plans/" + PLAN + "/measures", Map.of("number", 3, "axis", 1, "title", "Troisième mesure"));
-                evaluation("2002-01-01", List.of(Map.of("measure", 1, "status", "NOT_IMPLEMENTED"), Map.of("measure", 2, "status", "NOT_IMPLEMENTED")));
-                evaluation("2003-01-01", List.of(Map.of("measure", 1, "status", "IMPLEMENTED"), Map.of("measure", 3, "status", "PARTIALLY_IMPLEMENTED")));
+                post(
+                        "/api/v1/plans/" + PLAN + "/measures",
+                        Map.of("number", 3, "axis", 1, "title", "Troisième mesure"));
+                evaluation(
+                        "2002-01-01",
+                        List.of(
+                                Map.of("measure", 1, "status", "NOT_IMPLEMENTED"),
+                                Map.of("measure", 2, "status", "NOT_IMPLEMENTED")));
+                evaluation(
+                        "2003-01-01",
+                        List.of(
+                                Map.of("measure", 1, "status", "IMPLEMENTED"),
+                                Map.of("measure", 3, "status", "PARTIALLY_IMPLEMENTED")));
 
                 List<Element> all = entries(feed("plan=" + PLAN));
-                assertEquals(List.of(
-                        "Mesure 3 (2001-2003) : Non évaluée → Partiellement réalisée",
-                        "Mesure 1 (2001-2003) : Non réalisée → Réalisée",
-                        "Mesure 2 (2001-2003) : Non évaluée → Non réalisée",
-                        "Mesure 1 (2001-2003) : Non évaluée → Non réalisée"), all.stream().map(e -> text(e, "title")).toList());
+                assertEquals(
+                        List.of(
+                                "Mesure 3 (2001-2003) : Non évaluée → Partiellement réalisée",
+                                "Mesure 1 (2001-2003) : Non réalisée → Réalisée",
+                                "Mesure 2 (2001-2003) : Non évaluée → Non réalisée",
+                                "Mesure 1 (2001-2003) : Non évaluée → Non réalisée"),
+                        all.stream().map(e -> text(e, "title")).toList());
                 Element newest = all.get(0);
-                assertTrue(text(newest, "summary").startsWith("Troisième mesure – évaluation du 2003-01-01 (atom-feed-test)"), text(newest, "summary"));
-                assertTrue(link(newest, "alternate").endsWith("/plans/2001-2003/measures/3"), link(newest, "alternate"));
+                assertTrue(
+                        text(newest, "summary")
+                                .startsWith("Troisième mesure – évaluation du 2003-01-01 (atom-feed-test)"),
+                        text(newest, "summary"));
+                assertTrue(
+                        link(newest, "alternate").endsWith("/plans/2001-2003/measures/3"), link(newest, "alternate"));
                 assertEquals(4, all.stream().map(e -> text(e, "id")).distinct().count());
 
                 assertEquals(List.of("3", "1", "1"), numbers(entries(feed("plan=" + PLAN + "&axis=1"))));
-                assertEquals(List.of("3", "1", "2", "1"), numbers(entries(feed("plan=" + PLAN + "&evaluator=" + EVALUATOR))));
-                assertEquals(0, entries(feed("plan=" + PLAN + "&evaluator=nobody")).size());
+                assertEquals(
+                        List.of("3", "1", "2", "1"),
+                        numbers(entries(feed("plan=" + PLAN + "&evaluator=" + EVALUATOR))));
+                assertEquals(
+                        0, entries(feed("plan=" + PLAN + "&evaluator=nobody")).size());
 
                 // the dashboard draws the plan's progress over its two evaluation dates
                 given().get("/plans/" + PLAN).then().statusCode(200).body(containsString("<svg class=\"history\""));
             } finally {
                 // evaluations first: deleting a plan together with its evaluations (cascade) answers 500 at the moment
-                for (Object id : given().get("/api/v1/plans/" + PLAN + "/evaluations").then().extract().jsonPath().getList("items.id")) {
+                for (Object id : given().get("/api/v1/plans/" + PLAN + "/evaluations")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("items.id")) {
                     String evaluation = "/api/v1/evaluations/" + id;
-                    given().header("Authorization", ADMIN).header("If-Match", given().get(evaluation).then().extract().header("ETag"))
-                            .delete(evaluation).then().statusCode(204);
+                    given().header("Authorization", ADMIN)
+                            .header(
+                                    "If-Match",
+                                    given().get(evaluation).then().extract().header("ETag"))
+                            .delete(evaluation)
+                            .then()
+                            .statusCode(204);
                 }
-                String etag = given().get("/api/v1/plans/" + PLAN).then().extract().header("ETag");
-                given().header("Authorization", ADMIN).header("If-Match", etag).delete("/api/v1/plans/" + PLAN + "?cascade=true")
-                        .then().statusCode(204);
+                String etag =
+                        given().get("/api/v1/plans/" + PLAN).then().extract().header("ETag");
+                given().header("Authorization", ADMIN)
+                        .header("If-Match", etag)
+                        .delete("/api/v1/plans/" + PLAN + "?cascade=true")
+                        .then()
+                        .statusCode(204);
             }
         } finally {
-            String etag = given().get("/api/v1/evaluators/" + EVALUATOR).then().extract().header("ETag");
-            given().header("Authorization", ADMIN).header("If-Match", etag).delete("/api/v1/evaluators/" + EVALUATOR).then().statusCode(204);
+            String etag = given().get("/api/v1/evaluators/" + EVALUATOR)
+                    .then()
+                    .extract()
+                    .header("ETag");
+            given().header("Authorization", ADMIN)
+                    .header("If-Match", etag)
+                    .delete("/api/v1/evaluators/" + EVALUATOR)
+                    .then()
+                    .statusCode(204);
         }
     }
 
@@ -91,12 +146,19 @@ class AtomFeedTest {
 
     /** What the contract says of the filters: a plan's period, an evaluator's slug. */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"/feeds/changes.atom?plan=2019", "/feeds/changes.atom?evaluator=CNCDH",
-            "/api/v1/changes?plan=2019-2021-x", "/api/v1/changes?plan=abcd-efgh"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "/feeds/changes.atom?plan=2019",
+                "/feeds/changes.atom?evaluator=CNCDH",
+                "/api/v1/changes?plan=2019-2021-x",
+                "/api/v1/changes?plan=abcd-efgh"
+            })
     void aMalformedPlanOrEvaluatorIsA400(String pathAndQuery) {
         String path = pathAndQuery.substring(0, pathAndQuery.indexOf('?'));
         assertProblem(given().get(pathAndQuery), 400, "Invalid parameter", path)
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo(pathAndQuery.contains("evaluator") ? "evaluator" : "plan"));
+                .body(
+                        "errors[0].field",
+                        org.hamcrest.Matchers.equalTo(pathAndQuery.contains("evaluator") ? "evaluator" : "plan"));
     }
 
     @Test
@@ -107,18 +169,38 @@ class AtomFeedTest {
     }
 
     private static void post(String path, Object body) {
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body).post(path).then().statusCode(201);
+        given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(path)
+                .then()
+                .statusCode(201);
     }
 
     private static void evaluation(String date, List<Map<String, Object>> assessments) {
-        post("/api/v1/plans/" + PLAN + "/evaluations", Map.of("evaluator", EVALUATOR, "title", "Évaluation du " + date, "date", date,
-                "source", Map.of("title", "Source", "url", "https://example.org/" + date), "assessments", assessments));
+        post(
+                "/api/v1/plans/" + PLAN + "/evaluations",
+                Map.of(
+                        "evaluator",
+                        EVALUATOR,
+                        "title",
+                        "Évaluation du " + date,
+                        "date",
+                        date,
+                        "source",
+                        Map.of("title", "Source", "url", "https://example.org/" + date),
+                        "assessments",
+                        assessments));
     }
 
     private static Document feed(String query) throws Exception {
         RequestSpecification request = given();
-        byte[] body = request.get("/feeds/changes.atom?" + query).then().statusCode(200).contentType(startsWith("application/atom+xml"))
-                .extract().asByteArray();
+        byte[] body = request.get("/feeds/changes.atom?" + query)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("application/atom+xml"))
+                .extract()
+                .asByteArray();
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document feed = factory.newDocumentBuilder().parse(new ByteArrayInputStream(body));
@@ -134,7 +216,9 @@ class AtomFeedTest {
 
     private static List<Element> entries(Document feed) {
         NodeList list = feed.getElementsByTagNameNS(ATOM, "entry");
-        List<Element> entries = IntStream.range(0, list.getLength()).mapToObj(i -> (Element) list.item(i)).toList();
+        List<Element> entries = IntStream.range(0, list.getLength())
+                .mapToObj(i -> (Element) list.item(i))
+                .toList();
         for (Element entry : entries) {
             for (String required : List.of("id", "title", "updated")) {
                 assertEquals(1, entry.getElementsByTagNameNS(ATOM, required).getLength(), "entry without " + required);
@@ -144,7 +228,9 @@ class AtomFeedTest {
     }
 
     private static List<String> numbers(List<Element> entries) {
-        return entries.stream().map(e -> text(e, "title").replaceAll("^Mesure (\\d+).*", "$1")).toList();
+        return entries.stream()
+                .map(e -> text(e, "title").replaceAll("^Mesure (\\d+).*", "$1"))
+                .toList();
     }
 
     private static String text(Element entry, String name) {

@@ -13,16 +13,14 @@ import static org.planwatch.Api.json;
 import static org.planwatch.Api.read;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.planwatch.AuditTrail;
 import org.planwatch.TestData;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /** The audit trail: every write, who made it, and the resource before and after, for administrators only. */
 @QuarkusTest
@@ -42,8 +40,10 @@ class AuditTest {
         Object before = read(path);
         AuditTrail mark = AuditTrail.mark();
 
-        json(admin().header("If-Match", etag(path)), Map.of("number", 1, "axis", 2, "title", "Mesure révisée")).put(path)
-                .then().statusCode(200);
+        json(admin().header("If-Match", etag(path)), Map.of("number", 1, "axis", 2, "title", "Mesure révisée"))
+                .put(path)
+                .then()
+                .statusCode(200);
 
         List<Map<String, Object>> entries = mark.entriesSince();
         assertEquals(1, entries.size(), entries.toString());
@@ -67,7 +67,8 @@ class AuditTest {
         TestData.Key key = data.key(evaluator);
         AuditTrail mark = AuditTrail.mark();
 
-        Response created = json(as(key.secret()), TestData.evaluationBody(evaluator, "2150-01-01", Map.of(1, "IMPLEMENTED")))
+        Response created = json(
+                        as(key.secret()), TestData.evaluationBody(evaluator, "2150-01-01", Map.of(1, "IMPLEMENTED")))
                 .post("/api/v1/plans/" + plan + "/evaluations");
         created.then().statusCode(201);
 
@@ -113,7 +114,9 @@ class AuditTest {
         admin().delete("/api/v1/api-keys/" + key.id()).then().statusCode(204);
 
         List<Map<String, Object>> entries = mark.entriesSince();
-        assertEquals(List.of("CREATED", "UPDATED"), entries.stream().map(e -> e.get("action")).toList());
+        assertEquals(
+                List.of("CREATED", "UPDATED"),
+                entries.stream().map(e -> e.get("action")).toList());
         entries.forEach(e -> assertEquals("/api/v1/api-keys/" + key.id(), e.get("resource")));
         assertNotNull(((Map<?, ?>) entries.get(1).get("after")).get("revokedAt"));
         assertFalse(entries.toString().contains(key.secret().substring(16)), "the secret is never kept");
@@ -128,9 +131,14 @@ class AuditTest {
         data.measure(plan, 1, 2);
 
         List<Map<String, Object>> entries = mark.entriesSince();
-        assertEquals(List.of("/api/v1/plans/" + plan + "/axes/1", "/api/v1/plans/" + plan + "/axes/2", "/api/v1/plans/" + plan + "/measures/1"),
+        assertEquals(
+                List.of(
+                        "/api/v1/plans/" + plan + "/axes/1",
+                        "/api/v1/plans/" + plan + "/axes/2",
+                        "/api/v1/plans/" + plan + "/measures/1"),
                 entries.stream().map(e -> e.get("resource")).toList());
-        List<Long> ids = entries.stream().map(e -> ((Number) e.get("id")).longValue()).toList();
+        List<Long> ids =
+                entries.stream().map(e -> ((Number) e.get("id")).longValue()).toList();
         assertEquals(ids.stream().sorted().toList(), ids);
     }
 

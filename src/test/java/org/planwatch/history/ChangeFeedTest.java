@@ -12,18 +12,16 @@ import static org.planwatch.Api.etag;
 import static org.planwatch.Api.json;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.planwatch.Feed;
 import org.planwatch.TestData;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /**
  * The change feed as a syncing client reads it: from the resumeCursor it stored, exactly what
@@ -40,7 +38,8 @@ class ChangeFeedTest {
     }
 
     private static List<Map<String, Object>> ofKind(List<Map<String, Object>> changes, String kind) {
-        return changes.stream().filter(c -> kind.equals(c.get("kind")))
+        return changes.stream()
+                .filter(c -> kind.equals(c.get("kind")))
                 .sorted(Comparator.comparing(c -> ((Number) c.get("measure")).intValue()))
                 .toList();
     }
@@ -49,10 +48,17 @@ class ChangeFeedTest {
     void sinceTheResumeCursorTheFeedListsExactlyTheNewChanges() {
         String plan = data.planWithMeasures(3);
         String evaluator = data.evaluator();
-        data.evaluation(plan, evaluator, "2150-01-01", Map.of(1, "NOT_IMPLEMENTED", 2, "NOT_IMPLEMENTED", 3, "PARTIALLY_IMPLEMENTED"));
+        data.evaluation(
+                plan,
+                evaluator,
+                "2150-01-01",
+                Map.of(1, "NOT_IMPLEMENTED", 2, "NOT_IMPLEMENTED", 3, "PARTIALLY_IMPLEMENTED"));
         String cursor = Feed.end(plan);
 
-        long evaluation = data.evaluation(plan, evaluator, "2151-01-01",
+        long evaluation = data.evaluation(
+                plan,
+                evaluator,
+                "2151-01-01",
                 Map.of(1, "IMPLEMENTED", 2, "PARTIALLY_IMPLEMENTED", 3, "PARTIALLY_IMPLEMENTED"));
 
         JsonPath page = Feed.page(cursor, plan, 200);
@@ -65,7 +71,8 @@ class ChangeFeedTest {
         assertEquals(plan, created.get("plan"));
 
         List<Map<String, Object>> statusChanges = ofKind(changes, "STATUS_CHANGED");
-        assertEquals(List.of(1, 2), statusChanges.stream().map(c -> c.get("measure")).toList(), "measure 3 kept its status");
+        assertEquals(
+                List.of(1, 2), statusChanges.stream().map(c -> c.get("measure")).toList(), "measure 3 kept its status");
         Map<String, Object> first = statusChanges.get(0);
         assertEquals("measure", first.get("resource"));
         assertEquals("/api/v1/plans/" + plan + "/measures/1", first.get("path"));
@@ -74,9 +81,11 @@ class ChangeFeedTest {
         assertEquals("Non réalisée", first.get("previousStatusLabel"));
         assertEquals("IMPLEMENTED", first.get("newStatus"));
         assertEquals("Réalisée", first.get("newStatusLabel"));
-        assertEquals(Map.of("id", (int) evaluation, "date", "2151-01-01", "evaluator", evaluator), first.get("evaluation"));
+        assertEquals(
+                Map.of("id", (int) evaluation, "date", "2151-01-01", "evaluator", evaluator), first.get("evaluation"));
         assertEquals("PARTIALLY_IMPLEMENTED", statusChanges.get(1).get("newStatus"));
-        List<Long> ids = changes.stream().map(c -> ((Number) c.get("id")).longValue()).toList();
+        List<Long> ids =
+                changes.stream().map(c -> ((Number) c.get("id")).longValue()).toList();
         assertEquals(ids.stream().sorted().toList(), ids, "in commit order");
         changes.forEach(c -> assertTrue(c.get("at") != null, "every change says when"));
 
@@ -97,7 +106,9 @@ class ChangeFeedTest {
 
         List<Map<String, Object>> changes = Feed.since(cursor, plan);
         List<Map<String, Object>> statusChanges = ofKind(changes, "STATUS_CHANGED");
-        assertEquals(List.of(2), statusChanges.stream().map(c -> c.get("measure")).toList(),
+        assertEquals(
+                List.of(2),
+                statusChanges.stream().map(c -> c.get("measure")).toList(),
                 "measure 1 keeps the newer status; measure 2 was not assessed before");
         assertEquals("NOT_ASSESSED", statusChanges.get(0).get("previousStatus"));
         assertEquals("Non évaluée", statusChanges.get(0).get("previousStatusLabel"));
@@ -111,16 +122,25 @@ class ChangeFeedTest {
         long newer = data.evaluation(plan, evaluator, "2151-01-01", Map.of(1, "IMPLEMENTED"));
         String cursor = Feed.end(plan);
 
-        admin().header("If-Match", etag("/api/v1/evaluations/" + newer)).delete("/api/v1/evaluations/" + newer).then().statusCode(204);
-        admin().header("If-Match", etag("/api/v1/evaluations/" + older)).delete("/api/v1/evaluations/" + older).then().statusCode(204);
+        admin().header("If-Match", etag("/api/v1/evaluations/" + newer))
+                .delete("/api/v1/evaluations/" + newer)
+                .then()
+                .statusCode(204);
+        admin().header("If-Match", etag("/api/v1/evaluations/" + older))
+                .delete("/api/v1/evaluations/" + older)
+                .then()
+                .statusCode(204);
 
         List<Map<String, Object>> changes = Feed.since(cursor, plan);
-        assertEquals(List.of("DELETED", "STATUS_CHANGED", "DELETED", "STATUS_CHANGED"), changes.stream().map(c -> c.get("kind")).toList());
+        assertEquals(
+                List.of("DELETED", "STATUS_CHANGED", "DELETED", "STATUS_CHANGED"),
+                changes.stream().map(c -> c.get("kind")).toList());
         assertEquals("/api/v1/evaluations/" + newer, changes.get(0).get("path"));
         Map<String, Object> fallBack = changes.get(1);
         assertEquals("IMPLEMENTED", fallBack.get("previousStatus"));
         assertEquals("NOT_IMPLEMENTED", fallBack.get("newStatus"));
-        assertEquals(Map.of("id", (int) older, "date", "2150-01-01", "evaluator", evaluator), fallBack.get("evaluation"));
+        assertEquals(
+                Map.of("id", (int) older, "date", "2150-01-01", "evaluator", evaluator), fallBack.get("evaluation"));
         Map<String, Object> unassessed = changes.get(3);
         assertEquals("NOT_IMPLEMENTED", unassessed.get("previousStatus"));
         assertEquals("NOT_ASSESSED", unassessed.get("newStatus"));
@@ -138,11 +158,23 @@ class ChangeFeedTest {
         String cursor = Feed.end(plan);
 
         // the "newer" evaluation was in fact adopted before the other one
-        json(admin().header("If-Match", etag(path)), Map.of("title", "Daté à tort", "date", "2149-06-01",
-                "source", TestData.source("Rapport", "https://www.example.fr/r"))).put(path).then().statusCode(200);
+        json(
+                        admin().header("If-Match", etag(path)),
+                        Map.of(
+                                "title",
+                                "Daté à tort",
+                                "date",
+                                "2149-06-01",
+                                "source",
+                                TestData.source("Rapport", "https://www.example.fr/r")))
+                .put(path)
+                .then()
+                .statusCode(200);
 
         List<Map<String, Object>> changes = Feed.since(cursor, plan);
-        assertEquals(List.of("UPDATED", "STATUS_CHANGED"), changes.stream().map(c -> c.get("kind")).toList());
+        assertEquals(
+                List.of("UPDATED", "STATUS_CHANGED"),
+                changes.stream().map(c -> c.get("kind")).toList());
         assertEquals(path, changes.get(0).get("path"));
         Map<String, Object> status = changes.get(1);
         assertEquals("NOT_IMPLEMENTED", status.get("previousStatus"));
@@ -159,16 +191,26 @@ class ChangeFeedTest {
         String second = "/api/v1/evaluations/" + evaluation + "/assessments/2";
         String cursor = Feed.end(plan);
 
-        json(admin().header("If-Match", etag(first)), Map.of("status", "NOT_IMPLEMENTED", "comment", "Même statut")).put(first)
-                .then().statusCode(200);
+        json(admin().header("If-Match", etag(first)), Map.of("status", "NOT_IMPLEMENTED", "comment", "Même statut"))
+                .put(first)
+                .then()
+                .statusCode(200);
         json(admin(), Map.of("status", "IMPLEMENTED")).put(second).then().statusCode(201);
         admin().header("If-Match", etag(first)).delete(first).then().statusCode(204);
 
-        assertEquals(List.of("UPDATED assessment " + first, "CREATED assessment " + second, "STATUS_CHANGED measure 2 NOT_ASSESSED>IMPLEMENTED",
-                        "DELETED assessment " + first, "STATUS_CHANGED measure 1 NOT_IMPLEMENTED>NOT_ASSESSED"),
-                Feed.since(cursor, plan).stream().map(c -> "STATUS_CHANGED".equals(c.get("kind"))
-                        ? "STATUS_CHANGED measure " + c.get("measure") + " " + c.get("previousStatus") + ">" + c.get("newStatus")
-                        : c.get("kind") + " " + c.get("resource") + " " + c.get("path")).toList());
+        assertEquals(
+                List.of(
+                        "UPDATED assessment " + first,
+                        "CREATED assessment " + second,
+                        "STATUS_CHANGED measure 2 NOT_ASSESSED>IMPLEMENTED",
+                        "DELETED assessment " + first,
+                        "STATUS_CHANGED measure 1 NOT_IMPLEMENTED>NOT_ASSESSED"),
+                Feed.since(cursor, plan).stream()
+                        .map(c -> "STATUS_CHANGED".equals(c.get("kind"))
+                                ? "STATUS_CHANGED measure " + c.get("measure") + " " + c.get("previousStatus") + ">"
+                                        + c.get("newStatus")
+                                : c.get("kind") + " " + c.get("resource") + " " + c.get("path"))
+                        .toList());
     }
 
     @Test
@@ -181,12 +223,19 @@ class ChangeFeedTest {
         String ofPlan = Feed.end(plan);
         String ofOther = Feed.end(other);
 
-        admin().header("If-Match", etag("/api/v1/evaluators/" + evaluator)).queryParam("cascade", true)
-                .delete("/api/v1/evaluators/" + evaluator).then().statusCode(204);
+        admin().header("If-Match", etag("/api/v1/evaluators/" + evaluator))
+                .queryParam("cascade", true)
+                .delete("/api/v1/evaluators/" + evaluator)
+                .then()
+                .statusCode(204);
 
-        for (Map.Entry<String, String> synced : Map.of(plan, ofPlan, other, ofOther).entrySet()) {
+        for (Map.Entry<String, String> synced :
+                Map.of(plan, ofPlan, other, ofOther).entrySet()) {
             List<Map<String, Object>> changes = Feed.since(synced.getValue(), synced.getKey());
-            assertEquals(List.of("STATUS_CHANGED"), changes.stream().map(c -> c.get("kind")).toList(), synced.getKey() + ": " + changes);
+            assertEquals(
+                    List.of("STATUS_CHANGED"),
+                    changes.stream().map(c -> c.get("kind")).toList(),
+                    synced.getKey() + ": " + changes);
             assertEquals("NOT_ASSESSED", changes.get(0).get("newStatus"));
         }
     }
@@ -198,13 +247,22 @@ class ChangeFeedTest {
         String axis = "/api/v1/plans/" + plan + "/axes/1";
         String measure = "/api/v1/plans/" + plan + "/measures/2";
 
-        json(admin().header("If-Match", etag(axis)), Map.of("number", 1, "title", "Axe renommé")).put(axis).then().statusCode(200);
+        json(admin().header("If-Match", etag(axis)), Map.of("number", 1, "title", "Axe renommé"))
+                .put(axis)
+                .then()
+                .statusCode(200);
         admin().header("If-Match", etag(measure)).delete(measure).then().statusCode(204);
         data.axis(plan, 5);
 
         List<Map<String, Object>> changes = Feed.since(cursor, plan);
-        assertEquals(List.of("UPDATED axis " + axis, "DELETED measure " + measure, "CREATED axis /api/v1/plans/" + plan + "/axes/5"),
-                changes.stream().map(c -> c.get("kind") + " " + c.get("resource") + " " + c.get("path")).toList());
+        assertEquals(
+                List.of(
+                        "UPDATED axis " + axis,
+                        "DELETED measure " + measure,
+                        "CREATED axis /api/v1/plans/" + plan + "/axes/5"),
+                changes.stream()
+                        .map(c -> c.get("kind") + " " + c.get("resource") + " " + c.get("path"))
+                        .toList());
         changes.forEach(c -> assertNull(c.get("previousStatus")));
     }
 
@@ -220,7 +278,8 @@ class ChangeFeedTest {
         String slug = data.evaluator();
 
         List<Map<String, Object>> ofPlan = Feed.since(everything, plan);
-        assertEquals(List.of("CREATED /api/v1/evaluations/" + ours, "STATUS_CHANGED /api/v1/plans/" + plan + "/measures/1"),
+        assertEquals(
+                List.of("CREATED /api/v1/evaluations/" + ours, "STATUS_CHANGED /api/v1/plans/" + plan + "/measures/1"),
                 ofPlan.stream().map(c -> c.get("kind") + " " + c.get("path")).toList());
         List<Map<String, Object>> all = Feed.since(everything, null);
         assertEquals(5, all.size(), "both plans' changes and the evaluator's creation: " + all);
@@ -229,8 +288,17 @@ class ChangeFeedTest {
         assertEquals("evaluator", evaluatorCreated.get("resource"));
         assertEquals("/api/v1/evaluators/" + slug, evaluatorCreated.get("path"));
         // An evaluator belongs to no plan, and an edit has no status: those fields are sent, as null.
-        for (String field : List.of("plan", "measure", "previousStatus", "previousStatusLabel", "newStatus", "newStatusLabel", "evaluation")) {
-            assertTrue(evaluatorCreated.containsKey(field) && evaluatorCreated.get(field) == null, field + " null: " + evaluatorCreated);
+        for (String field : List.of(
+                "plan",
+                "measure",
+                "previousStatus",
+                "previousStatusLabel",
+                "newStatus",
+                "newStatusLabel",
+                "evaluation")) {
+            assertTrue(
+                    evaluatorCreated.containsKey(field) && evaluatorCreated.get(field) == null,
+                    field + " null: " + evaluatorCreated);
         }
     }
 
@@ -238,7 +306,8 @@ class ChangeFeedTest {
     void smallPagesFollowNextCursorToTheSameChanges() {
         String plan = data.planWithMeasures(3);
         String cursor = Feed.end(plan);
-        data.evaluation(plan, data.evaluator(), "2150-01-01", Map.of(1, "IMPLEMENTED", 2, "IMPLEMENTED", 3, "IMPLEMENTED"));
+        data.evaluation(
+                plan, data.evaluator(), "2150-01-01", Map.of(1, "IMPLEMENTED", 2, "IMPLEMENTED", 3, "IMPLEMENTED"));
         List<Map<String, Object>> expected = Feed.since(cursor, plan);
 
         List<Map<String, Object>> paged = new ArrayList<>();
@@ -262,7 +331,11 @@ class ChangeFeedTest {
         String plan = data.plan();
         String end = Feed.end(plan);
 
-        given().queryParam("plan", plan).queryParam("since", end).get("/api/v1/changes").then().statusCode(200)
+        given().queryParam("plan", plan)
+                .queryParam("since", end)
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(200)
                 .body("items", equalTo(List.of()))
                 .body("$", hasEntry(equalTo("nextCursor"), nullValue()))
                 .body("resumeCursor", equalTo(end));
@@ -271,13 +344,21 @@ class ChangeFeedTest {
     // Fails as of this writing: the problem names "cursor", a parameter this operation does not have.
     @Test
     void aSinceTheApiDidNotIssueIsA400NamingSince() {
-        assertProblem(given().queryParam("since", "garbage").get("/api/v1/changes"), 400, "Invalid parameter", "/api/v1/changes")
+        assertProblem(
+                        given().queryParam("since", "garbage").get("/api/v1/changes"),
+                        400,
+                        "Invalid parameter",
+                        "/api/v1/changes")
                 .body("errors.field", equalTo(List.of("since")));
     }
 
     @Test
     void aLimitOutOfRangeIsA400() {
-        assertProblem(given().queryParam("limit", 0).get("/api/v1/changes"), 400, "Invalid parameter", "/api/v1/changes")
+        assertProblem(
+                        given().queryParam("limit", 0).get("/api/v1/changes"),
+                        400,
+                        "Invalid parameter",
+                        "/api/v1/changes")
                 .body("errors.field", equalTo(List.of("limit")));
     }
 }

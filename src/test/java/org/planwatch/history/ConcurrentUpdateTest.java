@@ -5,6 +5,10 @@ import static org.planwatch.Api.ADMIN_KEY;
 import static org.planwatch.Api.etag;
 import static org.planwatch.Api.readMap;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,17 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.planwatch.TestData;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Two clients read the same resource, then update it at the same moment with the ETag they read:
@@ -58,14 +55,16 @@ class ConcurrentUpdateTest {
         return Writable.all();
     }
 
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("writables")
     void ofTwoSimultaneousUpdatesWithTheSameEtagExactlyOneWins(Writable kind) throws Exception {
         String path = kind.create().apply(data);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         ExecutorService executor = Executors.newFixedThreadPool(2);
         try {
             for (int round = 1; round <= ROUNDS; round++) {
@@ -74,12 +73,14 @@ class ConcurrentUpdateTest {
                 List<String> texts = List.of("Client A, tour " + round, "Client B, tour " + round);
                 List<Future<Answer>> futures = new ArrayList<>();
                 for (String text : texts) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                    HttpRequest request = HttpRequest.newBuilder(
+                                    URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
                             .timeout(Duration.ofSeconds(30))
                             .header("Authorization", "Bearer " + ADMIN_KEY)
                             .header("Content-Type", "application/json")
                             .header("If-Match", etag)
-                            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(kind.update().apply(path, text))))
+                            .PUT(HttpRequest.BodyPublishers.ofString(
+                                    JSON.writeValueAsString(kind.update().apply(path, text))))
                             .build();
                     futures.add(executor.submit(() -> {
                         start.await();
@@ -94,9 +95,13 @@ class ConcurrentUpdateTest {
                     answers.add(future.get(60, TimeUnit.SECONDS));
                 }
 
-                List<Integer> statuses = answers.stream().map(Answer::status).sorted().toList();
+                List<Integer> statuses =
+                        answers.stream().map(Answer::status).sorted().toList();
                 assertEquals(List.of(200, 412), statuses, "round " + round + ": " + answers);
-                Answer winner = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow();
+                Answer winner = answers.stream()
+                        .filter(a -> a.status() == 200)
+                        .findFirst()
+                        .orElseThrow();
                 Map<String, Object> written = JsonPath.from(winner.body()).getMap("$");
                 assertEquals(written, readMap(path), "round " + round + ": the resource is as the winner wrote it");
             }

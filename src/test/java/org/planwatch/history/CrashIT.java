@@ -3,6 +3,7 @@ package org.planwatch.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -22,13 +23,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.planwatch.PackagedService;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * kill -9 of the service in the middle of a stream of writes, then a restart: every write that was acknowledged
@@ -85,7 +83,8 @@ class CrashIT {
                             unexpected.put(key, answer.statusCode() + " " + answer.body());
                         }
                     } catch (IOException e) {
-                        unanswered.add(key); // the service died with this write in flight: it may or may not be recorded
+                        unanswered.add(
+                                key); // the service died with this write in flight: it may or may not be recorded
                         return null;
                     }
                 }
@@ -99,13 +98,18 @@ class CrashIT {
         writers.shutdown();
         assertTrue(writers.awaitTermination(30, TimeUnit.SECONDS), "a writer hung after the kill");
         assertTrue(unexpected.isEmpty(), "writes refused before the kill: " + unexpected);
-        assertTrue(acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL, "only " + acknowledged.size() + " writes acknowledged in 60 s");
+        assertTrue(
+                acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL,
+                "only " + acknowledged.size() + " writes acknowledged in 60 s");
 
         service = PackagedService.start("crash-restarted", postgres.getPort(), ADMIN_KEY, UNLIMITED);
         Map<String, long[]> stored = storedEvaluations();
-        int unansweredButStored = (int) unanswered.stream().filter(stored::containsKey).count();
-        System.out.printf("CrashIT: %d writes acknowledged before kill -9, %d in flight when it came (%d of them recorded), "
-                + "%d evaluations found after the restart%n", acknowledged.size(), unanswered.size(), unansweredButStored, stored.size());
+        int unansweredButStored =
+                (int) unanswered.stream().filter(stored::containsKey).count();
+        System.out.printf(
+                "CrashIT: %d writes acknowledged before kill -9, %d in flight when it came (%d of them recorded), "
+                        + "%d evaluations found after the restart%n",
+                acknowledged.size(), unanswered.size(), unansweredButStored, stored.size());
 
         acknowledged.forEach((key, id) -> {
             assertTrue(stored.containsKey(key), "acknowledged write " + key + " (evaluation " + id + ") is lost");
@@ -120,7 +124,8 @@ class CrashIT {
         String replayed = acknowledged.keySet().iterator().next();
         HttpResponse<String> replay = post(service, replayed);
         assertEquals(201, replay.statusCode(), replay.body());
-        assertEquals(acknowledged.get(replayed), id(replay.body()), "a retry of an acknowledged write was recorded again");
+        assertEquals(
+                acknowledged.get(replayed), id(replay.body()), "a retry of an acknowledged write was recorded again");
         for (String key : unanswered) {
             HttpResponse<String> retry = post(service, key);
             assertEquals(201, retry.statusCode(), retry.body());
@@ -134,17 +139,22 @@ class CrashIT {
     }
 
     private static void assertWhole(Map<String, long[]> stored) {
-        stored.forEach((key, idAndCount) -> assertEquals(MEASURES, idAndCount[1],
+        stored.forEach((key, idAndCount) -> assertEquals(
+                MEASURES,
+                idAndCount[1],
                 "evaluation " + key + " is half-written: " + idAndCount[1] + " of " + MEASURES + " assessments"));
     }
 
-    private static HttpResponse<String> post(PackagedService target, String key) throws IOException, InterruptedException {
+    private static HttpResponse<String> post(PackagedService target, String key)
+            throws IOException, InterruptedException {
         String assessments = IntStream.rangeClosed(1, MEASURES)
-                .mapToObj(m -> "{\"measure\":" + m + ",\"status\":\"" + List.of("IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED").get(m % 3)
-                        + "\",\"comment\":\"" + key + "\"}")
+                .mapToObj(m -> "{\"measure\":" + m + ",\"status\":\""
+                        + List.of("IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED")
+                                .get(m % 3) + "\",\"comment\":\"" + key + "\"}")
                 .collect(Collectors.joining(",", "[", "]"));
         String body = "{\"evaluator\":\"" + EVALUATOR + "\",\"title\":\"" + key + "\",\"date\":\"2091-06-30\","
-                + "\"source\":{\"title\":\"Source\",\"url\":\"https://example.org/" + key + "\"},\"assessments\":" + assessments + "}";
+                + "\"source\":{\"title\":\"Source\",\"url\":\"https://example.org/" + key + "\"},\"assessments\":"
+                + assessments + "}";
         return target.admin("POST", "/api/v1/plans/" + PLAN + "/evaluations", body, Map.of("Idempotency-Key", key));
     }
 
@@ -155,9 +165,10 @@ class CrashIT {
     private static Map<String, long[]> storedEvaluations() throws SQLException {
         Map<String, long[]> stored = new HashMap<>();
         try (Connection db = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
-                ResultSet rows = db.createStatement().executeQuery("select e.title, e.id, count(a.id) from evaluation e "
-                        + "join evaluator v on v.id = e.evaluator_id left join assessment a on a.evaluation_id = e.id "
-                        + "where v.slug = '" + EVALUATOR + "' group by e.id, e.title")) {
+                ResultSet rows = db.createStatement()
+                        .executeQuery("select e.title, e.id, count(a.id) from evaluation e "
+                                + "join evaluator v on v.id = e.evaluator_id left join assessment a on a.evaluation_id = e.id "
+                                + "where v.slug = '" + EVALUATOR + "' group by e.id, e.title")) {
             while (rows.next()) {
                 long[] previous = stored.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
                 assertTrue(previous == null, "write " + rows.getString(1) + " is recorded twice");

@@ -13,14 +13,12 @@ import static org.planwatch.Api.json;
 import static org.planwatch.Api.read;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.planwatch.TestData;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Deleting something others depend on: a 409 that says what depends on it and changes nothing;
@@ -38,7 +36,8 @@ class DeleteWithDependentsTest {
 
     private static List<Object> stateOf(String plan) {
         String base = "/api/v1/plans/" + plan;
-        return List.of(read(base), read(base + "/axes"), read(base + "/measures?limit=200"), read(base + "/evaluations"));
+        return List.of(
+                read(base), read(base + "/axes"), read(base + "/measures?limit=200"), read(base + "/evaluations"));
     }
 
     @Test
@@ -48,10 +47,16 @@ class DeleteWithDependentsTest {
         List<Object> before = stateOf(plan);
 
         assertProblem(admin().header("If-Match", etag(path)).delete(path), 409, "Conflict", path)
-                .body("detail", allOf(containsString("2 axes"), containsString("2 measures"), containsString("cascade=true")));
+                .body(
+                        "detail",
+                        allOf(containsString("2 axes"), containsString("2 measures"), containsString("cascade=true")));
         assertEquals(before, stateOf(plan));
 
-        admin().header("If-Match", etag(path)).queryParam("cascade", true).delete(path).then().statusCode(204);
+        admin().header("If-Match", etag(path))
+                .queryParam("cascade", true)
+                .delete(path)
+                .then()
+                .statusCode(204);
         assertProblem(given().get(path), 404, "Resource not found", path);
         assertProblem(given().get(path + "/measures/1"), 404, "Resource not found", path + "/measures/1");
     }
@@ -69,16 +74,25 @@ class DeleteWithDependentsTest {
                 .body("detail", containsString("1 evaluations"));
         assertEquals(before, stateOf(plan));
 
-        admin().header("If-Match", etag(path)).queryParam("cascade", true).delete(path).then().statusCode(204);
+        admin().header("If-Match", etag(path))
+                .queryParam("cascade", true)
+                .delete(path)
+                .then()
+                .statusCode(204);
         assertProblem(given().get(path), 404, "Resource not found", path);
-        assertProblem(given().get("/api/v1/evaluations/" + evaluation), 404, "Resource not found", "/api/v1/evaluations/" + evaluation);
+        assertProblem(
+                given().get("/api/v1/evaluations/" + evaluation),
+                404,
+                "Resource not found",
+                "/api/v1/evaluations/" + evaluation);
     }
 
     @Test
     void anAxisWithMeasuresIsOnlyDeletedWithCascadeWhichTakesTheirAssessments() {
         String plan = data.planWithMeasures(2);
         data.measure(plan, 3, 2);
-        long evaluation = data.evaluation(plan, data.evaluator(), "2150-01-01", Map.of(1, "IMPLEMENTED", 3, "NOT_IMPLEMENTED"));
+        long evaluation =
+                data.evaluation(plan, data.evaluator(), "2150-01-01", Map.of(1, "IMPLEMENTED", 3, "NOT_IMPLEMENTED"));
         String path = "/api/v1/plans/" + plan + "/axes/1";
         List<Object> before = stateOf(plan);
 
@@ -86,10 +100,16 @@ class DeleteWithDependentsTest {
                 .body("detail", allOf(containsString("2 measures"), containsString("cascade=true")));
         assertEquals(before, stateOf(plan));
 
-        admin().header("If-Match", etag(path)).queryParam("cascade", true).delete(path).then().statusCode(204);
+        admin().header("If-Match", etag(path))
+                .queryParam("cascade", true)
+                .delete(path)
+                .then()
+                .statusCode(204);
         assertProblem(given().get(path), 404, "Resource not found", path);
         given().get("/api/v1/plans/" + plan + "/measures").then().body("items.number", contains(3));
-        given().get("/api/v1/evaluations/" + evaluation).then().statusCode(200)
+        given().get("/api/v1/evaluations/" + evaluation)
+                .then()
+                .statusCode(200)
                 .body("assessmentCount", equalTo(1))
                 .body("assessments.measure", contains(3));
     }
@@ -105,11 +125,20 @@ class DeleteWithDependentsTest {
         List<Object> before = stateOf(plan);
 
         assertProblem(admin().header("If-Match", etag(path)).delete(path), 409, "Conflict", path)
-                .body("detail", allOf(containsString("2 assessment"), containsString(Long.toString(first)),
-                        containsString(Long.toString(second)), containsString("cascade=true")));
+                .body(
+                        "detail",
+                        allOf(
+                                containsString("2 assessment"),
+                                containsString(Long.toString(first)),
+                                containsString(Long.toString(second)),
+                                containsString("cascade=true")));
         assertEquals(before, stateOf(plan));
 
-        admin().header("If-Match", etag(path)).queryParam("cascade", true).delete(path).then().statusCode(204);
+        admin().header("If-Match", etag(path))
+                .queryParam("cascade", true)
+                .delete(path)
+                .then()
+                .statusCode(204);
         assertProblem(given().get(path), 404, "Resource not found", path);
         given().get("/api/v1/evaluations/" + first).then().body("assessments.measure", contains(2));
         given().get("/api/v1/evaluations/" + second).then().body("assessmentCount", equalTo(0));
@@ -127,18 +156,36 @@ class DeleteWithDependentsTest {
         List<Object> before = stateOf(plan);
 
         assertProblem(admin().header("If-Match", etag(path)).delete(path), 409, "Conflict", path)
-                .body("detail", allOf(containsString(Long.toString(removed)), containsString("1 API key"), containsString("cascade=true")));
+                .body(
+                        "detail",
+                        allOf(
+                                containsString(Long.toString(removed)),
+                                containsString("1 API key"),
+                                containsString("cascade=true")));
         assertEquals(before, stateOf(plan));
 
-        admin().header("If-Match", etag(path)).queryParam("cascade", true).delete(path).then().statusCode(204);
+        admin().header("If-Match", etag(path))
+                .queryParam("cascade", true)
+                .delete(path)
+                .then()
+                .statusCode(204);
         assertProblem(given().get(path), 404, "Resource not found", path);
-        assertProblem(given().get("/api/v1/evaluations/" + removed), 404, "Resource not found", "/api/v1/evaluations/" + removed);
-        given().get("/api/v1/plans/" + plan + "/measures/1").then()
+        assertProblem(
+                given().get("/api/v1/evaluations/" + removed),
+                404,
+                "Resource not found",
+                "/api/v1/evaluations/" + removed);
+        given().get("/api/v1/plans/" + plan + "/measures/1")
+                .then()
                 .body("status", equalTo("NOT_IMPLEMENTED"))
                 .body("statusSource.evaluationId", equalTo((int) kept));
         String evaluations = "/api/v1/plans/" + plan + "/evaluations";
-        assertProblem(json(as(key.secret()), TestData.evaluationBody(keeper, "2152-01-01", Map.of())).post(evaluations),
-                401, "Unauthorized", evaluations);
+        assertProblem(
+                json(as(key.secret()), TestData.evaluationBody(keeper, "2152-01-01", Map.of()))
+                        .post(evaluations),
+                401,
+                "Unauthorized",
+                evaluations);
     }
 
     @Test

@@ -9,16 +9,14 @@ import static org.planwatch.Api.json;
 import static org.planwatch.Api.read;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.planwatch.TestData;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Updates and deletes need If-Match with the resource's current ETag: 428 without it, 412 with any
@@ -46,7 +44,11 @@ class IfMatchTest {
     @MethodSource("writables")
     void aDeleteAskingForAProblemAsAGeneratedClientDoesIsDone(Writable kind) {
         String path = kind.create().apply(data);
-        admin().header("If-Match", etag(path)).accept("application/problem+json").delete(path).then().statusCode(204);
+        admin().header("If-Match", etag(path))
+                .accept("application/problem+json")
+                .delete(path)
+                .then()
+                .statusCode(204);
         given().get(path).then().statusCode(404);
     }
 
@@ -56,9 +58,17 @@ class IfMatchTest {
         String path = kind.create().apply(data);
         Object before = read(path);
 
-        assertProblem(json(admin(), kind.update().apply(path, "Sans If-Match")).put(path), 428, "Precondition required", path);
-        assertProblem(json(admin().header("If-Match", ""), kind.update().apply(path, "If-Match vide")).put(path),
-                428, "Precondition required", path);
+        assertProblem(
+                json(admin(), kind.update().apply(path, "Sans If-Match")).put(path),
+                428,
+                "Precondition required",
+                path);
+        assertProblem(
+                json(admin().header("If-Match", ""), kind.update().apply(path, "If-Match vide"))
+                        .put(path),
+                428,
+                "Precondition required",
+                path);
 
         assertEquals(before, read(path));
     }
@@ -68,17 +78,32 @@ class IfMatchTest {
     void anUpdateWithAStaleOrOtherEtagIsA412AndChangesNothing(Writable kind) {
         String path = kind.create().apply(data);
         String first = etag(path);
-        json(admin().header("If-Match", first), kind.update().apply(path, "Première mise à jour")).put(path).then().statusCode(200);
+        json(admin().header("If-Match", first), kind.update().apply(path, "Première mise à jour"))
+                .put(path)
+                .then()
+                .statusCode(200);
         Object afterFirst = read(path);
         String current = etag(path);
 
-        assertProblem(json(admin().header("If-Match", first), kind.update().apply(path, "Écrase la première")).put(path),
-                412, "Precondition failed", path);
-        assertProblem(json(admin().header("If-Match", "\"inventé\""), kind.update().apply(path, "ETag inventé")).put(path),
-                412, "Precondition failed", path);
+        assertProblem(
+                json(admin().header("If-Match", first), kind.update().apply(path, "Écrase la première"))
+                        .put(path),
+                412,
+                "Precondition failed",
+                path);
+        assertProblem(
+                json(admin().header("If-Match", "\"inventé\""), kind.update().apply(path, "ETag inventé"))
+                        .put(path),
+                412,
+                "Precondition failed",
+                path);
         // If-Match compares strongly: a weak tag never matches
-        assertProblem(json(admin().header("If-Match", "W/" + current), kind.update().apply(path, "ETag faible")).put(path),
-                412, "Precondition failed", path);
+        assertProblem(
+                json(admin().header("If-Match", "W/" + current), kind.update().apply(path, "ETag faible"))
+                        .put(path),
+                412,
+                "Precondition failed",
+                path);
 
         assertEquals(afterFirst, read(path));
         assertEquals(current, etag(path));
@@ -89,11 +114,23 @@ class IfMatchTest {
     void anUpdateWithTheCurrentEtagOrAStarSucceeds(Writable kind) {
         String path = kind.create().apply(data);
 
-        String answered = json(admin().header("If-Match", "\"autre\", " + etag(path)), kind.update().apply(path, "Avec l'ETag courant"))
-                .put(path).then().statusCode(200).extract().header("ETag");
-        given().get(path).then().body(kind.textField(), equalTo("Avec l'ETag courant")).header("ETag", equalTo(answered));
+        String answered = json(
+                        admin().header("If-Match", "\"autre\", " + etag(path)),
+                        kind.update().apply(path, "Avec l'ETag courant"))
+                .put(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        given().get(path)
+                .then()
+                .body(kind.textField(), equalTo("Avec l'ETag courant"))
+                .header("ETag", equalTo(answered));
 
-        json(admin().header("If-Match", "*"), kind.update().apply(path, "Avec une étoile")).put(path).then().statusCode(200);
+        json(admin().header("If-Match", "*"), kind.update().apply(path, "Avec une étoile"))
+                .put(path)
+                .then()
+                .statusCode(200);
         given().get(path).then().body(kind.textField(), equalTo("Avec une étoile"));
     }
 
@@ -102,7 +139,10 @@ class IfMatchTest {
     void aDeleteNeedsTheCurrentEtag(Writable kind) {
         String path = kind.create().apply(data);
         String stale = etag(path);
-        json(admin().header("If-Match", stale), kind.update().apply(path, "Changé depuis")).put(path).then().statusCode(200);
+        json(admin().header("If-Match", stale), kind.update().apply(path, "Changé depuis"))
+                .put(path)
+                .then()
+                .statusCode(200);
         Object before = read(path);
 
         assertProblem(admin().delete(path), 428, "Precondition required", path);
@@ -128,9 +168,22 @@ class IfMatchTest {
         long evaluation = data.evaluation(plan, data.evaluator(), "2150-01-01", Map.of(1, "IMPLEMENTED"));
         String path = "/api/v1/evaluations/" + evaluation + "/assessments/2";
 
-        assertProblem(json(admin().header("If-Match", "*"), Map.of("status", "IMPLEMENTED")).put(path), 412, "Precondition failed", path);
-        assertProblem(json(admin().header("If-Match", etag("/api/v1/evaluations/" + evaluation + "/assessments/1")),
-                Map.of("status", "IMPLEMENTED")).put(path), 412, "Precondition failed", path);
+        assertProblem(
+                json(admin().header("If-Match", "*"), Map.of("status", "IMPLEMENTED"))
+                        .put(path),
+                412,
+                "Precondition failed",
+                path);
+        assertProblem(
+                json(
+                                admin().header(
+                                                "If-Match",
+                                                etag("/api/v1/evaluations/" + evaluation + "/assessments/1")),
+                                Map.of("status", "IMPLEMENTED"))
+                        .put(path),
+                412,
+                "Precondition failed",
+                path);
 
         assertProblem(given().get(path), 404, "Resource not found", path);
         given().get("/api/v1/plans/" + plan + "/measures/2").then().body("status", equalTo("NOT_ASSESSED"));
@@ -143,13 +196,21 @@ class IfMatchTest {
         String second = "/api/v1/plans/" + plan + "/measures/2";
 
         // the ETag of another resource is not the current one of this resource
-        assertProblem(json(admin().header("If-Match", etag(second)), Map.of("number", 1, "axis", 1, "title", "x")).put(first),
-                412, "Precondition failed", first);
+        assertProblem(
+                json(admin().header("If-Match", etag(second)), Map.of("number", 1, "axis", 1, "title", "x"))
+                        .put(first),
+                412,
+                "Precondition failed",
+                first);
 
         // a measure's representation includes its status, so a new evaluation makes a read ETag stale
         String before = etag(first);
         data.evaluation(plan, data.evaluator(), "2150-01-01", Map.of(1, "IMPLEMENTED"));
-        assertProblem(json(admin().header("If-Match", before), Map.of("number", 1, "axis", 1, "title", "x")).put(first),
-                412, "Precondition failed", first);
+        assertProblem(
+                json(admin().header("If-Match", before), Map.of("number", 1, "axis", 1, "title", "x"))
+                        .put(first),
+                412,
+                "Precondition failed",
+                first);
     }
 }

@@ -12,17 +12,15 @@ import static org.planwatch.Api.json;
 import static org.planwatch.Api.read;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.planwatch.Api;
 import org.planwatch.TestData;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A write body holds what the contract defines and nothing else: a property it does not define is a 400 naming every
@@ -40,7 +38,9 @@ class StrictBodyTest {
     }
 
     private static List<Object> plans() {
-        return Api.all("/api/v1/plans").stream().map(p -> (Object) p.get("slug")).toList();
+        return Api.all("/api/v1/plans").stream()
+                .map(p -> (Object) p.get("slug"))
+                .toList();
     }
 
     @Test
@@ -62,7 +62,8 @@ class StrictBodyTest {
     void everyUnknownPropertyIsNamedByItsJsonPathNestedOnesToo() {
         String plan = data.planWithMeasures(2);
         String evaluator = data.evaluator();
-        List<Object> before = List.of(read("/api/v1/plans/" + plan + "/evaluations"), read("/api/v1/plans/" + plan + "/measures"));
+        List<Object> before =
+                List.of(read("/api/v1/plans/" + plan + "/evaluations"), read("/api/v1/plans/" + plan + "/measures"));
         Map<String, Object> body = new LinkedHashMap<>(Map.of("author", "quelqu'un"));
         body.putAll(TestData.evaluationBody(evaluator, "2150-03-01", Map.of()));
         Map<String, Object> source = TestData.source("Rapport", "https://www.example.fr/rapport");
@@ -80,9 +81,14 @@ class StrictBodyTest {
 
         String path = "/api/v1/plans/" + plan + "/evaluations";
         assertProblem(json(admin(), body).post(path), 400, "Malformed request body", path)
-                .body("errors.field", equalTo(List.of("assessments[1].evidence[0].date", "assessments[1].score", "author", "source.page")));
+                .body(
+                        "errors.field",
+                        equalTo(List.of(
+                                "assessments[1].evidence[0].date", "assessments[1].score", "author", "source.page")));
 
-        assertEquals(before, List.of(read("/api/v1/plans/" + plan + "/evaluations"), read("/api/v1/plans/" + plan + "/measures")));
+        assertEquals(
+                before,
+                List.of(read("/api/v1/plans/" + plan + "/evaluations"), read("/api/v1/plans/" + plan + "/measures")));
     }
 
     @Test
@@ -101,22 +107,40 @@ class StrictBodyTest {
 
     @Test
     void anEnumSentAsANumberIsAMalformedBody() {
-        List<Object> evaluators = Api.all("/api/v1/evaluators").stream().map(e -> (Object) e.get("slug")).toList();
+        List<Object> evaluators = Api.all("/api/v1/evaluators").stream()
+                .map(e -> (Object) e.get("slug"))
+                .toList();
         Map<String, Object> evaluator = TestData.evaluatorBody("kind-en-nombre", "Type en nombre", "CIVIL_SOCIETY");
         evaluator.put("kind", 1);
-        assertProblem(json(admin(), evaluator).post("/api/v1/evaluators"), 400, "Malformed request body", "/api/v1/evaluators")
+        assertProblem(
+                        json(admin(), evaluator).post("/api/v1/evaluators"),
+                        400,
+                        "Malformed request body",
+                        "/api/v1/evaluators")
                 .body("errors.field", equalTo(List.of("kind")));
-        assertEquals(evaluators, Api.all("/api/v1/evaluators").stream().map(e -> (Object) e.get("slug")).toList());
+        assertEquals(
+                evaluators,
+                Api.all("/api/v1/evaluators").stream()
+                        .map(e -> (Object) e.get("slug"))
+                        .toList());
 
-        assertProblem(json(admin(), Map.of("name", "clé", "role", 0)).post("/api/v1/api-keys"), 400, "Malformed request body", "/api/v1/api-keys")
+        assertProblem(
+                        json(admin(), Map.of("name", "clé", "role", 0)).post("/api/v1/api-keys"),
+                        400,
+                        "Malformed request body",
+                        "/api/v1/api-keys")
                 .body("errors.field", equalTo(List.of("role")));
 
         String plan = data.planWithMeasures(1);
         long evaluation = data.evaluation(plan, data.evaluator(), "2150-03-01", Map.of(1, "IMPLEMENTED"));
         String assessment = "/api/v1/evaluations/" + evaluation + "/assessments/1";
         Object before = read(assessment);
-        assertProblem(json(admin().header("If-Match", etag(assessment)), Map.of("status", 1)).put(assessment),
-                400, "Malformed request body", assessment)
+        assertProblem(
+                        json(admin().header("If-Match", etag(assessment)), Map.of("status", 1))
+                                .put(assessment),
+                        400,
+                        "Malformed request body",
+                        assessment)
                 .body("errors.field", equalTo(List.of("status")));
         assertEquals(before, read(assessment));
     }
@@ -127,28 +151,54 @@ class StrictBodyTest {
         String evaluator = data.evaluator();
         Map<String, Object> body = TestData.evaluationBody(evaluator, "2150-03-01", Map.of(1, "IMPLEMENTED"));
         body.put("summary", "Résumé");
-        json(admin(), body).post("/api/v1/plans/" + plan + "/evaluations").then().statusCode(201);
+        json(admin(), body)
+                .post("/api/v1/plans/" + plan + "/evaluations")
+                .then()
+                .statusCode(201);
 
         // A CSV import is not JSON: its columns are its own matter (ImportTest), untouched by the strict JSON reading.
         csv(admin(), "measure;status;comment\n2;PARTIALLY_IMPLEMENTED;En cours\n")
-                .queryParam("evaluator", evaluator).queryParam("date", "2150-06-01").queryParam("title", "Import")
-                .queryParam("sourceTitle", "Rapport").queryParam("sourceUrl", "https://www.example.fr/import")
+                .queryParam("evaluator", evaluator)
+                .queryParam("date", "2150-06-01")
+                .queryParam("title", "Import")
+                .queryParam("sourceTitle", "Rapport")
+                .queryParam("sourceUrl", "https://www.example.fr/import")
                 .post("/api/v1/plans/" + plan + "/evaluations")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .body("assessments.measure", equalTo(List.of(2)));
 
-        given().get("/api/v1/plans/" + plan + "/measures/2").then().statusCode(200).body("status", equalTo("PARTIALLY_IMPLEMENTED"));
+        given().get("/api/v1/plans/" + plan + "/measures/2")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PARTIALLY_IMPLEMENTED"));
     }
 
     @Test
     void theContractClosesRequestSchemasAndLeavesAnswersOpen() {
-        Map<String, Object> schemas = given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath().getMap("components.schemas");
-        for (String request : List.of("PlanInput", "AxisInput", "MeasureInput", "EvaluatorInput", "NewEvaluation", "NewAssessment",
-                "EvaluationUpdate", "AssessmentInput", "NewApiKey", "SourceInput", "EvidenceInput")) {
+        Map<String, Object> schemas = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("components.schemas");
+        for (String request : List.of(
+                "PlanInput",
+                "AxisInput",
+                "MeasureInput",
+                "EvaluatorInput",
+                "NewEvaluation",
+                "NewAssessment",
+                "EvaluationUpdate",
+                "AssessmentInput",
+                "NewApiKey",
+                "SourceInput",
+                "EvidenceInput")) {
             assertEquals(false, ((Map<?, ?>) schemas.get(request)).get("additionalProperties"), request);
         }
-        for (String answer : List.of("Plan", "Source", "Evidence", "Evaluation", "EvaluationDetail", "Measure", "Problem")) {
+        for (String answer :
+                List.of("Plan", "Source", "Evidence", "Evaluation", "EvaluationDetail", "Measure", "Problem")) {
             assertEquals(null, ((Map<?, ?>) schemas.get(answer)).get("additionalProperties"), answer);
         }
     }

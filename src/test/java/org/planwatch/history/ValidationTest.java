@@ -1,10 +1,10 @@
 package org.planwatch.history;
 
+import static org.hamcrest.Matchers.blankOrNullString;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.blankOrNullString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.planwatch.Api.admin;
 import static org.planwatch.Api.etag;
@@ -12,21 +12,19 @@ import static org.planwatch.Api.json;
 import static org.planwatch.Api.read;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.planwatch.Api;
 import org.planwatch.TestData;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 /**
  * Bodies that cannot be accepted: 400 for what Bean Validation or JSON reading rejects (with the
@@ -46,8 +44,13 @@ class ValidationTest {
     /** What a plan shows through the API: compared before and after a rejected write. */
     private static List<Object> stateOf(String plan) {
         String base = "/api/v1/plans/" + plan;
-        return List.of(read(base), read(base + "/axes"), read(base + "/measures?limit=200"), read(base + "/progress"),
-                read(base + "/evaluations"), read(base + "/progress/history"));
+        return List.of(
+                read(base),
+                read(base + "/axes"),
+                read(base + "/measures?limit=200"),
+                read(base + "/progress"),
+                read(base + "/evaluations"),
+                read(base + "/progress/history"));
     }
 
     private static List<String> fields(Response response) {
@@ -58,7 +61,9 @@ class ValidationTest {
 
     @Test
     void aPlanWithMissingOrOutOfRangeFieldsIsA400NamingEveryOne() {
-        List<Object> plans = Api.all("/api/v1/plans").stream().map(p -> (Object) p.get("slug")).toList();
+        List<Object> plans = Api.all("/api/v1/plans").stream()
+                .map(p -> (Object) p.get("slug"))
+                .toList();
 
         assertProblem(json(admin(), Map.of()).post("/api/v1/plans"), 400, "Invalid request", "/api/v1/plans")
                 .body("errors.field", equalTo(List.of("endYear", "source", "startYear", "title")))
@@ -69,7 +74,12 @@ class ValidationTest {
         assertProblem(json(admin(), body).post("/api/v1/plans"), 400, "Invalid request", "/api/v1/plans")
                 .body("errors.field", equalTo(List.of("endYear", "source.title", "source.url", "startYear", "title")));
 
-        assertEquals(plans, Api.all("/api/v1/plans").stream().map(p -> (Object) p.get("slug")).toList(), "no plan was created");
+        assertEquals(
+                plans,
+                Api.all("/api/v1/plans").stream()
+                        .map(p -> (Object) p.get("slug"))
+                        .toList(),
+                "no plan was created");
     }
 
     @Test
@@ -88,18 +98,33 @@ class ValidationTest {
     // Fails as of this writing for the first four (JSON that does not parse): the answer is the generic
     // "Bad request" / "The request could not be read." rather than "Malformed request body".
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"{\"startYear\": 2150, ", "{\"startYear\": 2150,}", "{bad", "pas du JSON", "[1, 2]", "\"plan\""})
+    @ValueSource(
+            strings = {"{\"startYear\": 2150, ", "{\"startYear\": 2150,}", "{bad", "pas du JSON", "[1, 2]", "\"plan\""})
     void aBodyThatIsNotAJsonObjectIsAMalformedBody(String body) {
-        List<Object> plans = Api.all("/api/v1/plans").stream().map(p -> (Object) p.get("slug")).toList();
+        List<Object> plans = Api.all("/api/v1/plans").stream()
+                .map(p -> (Object) p.get("slug"))
+                .toList();
 
-        assertProblem(admin().contentType(ContentType.JSON).body(body).post("/api/v1/plans"), 400, "Malformed request body", "/api/v1/plans");
+        assertProblem(
+                admin().contentType(ContentType.JSON).body(body).post("/api/v1/plans"),
+                400,
+                "Malformed request body",
+                "/api/v1/plans");
 
-        assertEquals(plans, Api.all("/api/v1/plans").stream().map(p -> (Object) p.get("slug")).toList());
+        assertEquals(
+                plans,
+                Api.all("/api/v1/plans").stream()
+                        .map(p -> (Object) p.get("slug"))
+                        .toList());
     }
 
     @Test
     void aMissingBodyIsA400() {
-        assertProblem(admin().contentType(ContentType.JSON).post("/api/v1/evaluators"), 400, "Invalid request", "/api/v1/evaluators")
+        assertProblem(
+                        admin().contentType(ContentType.JSON).post("/api/v1/evaluators"),
+                        400,
+                        "Invalid request",
+                        "/api/v1/evaluators")
                 .body("errors.field", equalTo(List.of("body")));
     }
 
@@ -118,7 +143,11 @@ class ValidationTest {
         int end = Integer.parseInt(plan.substring(5));
         List<Object> before = stateOf(plan);
 
-        assertProblem(json(admin(), TestData.planBody(start, end, "Doublon")).post("/api/v1/plans"), 409, "Conflict", "/api/v1/plans")
+        assertProblem(
+                        json(admin(), TestData.planBody(start, end, "Doublon")).post("/api/v1/plans"),
+                        409,
+                        "Conflict",
+                        "/api/v1/plans")
                 .body("detail", containsString(plan));
 
         assertEquals(before, stateOf(plan));
@@ -130,7 +159,9 @@ class ValidationTest {
         int start = Integer.parseInt(plan.substring(0, 4));
         List<Object> before = stateOf(plan);
 
-        Response response = json(admin().header("If-Match", etag("/api/v1/plans/" + plan)), TestData.planBody(start - 1, start + 10, "Autre période"))
+        Response response = json(
+                        admin().header("If-Match", etag("/api/v1/plans/" + plan)),
+                        TestData.planBody(start - 1, start + 10, "Autre période"))
                 .put("/api/v1/plans/" + plan);
 
         assertProblem(response, 422, "Unprocessable content", "/api/v1/plans/" + plan)
@@ -145,8 +176,12 @@ class ValidationTest {
         Map<String, Object> body = new HashMap<>(TestData.planBody(2150, 2151, ""));
         body.remove("source");
 
-        assertProblem(json(admin().header("If-Match", etag("/api/v1/plans/" + plan)), body).put("/api/v1/plans/" + plan),
-                400, "Invalid request", "/api/v1/plans/" + plan)
+        assertProblem(
+                        json(admin().header("If-Match", etag("/api/v1/plans/" + plan)), body)
+                                .put("/api/v1/plans/" + plan),
+                        400,
+                        "Invalid request",
+                        "/api/v1/plans/" + plan)
                 .body("errors.field", equalTo(List.of("source", "title")));
         assertEquals(before, stateOf(plan));
     }
@@ -165,7 +200,11 @@ class ValidationTest {
                 .body("errors.field", equalTo(List.of("number")));
         assertProblem(json(admin(), Map.of("title", "Axe")).post(axes), 400, "Invalid request", axes)
                 .body("errors.field", equalTo(List.of("number")));
-        assertProblem(json(admin(), Map.of("number", "un", "title", "Axe")).post(axes), 400, "Malformed request body", axes)
+        assertProblem(
+                        json(admin(), Map.of("number", "un", "title", "Axe")).post(axes),
+                        400,
+                        "Malformed request body",
+                        axes)
                 .body("errors.field", equalTo(List.of("number")));
 
         assertEquals(before, stateOf(plan));
@@ -188,8 +227,12 @@ class ValidationTest {
         String path = "/api/v1/plans/" + plan + "/axes/1";
         List<Object> before = stateOf(plan);
 
-        assertProblem(json(admin().header("If-Match", etag(path)), Map.of("number", 3, "title", "Renuméroté")).put(path),
-                422, "Unprocessable content", path)
+        assertProblem(
+                        json(admin().header("If-Match", etag(path)), Map.of("number", 3, "title", "Renuméroté"))
+                                .put(path),
+                        422,
+                        "Unprocessable content",
+                        path)
                 .body("errors.field", equalTo(List.of("number")));
 
         assertEquals(before, stateOf(plan));
@@ -197,8 +240,11 @@ class ValidationTest {
 
     @Test
     void anAxisOfAPlanThatDoesNotExistIsA404() {
-        assertProblem(json(admin(), Map.of("number", 1, "title", "Axe")).post("/api/v1/plans/1900-1900/axes"),
-                404, "Resource not found", "/api/v1/plans/1900-1900/axes");
+        assertProblem(
+                json(admin(), Map.of("number", 1, "title", "Axe")).post("/api/v1/plans/1900-1900/axes"),
+                404,
+                "Resource not found",
+                "/api/v1/plans/1900-1900/axes");
     }
 
     // --- measures
@@ -209,7 +255,12 @@ class ValidationTest {
         String measures = "/api/v1/plans/" + plan + "/measures";
         List<Object> before = stateOf(plan);
 
-        assertProblem(json(admin(), Map.of("number", 1000, "axis", 0, "title", "")).post(measures), 400, "Invalid request", measures)
+        assertProblem(
+                        json(admin(), Map.of("number", 1000, "axis", 0, "title", ""))
+                                .post(measures),
+                        400,
+                        "Invalid request",
+                        measures)
                 .body("errors.field", equalTo(List.of("axis", "number", "title")));
         assertProblem(json(admin(), Map.of("title", "Mesure")).post(measures), 400, "Invalid request", measures)
                 .body("errors.field", equalTo(List.of("axis", "number")));
@@ -223,11 +274,20 @@ class ValidationTest {
         String measures = "/api/v1/plans/" + plan + "/measures";
         List<Object> before = stateOf(plan);
 
-        assertProblem(json(admin(), Map.of("number", 2, "axis", 9, "title", "Mesure")).post(measures), 422, "Unprocessable content", measures)
+        assertProblem(
+                        json(admin(), Map.of("number", 2, "axis", 9, "title", "Mesure"))
+                                .post(measures),
+                        422,
+                        "Unprocessable content",
+                        measures)
                 .body("errors.field", equalTo(List.of("axis")));
         String path = measures + "/1";
-        assertProblem(json(admin().header("If-Match", etag(path)), Map.of("number", 1, "axis", 9, "title", "Mesure")).put(path),
-                422, "Unprocessable content", path)
+        assertProblem(
+                        json(admin().header("If-Match", etag(path)), Map.of("number", 1, "axis", 9, "title", "Mesure"))
+                                .put(path),
+                        422,
+                        "Unprocessable content",
+                        path)
                 .body("errors.field", equalTo(List.of("axis")));
 
         assertEquals(before, stateOf(plan));
@@ -239,10 +299,21 @@ class ValidationTest {
         String measures = "/api/v1/plans/" + plan + "/measures";
         List<Object> before = stateOf(plan);
 
-        assertProblem(json(admin(), Map.of("number", 2, "axis", 2, "title", "Doublon")).post(measures), 409, "Conflict", measures);
+        assertProblem(
+                json(admin(), Map.of("number", 2, "axis", 2, "title", "Doublon"))
+                        .post(measures),
+                409,
+                "Conflict",
+                measures);
         String path = measures + "/1";
-        assertProblem(json(admin().header("If-Match", etag(path)), Map.of("number", 3, "axis", 1, "title", "Mesure 1")).put(path),
-                422, "Unprocessable content", path)
+        assertProblem(
+                        json(
+                                        admin().header("If-Match", etag(path)),
+                                        Map.of("number", 3, "axis", 1, "title", "Mesure 1"))
+                                .put(path),
+                        422,
+                        "Unprocessable content",
+                        path)
                 .body("errors.field", equalTo(List.of("number")));
 
         assertEquals(before, stateOf(plan));
@@ -252,20 +323,34 @@ class ValidationTest {
 
     @Test
     void anEvaluatorWithInvalidFieldsIsA400() {
-        List<Object> evaluators = Api.all("/api/v1/evaluators").stream().map(e -> (Object) e.get("slug")).toList();
+        List<Object> evaluators = Api.all("/api/v1/evaluators").stream()
+                .map(e -> (Object) e.get("slug"))
+                .toList();
         Map<String, Object> body = TestData.evaluatorBody("Pas Un Slug", " ", "CIVIL_SOCIETY");
         body.put("website", "www.example.fr");
 
         assertProblem(json(admin(), body).post("/api/v1/evaluators"), 400, "Invalid request", "/api/v1/evaluators")
                 .body("errors.field", equalTo(List.of("name", "slug", "website")));
-        assertProblem(json(admin(), Map.of("slug", "sans-type", "name", "Sans type", "shortName", "ST")).post("/api/v1/evaluators"),
-                400, "Invalid request", "/api/v1/evaluators")
+        assertProblem(
+                        json(admin(), Map.of("slug", "sans-type", "name", "Sans type", "shortName", "ST"))
+                                .post("/api/v1/evaluators"),
+                        400,
+                        "Invalid request",
+                        "/api/v1/evaluators")
                 .body("errors.field", equalTo(List.of("kind")));
-        assertProblem(json(admin(), TestData.evaluatorBody("type-inconnu", "Type inconnu", "ALIEN")).post("/api/v1/evaluators"),
-                400, "Malformed request body", "/api/v1/evaluators")
+        assertProblem(
+                        json(admin(), TestData.evaluatorBody("type-inconnu", "Type inconnu", "ALIEN"))
+                                .post("/api/v1/evaluators"),
+                        400,
+                        "Malformed request body",
+                        "/api/v1/evaluators")
                 .body("errors.field", equalTo(List.of("kind")));
 
-        assertEquals(evaluators, Api.all("/api/v1/evaluators").stream().map(e -> (Object) e.get("slug")).toList());
+        assertEquals(
+                evaluators,
+                Api.all("/api/v1/evaluators").stream()
+                        .map(e -> (Object) e.get("slug"))
+                        .toList());
     }
 
     @Test
@@ -274,10 +359,20 @@ class ValidationTest {
         String path = "/api/v1/evaluators/" + slug;
         Object before = read(path);
 
-        assertProblem(json(admin(), TestData.evaluatorBody(slug, "Doublon", "GOVERNMENT")).post("/api/v1/evaluators"),
-                409, "Conflict", "/api/v1/evaluators");
-        assertProblem(json(admin().header("If-Match", etag(path)), TestData.evaluatorBody(slug + "-bis", "Renommé", "GOVERNMENT")).put(path),
-                422, "Unprocessable content", path)
+        assertProblem(
+                json(admin(), TestData.evaluatorBody(slug, "Doublon", "GOVERNMENT"))
+                        .post("/api/v1/evaluators"),
+                409,
+                "Conflict",
+                "/api/v1/evaluators");
+        assertProblem(
+                        json(
+                                        admin().header("If-Match", etag(path)),
+                                        TestData.evaluatorBody(slug + "-bis", "Renommé", "GOVERNMENT"))
+                                .put(path),
+                        422,
+                        "Unprocessable content",
+                        path)
                 .body("errors.field", equalTo(List.of("slug")));
 
         assertEquals(before, read(path));
@@ -290,22 +385,45 @@ class ValidationTest {
         String evaluator = data.evaluator();
         int keys = Api.all(admin(), "/api/v1/api-keys").size();
 
-        assertProblem(json(admin(), Map.of("name", " ")).post("/api/v1/api-keys"), 400, "Invalid request", "/api/v1/api-keys")
+        assertProblem(
+                        json(admin(), Map.of("name", " ")).post("/api/v1/api-keys"),
+                        400,
+                        "Invalid request",
+                        "/api/v1/api-keys")
                 .body("errors.field", equalTo(List.of("name", "role")));
-        assertProblem(json(admin(), Map.of("name", "x".repeat(101), "role", "ADMIN")).post("/api/v1/api-keys"),
-                400, "Invalid request", "/api/v1/api-keys")
+        assertProblem(
+                        json(admin(), Map.of("name", "x".repeat(101), "role", "ADMIN"))
+                                .post("/api/v1/api-keys"),
+                        400,
+                        "Invalid request",
+                        "/api/v1/api-keys")
                 .body("errors.field", equalTo(List.of("name")));
-        assertProblem(json(admin(), Map.of("name", "clé", "role", "ROOT")).post("/api/v1/api-keys"),
-                400, "Malformed request body", "/api/v1/api-keys")
+        assertProblem(
+                        json(admin(), Map.of("name", "clé", "role", "ROOT")).post("/api/v1/api-keys"),
+                        400,
+                        "Malformed request body",
+                        "/api/v1/api-keys")
                 .body("errors.field", equalTo(List.of("role")));
-        assertProblem(json(admin(), Map.of("name", "clé", "role", "EVALUATOR")).post("/api/v1/api-keys"),
-                422, "Unprocessable content", "/api/v1/api-keys")
+        assertProblem(
+                        json(admin(), Map.of("name", "clé", "role", "EVALUATOR"))
+                                .post("/api/v1/api-keys"),
+                        422,
+                        "Unprocessable content",
+                        "/api/v1/api-keys")
                 .body("errors.field", equalTo(List.of("evaluator")));
-        assertProblem(json(admin(), Map.of("name", "clé", "role", "EVALUATOR", "evaluator", "personne")).post("/api/v1/api-keys"),
-                422, "Unprocessable content", "/api/v1/api-keys")
+        assertProblem(
+                        json(admin(), Map.of("name", "clé", "role", "EVALUATOR", "evaluator", "personne"))
+                                .post("/api/v1/api-keys"),
+                        422,
+                        "Unprocessable content",
+                        "/api/v1/api-keys")
                 .body("errors.field", equalTo(List.of("evaluator")));
-        assertProblem(json(admin(), Map.of("name", "clé", "role", "ADMIN", "evaluator", evaluator)).post("/api/v1/api-keys"),
-                422, "Unprocessable content", "/api/v1/api-keys")
+        assertProblem(
+                        json(admin(), Map.of("name", "clé", "role", "ADMIN", "evaluator", evaluator))
+                                .post("/api/v1/api-keys"),
+                        422,
+                        "Unprocessable content",
+                        "/api/v1/api-keys")
                 .body("errors.field", equalTo(List.of("evaluator")));
 
         assertEquals(keys, Api.all(admin(), "/api/v1/api-keys").size(), "no key was created");
@@ -323,15 +441,32 @@ class ValidationTest {
         body.put("evaluator", evaluator);
         body.put("title", "");
         body.put("source", TestData.source("Rapport", "not a url"));
-        body.put("assessments", List.of(
-                Map.of("measure", 1, "status", "IMPLEMENTED", "evidence", List.of(Map.of("url", "https://www.example.fr/ok"),
-                        Map.of("url", "file:///etc/passwd"))),
-                Map.of("measure", 0, "status", "IMPLEMENTED"),
-                Map.of("measure", 2, "comment", "c".repeat(10001))));
+        body.put(
+                "assessments",
+                List.of(
+                        Map.of(
+                                "measure",
+                                1,
+                                "status",
+                                "IMPLEMENTED",
+                                "evidence",
+                                List.of(
+                                        Map.of("url", "https://www.example.fr/ok"),
+                                        Map.of("url", "file:///etc/passwd"))),
+                        Map.of("measure", 0, "status", "IMPLEMENTED"),
+                        Map.of("measure", 2, "comment", "c".repeat(10001))));
 
         assertProblem(json(admin(), body).post(evaluations), 400, "Invalid request", evaluations)
-                .body("errors.field", equalTo(List.of("assessments[0].evidence[1].url", "assessments[1].measure",
-                        "assessments[2].comment", "assessments[2].status", "date", "source.url", "title")));
+                .body(
+                        "errors.field",
+                        equalTo(List.of(
+                                "assessments[0].evidence[1].url",
+                                "assessments[1].measure",
+                                "assessments[2].comment",
+                                "assessments[2].status",
+                                "date",
+                                "source.url",
+                                "title")));
 
         assertEquals(before, stateOf(plan));
     }
@@ -346,7 +481,9 @@ class ValidationTest {
         assertProblem(json(admin(), badDate).post(evaluations), 400, "Malformed request body", evaluations)
                 .body("errors.field", equalTo(List.of("date")));
         Map<String, Object> badStatus = TestData.evaluationBody(data.evaluator(), "2150-01-01", Map.of());
-        badStatus.put("assessments", List.of(Map.of("measure", 1, "status", "IMPLEMENTED"), Map.of("measure", 2, "status", "DONE")));
+        badStatus.put(
+                "assessments",
+                List.of(Map.of("measure", 1, "status", "IMPLEMENTED"), Map.of("measure", 2, "status", "DONE")));
         assertProblem(json(admin(), badStatus).post(evaluations), 400, "Malformed request body", evaluations)
                 .body("errors.field", equalTo(List.of("assessments[1].status")));
 
@@ -359,8 +496,12 @@ class ValidationTest {
         String evaluations = "/api/v1/plans/" + plan + "/evaluations";
         List<Object> before = stateOf(plan);
 
-        assertProblem(json(admin(), TestData.evaluationBody("personne", "2150-01-01", Map.of(1, "IMPLEMENTED"))).post(evaluations),
-                422, "Unprocessable content", evaluations)
+        assertProblem(
+                        json(admin(), TestData.evaluationBody("personne", "2150-01-01", Map.of(1, "IMPLEMENTED")))
+                                .post(evaluations),
+                        422,
+                        "Unprocessable content",
+                        evaluations)
                 .body("errors.field", equalTo(List.of("evaluator")));
 
         assertEquals(before, stateOf(plan));
@@ -373,11 +514,29 @@ class ValidationTest {
         String path = "/api/v1/evaluations/" + id;
         List<Object> before = stateOf(plan);
 
-        assertProblem(json(admin().header("If-Match", etag(path)), Map.of("summary", "Résumé")).put(path), 400, "Invalid request", path)
+        assertProblem(
+                        json(admin().header("If-Match", etag(path)), Map.of("summary", "Résumé"))
+                                .put(path),
+                        400,
+                        "Invalid request",
+                        path)
                 .body("errors.field", equalTo(List.of("date", "source", "title")));
-        assertProblem(json(admin().header("If-Match", etag(path)), Map.of("title", "Titre", "date", "2150-01-01",
-                "source", TestData.source("Source", "https://www.example.fr"), "summary", "s".repeat(20001))).put(path),
-                400, "Invalid request", path)
+        assertProblem(
+                        json(
+                                        admin().header("If-Match", etag(path)),
+                                        Map.of(
+                                                "title",
+                                                "Titre",
+                                                "date",
+                                                "2150-01-01",
+                                                "source",
+                                                TestData.source("Source", "https://www.example.fr"),
+                                                "summary",
+                                                "s".repeat(20001)))
+                                .put(path),
+                        400,
+                        "Invalid request",
+                        path)
                 .body("errors.field", equalTo(List.of("summary")));
 
         assertEquals(before, stateOf(plan));
@@ -395,16 +554,37 @@ class ValidationTest {
 
         assertProblem(json(admin(), Map.of("comment", "sans statut")).put(missing), 400, "Invalid request", missing)
                 .body("errors.field", equalTo(List.of("status")));
-        assertProblem(json(admin(), Map.of("status", "IMPLEMENTED", "evidence", List.of(Map.of("title", "sans adresse")))).put(missing),
-                400, "Invalid request", missing)
+        assertProblem(
+                        json(
+                                        admin(),
+                                        Map.of(
+                                                "status",
+                                                "IMPLEMENTED",
+                                                "evidence",
+                                                List.of(Map.of("title", "sans adresse"))))
+                                .put(missing),
+                        400,
+                        "Invalid request",
+                        missing)
                 .body("errors.field", equalTo(List.of("evidence[0].url")));
-        assertProblem(json(admin(), Map.of("status", "NOT_ASSESSED")).put(missing), 422, "Unprocessable content", missing)
+        assertProblem(
+                        json(admin(), Map.of("status", "NOT_ASSESSED")).put(missing),
+                        422,
+                        "Unprocessable content",
+                        missing)
                 .body("errors.field", equalTo(List.of("status")));
-        assertProblem(json(admin().header("If-Match", etag(existing)), Map.of("status", "NOT_ASSESSED")).put(existing),
-                422, "Unprocessable content", existing)
+        assertProblem(
+                        json(admin().header("If-Match", etag(existing)), Map.of("status", "NOT_ASSESSED"))
+                                .put(existing),
+                        422,
+                        "Unprocessable content",
+                        existing)
                 .body("errors.field", equalTo(List.of("status")));
-        assertProblem(json(admin(), Map.of("status", "IMPLEMENTED")).put("/api/v1/evaluations/" + id + "/assessments/9"),
-                404, "Resource not found", "/api/v1/evaluations/" + id + "/assessments/9");
+        assertProblem(
+                json(admin(), Map.of("status", "IMPLEMENTED")).put("/api/v1/evaluations/" + id + "/assessments/9"),
+                404,
+                "Resource not found",
+                "/api/v1/evaluations/" + id + "/assessments/9");
 
         assertEquals(before, stateOf(plan));
     }

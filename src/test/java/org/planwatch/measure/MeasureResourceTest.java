@@ -7,16 +7,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class MeasureResourceTest {
@@ -29,29 +27,39 @@ class MeasureResourceTest {
     private static List<Integer> numbersOf(RequestSpecification request) {
         return request.queryParam("limit", 200)
                 .get(MEASURES)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("$", hasEntry(equalTo("nextCursor"), nullValue()))
-                .extract().path("items.number");
+                .extract()
+                .path("items.number");
     }
 
     @Test
     void listsAllMeasuresInNumberOrderOnOnePageByDefault() {
         given().get(MEASURES)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("items", hasSize(45))
-                .body("items.number", equalTo(IntStream.rangeClosed(1, 45).boxed().toList()))
+                .body(
+                        "items.number",
+                        equalTo(IntStream.rangeClosed(1, 45).boxed().toList()))
                 .body("$", hasEntry(equalTo("nextCursor"), nullValue()))
                 .header("Link", nullValue());
     }
 
     @Test
     void listItemsCarryTheirAxisStatusAndWhereTheStatusComesFrom() {
-        int evaluation = given().get("/api/v1/plans/2019-2021/evaluations").then().extract().path("items[0].id");
+        int evaluation = given().get("/api/v1/plans/2019-2021/evaluations")
+                .then()
+                .extract()
+                .path("items[0].id");
 
-        given().queryParam("limit", 200).get(MEASURES)
-                .then().statusCode(200)
+        given().queryParam("limit", 200)
+                .get(MEASURES)
+                .then()
+                .statusCode(200)
                 .body("items[15].number", equalTo(16))
                 .body("items[15].title", equalTo("Mettre en place un mécanisme national de référence"))
                 .body("items[15].axis.number", equalTo(2))
@@ -66,10 +74,14 @@ class MeasureResourceTest {
 
     @Test
     void getsAMeasureWithItsAxisStatusAndAssessmentHistory() {
-        int evaluation = given().get("/api/v1/plans/2019-2021/evaluations").then().extract().path("items[0].id");
+        int evaluation = given().get("/api/v1/plans/2019-2021/evaluations")
+                .then()
+                .extract()
+                .path("items[0].id");
 
         given().get(MEASURES + "/16")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("plan", equalTo("2019-2021"))
                 .body("number", equalTo(16))
@@ -99,14 +111,20 @@ class MeasureResourceTest {
     void filtersByStatus() {
         assertEquals(IMPLEMENTED, numbersOf(given().queryParam("status", "IMPLEMENTED")));
         assertEquals(NOT_IMPLEMENTED, numbersOf(given().queryParam("status", "NOT_IMPLEMENTED")));
-        assertEquals(28, numbersOf(given().queryParam("status", "PARTIALLY_IMPLEMENTED")).size());
+        assertEquals(
+                28,
+                numbersOf(given().queryParam("status", "PARTIALLY_IMPLEMENTED")).size());
     }
 
     @Test
     void repeatedStatusMatchesAnyOfThem() {
-        assertEquals(List.of(2, 4, 10, 11, 12, 14, 16, 24, 27, 29, 35, 37, 38, 39, 40, 43, 45),
+        assertEquals(
+                List.of(2, 4, 10, 11, 12, 14, 16, 24, 27, 29, 35, 37, 38, 39, 40, 43, 45),
                 numbersOf(given().queryParam("status", "IMPLEMENTED", "NOT_IMPLEMENTED")));
-        assertEquals(45, numbersOf(given().queryParam("status", "IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED")).size());
+        assertEquals(
+                45,
+                numbersOf(given().queryParam("status", "IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED"))
+                        .size());
     }
 
     @Test
@@ -120,7 +138,8 @@ class MeasureResourceTest {
         assertEquals(List.of(38), numbersOf(given().queryParam("axis", 5).queryParam("status", "IMPLEMENTED")));
         assertEquals(List.of(40, 45), numbersOf(given().queryParam("axis", 6).queryParam("status", "IMPLEMENTED")));
         assertEquals(List.of(), numbersOf(given().queryParam("axis", 1).queryParam("status", "IMPLEMENTED")));
-        assertEquals(List.of(20, 21, 22, 23, 25, 26, 28, 30),
+        assertEquals(
+                List.of(20, 21, 22, 23, 25, 26, 28, 30),
                 numbersOf(given().queryParam("axis", 3).queryParam("status", "PARTIALLY_IMPLEMENTED")));
     }
 
@@ -147,8 +166,10 @@ class MeasureResourceTest {
 
     @Test
     void searchWithoutMatchGivesAnEmptyList() {
-        given().queryParam("q", "esclavage").get(MEASURES)
-                .then().statusCode(200)
+        given().queryParam("q", "esclavage")
+                .get(MEASURES)
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(0))
                 .body("$", hasEntry(equalTo("nextCursor"), nullValue()));
     }
@@ -171,9 +192,15 @@ class MeasureResourceTest {
 
     @Test
     void searchCombinesWithAxisAndStatus() {
-        assertEquals(List.of(6, 8, 10), numbersOf(given().queryParam("q", "traite").queryParam("axis", 1)));
-        assertEquals(List.of(10), numbersOf(given().queryParam("q", "traite").queryParam("axis", 1).queryParam("status", "NOT_IMPLEMENTED")));
-        assertEquals(List.of(40), numbersOf(given().queryParam("q", "traite humains").queryParam("status", "IMPLEMENTED")));
+        assertEquals(
+                List.of(6, 8, 10), numbersOf(given().queryParam("q", "traite").queryParam("axis", 1)));
+        assertEquals(
+                List.of(10),
+                numbersOf(given().queryParam("q", "traite")
+                        .queryParam("axis", 1)
+                        .queryParam("status", "NOT_IMPLEMENTED")));
+        assertEquals(
+                List.of(40), numbersOf(given().queryParam("q", "traite humains").queryParam("status", "IMPLEMENTED")));
     }
 
     @Test

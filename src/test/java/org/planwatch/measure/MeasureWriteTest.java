@@ -14,15 +14,13 @@ import static org.planwatch.Api.etag;
 import static org.planwatch.Api.json;
 import static org.planwatch.Problems.assertProblem;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.planwatch.TestData;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.planwatch.TestData;
 
 @QuarkusTest
 class MeasureWriteTest {
@@ -39,9 +37,12 @@ class MeasureWriteTest {
         String plan = data.planWithMeasures(0);
         String path = "/api/v1/plans/" + plan + "/measures/46";
 
-        Response created = json(admin(), Map.of("number", 46, "axis", 2, "title", "Créer un fonds d'indemnisation des victimes"))
+        Response created = json(
+                        admin(),
+                        Map.of("number", 46, "axis", 2, "title", "Créer un fonds d'indemnisation des victimes"))
                 .post("/api/v1/plans/" + plan + "/measures");
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .contentType(ContentType.JSON)
                 .header("Location", endsWith(path))
                 .header("ETag", notNullValue())
@@ -62,7 +63,9 @@ class MeasureWriteTest {
         assertEquals(created.jsonPath().getMap("$"), read.jsonPath().getMap("$"));
         assertEquals(created.header("ETag"), read.header("ETag"));
         given().get("/api/v1/plans/" + plan + "/measures").then().body("items.number", contains(46));
-        given().get("/api/v1/plans/" + plan + "/axes/2").then().body("progress.measureCount", equalTo(1))
+        given().get("/api/v1/plans/" + plan + "/axes/2")
+                .then()
+                .body("progress.measureCount", equalTo(1))
                 .body("progress.statuses.count", contains(0, 0, 0, 1));
     }
 
@@ -72,9 +75,12 @@ class MeasureWriteTest {
         String path = "/api/v1/plans/" + plan + "/measures/2";
         String before = etag(path);
 
-        Response updated = json(admin().header("If-Match", before), Map.of("number", 2, "axis", 2, "title", "Former les magistrats"))
+        Response updated = json(
+                        admin().header("If-Match", before),
+                        Map.of("number", 2, "axis", 2, "title", "Former les magistrats"))
                 .put(path);
-        updated.then().statusCode(200)
+        updated.then()
+                .statusCode(200)
                 .body("number", equalTo(2))
                 .body("title", equalTo("Former les magistrats"))
                 .body("axis.number", equalTo(2));

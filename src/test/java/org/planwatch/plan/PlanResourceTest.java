@@ -9,29 +9,29 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.math.BigDecimal;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.specification.RequestSpecification;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PlanResourceTest {
 
     /** Shares are decimals: read them as BigDecimal, not float, to compare them exactly. */
     private static RequestSpecification withDecimals() {
-        return given().config(RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.BIG_DECIMAL)));
+        return given().config(RestAssured.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.BIG_DECIMAL)));
     }
 
     @Test
     void listsTheSecondPlanWithItsHeadlineProgress() {
         given().get("/api/v1/plans")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("items", hasSize(1))
                 .body("$", hasEntry(equalTo("nextCursor"), nullValue()))
@@ -45,10 +45,14 @@ class PlanResourceTest {
 
     @Test
     void getsAPlanByItsPeriod() {
-        int evaluation = given().get("/api/v1/plans/2019-2021/evaluations").then().extract().path("items[0].id");
+        int evaluation = given().get("/api/v1/plans/2019-2021/evaluations")
+                .then()
+                .extract()
+                .path("items[0].id");
 
         given().get("/api/v1/plans/2019-2021")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("slug", equalTo("2019-2021"))
                 .body("startYear", equalTo(2019))
@@ -57,7 +61,10 @@ class PlanResourceTest {
                 .body("measureCount", equalTo(45))
                 .body("progress.measureCount", equalTo(45))
                 .body("latestEvaluation.id", equalTo(evaluation))
-                .body("latestEvaluation.title", equalTo("Évaluation de la mise en œuvre du plan d'action national contre la traite des êtres humains (2019-2021)"))
+                .body(
+                        "latestEvaluation.title",
+                        equalTo(
+                                "Évaluation de la mise en œuvre du plan d'action national contre la traite des êtres humains (2019-2021)"))
                 .body("latestEvaluation.evaluator.slug", equalTo("cncdh"))
                 .body("latestEvaluation.evaluator.shortName", equalTo("CNCDH"));
     }
@@ -65,15 +72,22 @@ class PlanResourceTest {
     @Test
     void progressListsEveryStatusInAFixedOrderWithItsFrenchLabel() {
         given().get("/api/v1/plans/2019-2021")
-                .then().statusCode(200)
-                .body("progress.statuses.status", contains("IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED", "NOT_ASSESSED"))
-                .body("progress.statuses.statusLabel", contains("Réalisée", "Partiellement réalisée", "Non réalisée", "Non évaluée"));
+                .then()
+                .statusCode(200)
+                .body(
+                        "progress.statuses.status",
+                        contains("IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED", "NOT_ASSESSED"))
+                .body(
+                        "progress.statuses.statusLabel",
+                        contains("Réalisée", "Partiellement réalisée", "Non réalisée", "Non évaluée"));
     }
 
     @Test
     void sharesAreCountsOverAllMeasuresRoundedToFourDecimals() {
-        withDecimals().get("/api/v1/plans/2019-2021")
-                .then().statusCode(200)
+        withDecimals()
+                .get("/api/v1/plans/2019-2021")
+                .then()
+                .statusCode(200)
                 .body("progress.statuses[0].share", comparesEqualTo(new BigDecimal("0.0667")))
                 .body("progress.statuses[1].share", comparesEqualTo(new BigDecimal("0.6222")))
                 .body("progress.statuses[2].share", comparesEqualTo(new BigDecimal("0.3111")))
@@ -82,8 +96,18 @@ class PlanResourceTest {
 
     @Test
     void listAndDetailShowTheSamePlan() {
-        var listed = given().get("/api/v1/plans").then().statusCode(200).extract().jsonPath().getMap("items[0]");
-        var detail = given().get("/api/v1/plans/2019-2021").then().statusCode(200).extract().jsonPath().getMap("$");
+        var listed = given().get("/api/v1/plans")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("items[0]");
+        var detail = given().get("/api/v1/plans/2019-2021")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
         assertEquals(detail, listed);
     }
 }

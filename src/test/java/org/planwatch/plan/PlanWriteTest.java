@@ -16,16 +16,14 @@ import static org.planwatch.Api.json;
 import static org.planwatch.Api.readMap;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.planwatch.Api;
 import org.planwatch.TestData;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 @QuarkusTest
 class PlanWriteTest {
@@ -41,10 +39,12 @@ class PlanWriteTest {
     void createsAPlanAddressedByItsPeriod() {
         int start = data.freeStartYear(3);
         String slug = start + "-" + (start + 3);
-        Map<String, Object> body = TestData.planBody(start, start + 3, "  Plan national de lutte contre la traite " + slug + " ");
+        Map<String, Object> body =
+                TestData.planBody(start, start + 3, "  Plan national de lutte contre la traite " + slug + " ");
 
         Response created = json(admin(), body).post("/api/v1/plans");
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .contentType(ContentType.JSON)
                 .header("Location", endsWith("/api/v1/plans/" + slug))
                 .header("ETag", notNullValue())
@@ -78,7 +78,8 @@ class PlanWriteTest {
         body.put("source", TestData.source("Nouvelle source", "https://www.example.fr/nouvelle"));
 
         Response updated = json(admin().header("If-Match", before), body).put("/api/v1/plans/" + slug);
-        updated.then().statusCode(200)
+        updated.then()
+                .statusCode(200)
                 .body("slug", equalTo(slug))
                 .body("title", equalTo("Titre révisé"))
                 .body("presentedOn", nullValue())
@@ -94,25 +95,35 @@ class PlanWriteTest {
     @Test
     void deletesAnEmptyPlan() {
         String slug = data.plan();
-        admin().header("If-Match", etag("/api/v1/plans/" + slug)).delete("/api/v1/plans/" + slug).then().statusCode(204);
+        admin().header("If-Match", etag("/api/v1/plans/" + slug))
+                .delete("/api/v1/plans/" + slug)
+                .then()
+                .statusCode(204);
 
         assertProblem(given().get("/api/v1/plans/" + slug), 404, "Resource not found", "/api/v1/plans/" + slug);
-        assertFalse(Api.all("/api/v1/plans").stream().anyMatch(p -> slug.equals(p.get("slug"))), "the plan is no longer listed");
+        assertFalse(
+                Api.all("/api/v1/plans").stream().anyMatch(p -> slug.equals(p.get("slug"))),
+                "the plan is no longer listed");
     }
 
     @Test
     void aPlansCountsFollowItsAxesMeasuresAndEvaluations() {
         String slug = data.planWithMeasures(3);
         String evaluator = data.evaluator();
-        long evaluation = data.evaluation(slug, evaluator, "2150-06-01", Map.of(1, "IMPLEMENTED", 2, "NOT_IMPLEMENTED"));
+        long evaluation =
+                data.evaluation(slug, evaluator, "2150-06-01", Map.of(1, "IMPLEMENTED", 2, "NOT_IMPLEMENTED"));
 
-        given().get("/api/v1/plans/" + slug).then().statusCode(200)
+        given().get("/api/v1/plans/" + slug)
+                .then()
+                .statusCode(200)
                 .body("axisCount", equalTo(2))
                 .body("measureCount", equalTo(3))
                 .body("progress.statuses.count", contains(1, 0, 1, 1))
                 .body("latestEvaluation.id", equalTo((int) evaluation))
                 .body("latestEvaluation.date", equalTo("2150-06-01"))
                 .body("latestEvaluation.evaluator.slug", equalTo(evaluator));
-        assertEquals(readMap("/api/v1/plans/" + slug).get("progress"), readMap("/api/v1/plans/" + slug + "/progress").get("overall"));
+        assertEquals(
+                readMap("/api/v1/plans/" + slug).get("progress"),
+                readMap("/api/v1/plans/" + slug + "/progress").get("overall"));
     }
 }

@@ -16,16 +16,14 @@ import static org.planwatch.Api.as;
 import static org.planwatch.Api.json;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.planwatch.Api;
 import org.planwatch.TestData;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 @QuarkusTest
 class ApiKeyTest {
@@ -40,16 +38,20 @@ class ApiKeyTest {
     private static Map<String, Object> listed(long id) {
         return Api.all(admin(), "/api/v1/api-keys").stream()
                 .filter(k -> ((Number) k.get("id")).longValue() == id)
-                .findFirst().orElseThrow(() -> new AssertionError("API key " + id + " is not listed"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("API key " + id + " is not listed"));
     }
 
     @Test
     void createsAnEvaluatorKeyShownOnceAndListedWithoutItsSecret() {
         String evaluator = data.evaluator();
 
-        Response created = json(admin(), Map.of("name", " CNCDH — saisie des avis ", "role", "EVALUATOR", "evaluator", evaluator))
+        Response created = json(
+                        admin(),
+                        Map.of("name", " CNCDH — saisie des avis ", "role", "EVALUATOR", "evaluator", evaluator))
                 .post("/api/v1/api-keys");
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .contentType(ContentType.JSON)
                 .body("key", matchesPattern("pw_[A-Za-z0-9_-]{12}_[A-Za-z0-9_-]{43}"))
                 .body("apiKey.id", notNullValue())
@@ -71,13 +73,16 @@ class ApiKeyTest {
         assertEquals(evaluator, listed.get("evaluator"));
         assertEquals(secret.substring(0, 16), listed.get("prefix"));
         assertFalse(listed.containsKey("key"), "a listed key carries no secret");
-        assertFalse(Api.all(admin(), "/api/v1/api-keys").toString().contains(secret.substring(16)), "no listed key shows a secret");
+        assertFalse(
+                Api.all(admin(), "/api/v1/api-keys").toString().contains(secret.substring(16)),
+                "no listed key shows a secret");
     }
 
     @Test
     void theCreatedKeyIsListedExactlyAsTheCreationAnsweredIt() {
         String evaluator = data.evaluator();
-        Response created = json(admin(), Map.of("name", "clé", "role", "EVALUATOR", "evaluator", evaluator)).post("/api/v1/api-keys");
+        Response created = json(admin(), Map.of("name", "clé", "role", "EVALUATOR", "evaluator", evaluator))
+                .post("/api/v1/api-keys");
         created.then().statusCode(201);
         long id = created.jsonPath().getLong("apiKey.id");
         data.deleteAfterwards("/api/v1/api-keys/" + id);
@@ -92,11 +97,15 @@ class ApiKeyTest {
         String evaluator = data.evaluator();
         TestData.Key key = data.key(evaluator);
         Map<String, Object> unused = listed(key.id());
-        assertTrue(unused.containsKey("lastUsedAt") && unused.get("lastUsedAt") == null, "a key never used has lastUsedAt null: " + unused);
+        assertTrue(
+                unused.containsKey("lastUsedAt") && unused.get("lastUsedAt") == null,
+                "a key never used has lastUsedAt null: " + unused);
 
         String plan = data.planWithMeasures(1);
         json(as(key.secret()), TestData.evaluationBody(evaluator, "2150-01-01", Map.of(1, "IMPLEMENTED")))
-                .post("/api/v1/plans/" + plan + "/evaluations").then().statusCode(201);
+                .post("/api/v1/plans/" + plan + "/evaluations")
+                .then()
+                .statusCode(201);
 
         assertNotNull(listed(key.id()).get("lastUsedAt"), "a used key has a lastUsedAt");
     }
@@ -106,12 +115,16 @@ class ApiKeyTest {
         TestData.Key key = data.adminKey();
         assertEquals("ADMIN", listed(key.id()).get("role"));
         Map<String, Object> admin = listed(key.id());
-        assertTrue(admin.containsKey("evaluator") && admin.get("evaluator") == null, "an ADMIN key's evaluator is null: " + admin);
+        assertTrue(
+                admin.containsKey("evaluator") && admin.get("evaluator") == null,
+                "an ADMIN key's evaluator is null: " + admin);
 
         String slug = "test-admin-" + key.id();
         data.deleteAfterwards("/api/v1/evaluators/" + slug + "?cascade=true");
         json(as(key.secret()), TestData.evaluatorBody(slug, "Créé par une clé d'administration", "GOVERNMENT"))
-                .post("/api/v1/evaluators").then().statusCode(201);
+                .post("/api/v1/evaluators")
+                .then()
+                .statusCode(201);
         as(key.secret()).get("/api/v1/api-keys").then().statusCode(200);
     }
 
@@ -121,15 +134,18 @@ class ApiKeyTest {
         TestData.Key key = data.key(evaluator);
         String plan = data.planWithMeasures(1);
         String evaluations = "/api/v1/plans/" + plan + "/evaluations";
-        json(as(key.secret()), TestData.evaluationBody(evaluator, "2150-01-01", Map.of(1, "IMPLEMENTED"))).post(evaluations)
-                .then().statusCode(201);
+        json(as(key.secret()), TestData.evaluationBody(evaluator, "2150-01-01", Map.of(1, "IMPLEMENTED")))
+                .post(evaluations)
+                .then()
+                .statusCode(201);
 
         admin().delete("/api/v1/api-keys/" + key.id()).then().statusCode(204);
 
-        Response refused = json(as(key.secret()), TestData.evaluationBody(evaluator, "2150-02-01", Map.of(1, "NOT_IMPLEMENTED")))
+        Response refused = json(
+                        as(key.secret()),
+                        TestData.evaluationBody(evaluator, "2150-02-01", Map.of(1, "NOT_IMPLEMENTED")))
                 .post(evaluations);
-        assertProblem(refused, 401, "Unauthorized", evaluations)
-                .header("WWW-Authenticate", startsWith("Bearer"));
+        assertProblem(refused, 401, "Unauthorized", evaluations).header("WWW-Authenticate", startsWith("Bearer"));
         assertNotNull(listed(key.id()).get("revokedAt"), "a revoked key is listed with its revocation time");
         Api.all(evaluations).forEach(e -> assertEquals("2150-01-01", e.get("date")));
         // revoking again changes nothing
@@ -140,6 +156,7 @@ class ApiKeyTest {
 
     @Test
     void revokingAnUnknownKeyIsA404() {
-        assertProblem(admin().delete("/api/v1/api-keys/999999999"), 404, "Resource not found", "/api/v1/api-keys/999999999");
+        assertProblem(
+                admin().delete("/api/v1/api-keys/999999999"), 404, "Resource not found", "/api/v1/api-keys/999999999");
     }
 }

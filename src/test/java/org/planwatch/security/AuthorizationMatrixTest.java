@@ -9,24 +9,21 @@ import static org.planwatch.Api.etag;
 import static org.planwatch.Api.json;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.planwatch.Api;
 import org.planwatch.AuditTrail;
 import org.planwatch.TestData;
-
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Every write operation (and the two administrative reads) against every kind of caller: no key,
@@ -51,9 +48,18 @@ class AuthorizationMatrixTest {
      * the evaluation the evaluation operations target. {@code emptyPlan}, {@code spareEvaluator} and
      * {@code spareKey} are there to be deleted.
      */
-    record World(String plan, String emptyPlan, int freeStartYear, String own, String other, String spareEvaluator,
-            TestData.Key ownKey, TestData.Key revokedKey, TestData.Key spareKey, long otherEvaluation, TestData data) {
-    }
+    record World(
+            String plan,
+            String emptyPlan,
+            int freeStartYear,
+            String own,
+            String other,
+            String spareEvaluator,
+            TestData.Key ownKey,
+            TestData.Key revokedKey,
+            TestData.Key spareKey,
+            long otherEvaluation,
+            TestData data) {}
 
     private World world() {
         String plan = data.planWithMeasures(3);
@@ -66,7 +72,8 @@ class AuthorizationMatrixTest {
         admin().delete("/api/v1/api-keys/" + revoked.id()).then().statusCode(204);
         TestData.Key spareKey = data.key(spare);
         long evaluation = data.evaluation(plan, other, "2150-01-01", Map.of(1, "IMPLEMENTED"));
-        return new World(plan, emptyPlan, data.freeStartYear(0), own, other, spare, ownKey, revoked, spareKey, evaluation, data);
+        return new World(
+                plan, emptyPlan, data.freeStartYear(0), own, other, spare, ownKey, revoked, spareKey, evaluation, data);
     }
 
     enum Scope {
@@ -77,8 +84,15 @@ class AuthorizationMatrixTest {
     }
 
     /** One operation: how to send it, and what the administrator gets. */
-    record Operation(String name, Scope scope, String method, Function<World, String> path, boolean ifMatch,
-            Function<World, Map<String, Object>> query, Function<World, Object> body, int success) {
+    record Operation(
+            String name,
+            Scope scope,
+            String method,
+            Function<World, String> path,
+            boolean ifMatch,
+            Function<World, Map<String, Object>> query,
+            Function<World, Object> body,
+            int success) {
 
         @Override
         public String toString() {
@@ -101,8 +115,14 @@ class AuthorizationMatrixTest {
         }
     }
 
-    private static Operation op(String name, Scope scope, String method, Function<World, String> path, boolean ifMatch,
-            Function<World, Object> body, int success) {
+    private static Operation op(
+            String name,
+            Scope scope,
+            String method,
+            Function<World, String> path,
+            boolean ifMatch,
+            Function<World, Object> body,
+            int success) {
         return new Operation(name, scope, method, path, ifMatch, w -> Map.of(), body, success);
     }
 
@@ -116,49 +136,188 @@ class AuthorizationMatrixTest {
 
     static Stream<Operation> operations() {
         return Stream.of(
-                op("create a plan", Scope.ADMIN, "POST", w -> "/api/v1/plans", false,
-                        w -> TestData.planBody(w.freeStartYear(), w.freeStartYear(), "Nouveau plan"), 201),
-                op("update a plan", Scope.ADMIN, "PUT", AuthorizationMatrixTest::plan, true,
-                        w -> TestData.planBody(Integer.parseInt(w.plan().substring(0, 4)), Integer.parseInt(w.plan().substring(5)), "Renommé"), 200),
-                new Operation("delete a plan", Scope.ADMIN, "DELETE", w -> "/api/v1/plans/" + w.emptyPlan(), true,
-                        w -> Map.of("cascade", true), w -> null, 204),
-                op("create an axis", Scope.ADMIN, "POST", w -> plan(w) + "/axes", false, w -> Map.of("number", 3, "title", "Axe 3"), 201),
-                op("update an axis", Scope.ADMIN, "PUT", w -> plan(w) + "/axes/1", true, w -> Map.of("number", 1, "title", "Axe renommé"), 200),
+                op(
+                        "create a plan",
+                        Scope.ADMIN,
+                        "POST",
+                        w -> "/api/v1/plans",
+                        false,
+                        w -> TestData.planBody(w.freeStartYear(), w.freeStartYear(), "Nouveau plan"),
+                        201),
+                op(
+                        "update a plan",
+                        Scope.ADMIN,
+                        "PUT",
+                        AuthorizationMatrixTest::plan,
+                        true,
+                        w -> TestData.planBody(
+                                Integer.parseInt(w.plan().substring(0, 4)),
+                                Integer.parseInt(w.plan().substring(5)),
+                                "Renommé"),
+                        200),
+                new Operation(
+                        "delete a plan",
+                        Scope.ADMIN,
+                        "DELETE",
+                        w -> "/api/v1/plans/" + w.emptyPlan(),
+                        true,
+                        w -> Map.of("cascade", true),
+                        w -> null,
+                        204),
+                op(
+                        "create an axis",
+                        Scope.ADMIN,
+                        "POST",
+                        w -> plan(w) + "/axes",
+                        false,
+                        w -> Map.of("number", 3, "title", "Axe 3"),
+                        201),
+                op(
+                        "update an axis",
+                        Scope.ADMIN,
+                        "PUT",
+                        w -> plan(w) + "/axes/1",
+                        true,
+                        w -> Map.of("number", 1, "title", "Axe renommé"),
+                        200),
                 op("delete an axis", Scope.ADMIN, "DELETE", w -> plan(w) + "/axes/2", true, w -> null, 204),
-                op("create a measure", Scope.ADMIN, "POST", w -> plan(w) + "/measures", false,
-                        w -> Map.of("number", 4, "axis", 1, "title", "Mesure 4"), 201),
-                op("update a measure", Scope.ADMIN, "PUT", w -> plan(w) + "/measures/2", true,
-                        w -> Map.of("number", 2, "axis", 2, "title", "Mesure déplacée"), 200),
+                op(
+                        "create a measure",
+                        Scope.ADMIN,
+                        "POST",
+                        w -> plan(w) + "/measures",
+                        false,
+                        w -> Map.of("number", 4, "axis", 1, "title", "Mesure 4"),
+                        201),
+                op(
+                        "update a measure",
+                        Scope.ADMIN,
+                        "PUT",
+                        w -> plan(w) + "/measures/2",
+                        true,
+                        w -> Map.of("number", 2, "axis", 2, "title", "Mesure déplacée"),
+                        200),
                 op("delete a measure", Scope.ADMIN, "DELETE", w -> plan(w) + "/measures/3", true, w -> null, 204),
-                op("create an evaluator", Scope.ADMIN, "POST", w -> "/api/v1/evaluators", false, w -> {
-                    String slug = "test-" + UUID.randomUUID().toString().substring(0, 8);
-                    w.data().deleteAfterwards("/api/v1/evaluators/" + slug + "?cascade=true");
-                    return TestData.evaluatorBody(slug, "Nouvel évaluateur", "GOVERNMENT");
-                }, 201),
-                op("update an evaluator", Scope.ADMIN, "PUT", w -> "/api/v1/evaluators/" + w.own(), true,
-                        w -> TestData.evaluatorBody(w.own(), "Renommé par son évaluateur ?", "CIVIL_SOCIETY"), 200),
-                new Operation("delete an evaluator", Scope.ADMIN, "DELETE", w -> "/api/v1/evaluators/" + w.spareEvaluator(), true,
-                        w -> Map.of("cascade", true), w -> null, 204),
-                op("create an API key", Scope.ADMIN, "POST", w -> "/api/v1/api-keys", false,
-                        w -> Map.of("name", "clé demandée par un évaluateur", "role", "ADMIN"), 201),
-                op("revoke an API key", Scope.ADMIN, "DELETE", w -> "/api/v1/api-keys/" + w.spareKey().id(), false, w -> null, 204),
+                op(
+                        "create an evaluator",
+                        Scope.ADMIN,
+                        "POST",
+                        w -> "/api/v1/evaluators",
+                        false,
+                        w -> {
+                            String slug = "test-" + UUID.randomUUID().toString().substring(0, 8);
+                            w.data().deleteAfterwards("/api/v1/evaluators/" + slug + "?cascade=true");
+                            return TestData.evaluatorBody(slug, "Nouvel évaluateur", "GOVERNMENT");
+                        },
+                        201),
+                op(
+                        "update an evaluator",
+                        Scope.ADMIN,
+                        "PUT",
+                        w -> "/api/v1/evaluators/" + w.own(),
+                        true,
+                        w -> TestData.evaluatorBody(w.own(), "Renommé par son évaluateur ?", "CIVIL_SOCIETY"),
+                        200),
+                new Operation(
+                        "delete an evaluator",
+                        Scope.ADMIN,
+                        "DELETE",
+                        w -> "/api/v1/evaluators/" + w.spareEvaluator(),
+                        true,
+                        w -> Map.of("cascade", true),
+                        w -> null,
+                        204),
+                op(
+                        "create an API key",
+                        Scope.ADMIN,
+                        "POST",
+                        w -> "/api/v1/api-keys",
+                        false,
+                        w -> Map.of("name", "clé demandée par un évaluateur", "role", "ADMIN"),
+                        201),
+                op(
+                        "revoke an API key",
+                        Scope.ADMIN,
+                        "DELETE",
+                        w -> "/api/v1/api-keys/" + w.spareKey().id(),
+                        false,
+                        w -> null,
+                        204),
                 op("list API keys", Scope.ADMIN, "GET", w -> "/api/v1/api-keys", false, w -> null, 200),
                 op("read the audit trail", Scope.ADMIN, "GET", w -> "/api/v1/audit", false, w -> null, 200),
-                op("record an evaluation of another evaluator", Scope.EVALUATOR, "POST", w -> plan(w) + "/evaluations", false,
-                        w -> TestData.evaluationBody(w.other(), "2151-01-01", Map.of(2, "NOT_IMPLEMENTED")), 201),
-                new Operation("import a CSV evaluation of another evaluator", Scope.EVALUATOR, "POST", w -> plan(w) + "/evaluations", false,
-                        w -> Map.of("evaluator", w.other(), "title", "Import", "date", "2151-02-01", "sourceTitle", "Rapport",
-                                "sourceUrl", "https://www.example.fr/rapport"),
-                        w -> "measure,status\n2,PARTIALLY_IMPLEMENTED\n", 201),
-                op("update another evaluator's evaluation", Scope.EVALUATOR, "PUT", AuthorizationMatrixTest::evaluation, true,
-                        w -> Map.of("title", "Titre", "date", "2150-01-02", "source", TestData.source("Rapport", "https://www.example.fr/r")), 200),
-                op("delete another evaluator's evaluation", Scope.EVALUATOR, "DELETE", AuthorizationMatrixTest::evaluation, true, w -> null, 204),
-                op("create an assessment in another evaluator's evaluation", Scope.EVALUATOR, "PUT", w -> evaluation(w) + "/assessments/2", false,
-                        w -> Map.of("status", "NOT_IMPLEMENTED"), 201),
-                op("replace an assessment of another evaluator", Scope.EVALUATOR, "PUT", w -> evaluation(w) + "/assessments/1", true,
-                        w -> Map.of("status", "PARTIALLY_IMPLEMENTED"), 200),
-                op("delete an assessment of another evaluator", Scope.EVALUATOR, "DELETE", w -> evaluation(w) + "/assessments/1", true,
-                        w -> null, 204));
+                op(
+                        "record an evaluation of another evaluator",
+                        Scope.EVALUATOR,
+                        "POST",
+                        w -> plan(w) + "/evaluations",
+                        false,
+                        w -> TestData.evaluationBody(w.other(), "2151-01-01", Map.of(2, "NOT_IMPLEMENTED")),
+                        201),
+                new Operation(
+                        "import a CSV evaluation of another evaluator",
+                        Scope.EVALUATOR,
+                        "POST",
+                        w -> plan(w) + "/evaluations",
+                        false,
+                        w -> Map.of(
+                                "evaluator",
+                                w.other(),
+                                "title",
+                                "Import",
+                                "date",
+                                "2151-02-01",
+                                "sourceTitle",
+                                "Rapport",
+                                "sourceUrl",
+                                "https://www.example.fr/rapport"),
+                        w -> "measure,status\n2,PARTIALLY_IMPLEMENTED\n",
+                        201),
+                op(
+                        "update another evaluator's evaluation",
+                        Scope.EVALUATOR,
+                        "PUT",
+                        AuthorizationMatrixTest::evaluation,
+                        true,
+                        w -> Map.of(
+                                "title",
+                                "Titre",
+                                "date",
+                                "2150-01-02",
+                                "source",
+                                TestData.source("Rapport", "https://www.example.fr/r")),
+                        200),
+                op(
+                        "delete another evaluator's evaluation",
+                        Scope.EVALUATOR,
+                        "DELETE",
+                        AuthorizationMatrixTest::evaluation,
+                        true,
+                        w -> null,
+                        204),
+                op(
+                        "create an assessment in another evaluator's evaluation",
+                        Scope.EVALUATOR,
+                        "PUT",
+                        w -> evaluation(w) + "/assessments/2",
+                        false,
+                        w -> Map.of("status", "NOT_IMPLEMENTED"),
+                        201),
+                op(
+                        "replace an assessment of another evaluator",
+                        Scope.EVALUATOR,
+                        "PUT",
+                        w -> evaluation(w) + "/assessments/1",
+                        true,
+                        w -> Map.of("status", "PARTIALLY_IMPLEMENTED"),
+                        200),
+                op(
+                        "delete an assessment of another evaluator",
+                        Scope.EVALUATOR,
+                        "DELETE",
+                        w -> evaluation(w) + "/assessments/1",
+                        true,
+                        w -> null,
+                        204));
     }
 
     /** Callers that are not authenticated, each with its Authorization header (none for the first). */
@@ -200,7 +359,8 @@ class AuthorizationMatrixTest {
             assertEquals(path, written.get(0).get("requestPath"));
         }
         if (operation.name().equals("create an API key")) {
-            world.data().deleteAfterwards("/api/v1/api-keys/" + allowed.jsonPath().getLong("apiKey.id"));
+            world.data()
+                    .deleteAfterwards("/api/v1/api-keys/" + allowed.jsonPath().getLong("apiKey.id"));
         }
     }
 }

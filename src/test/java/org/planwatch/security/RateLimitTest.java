@@ -5,22 +5,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.planwatch.Problems.assertProblem;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.planwatch.ManualClock;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.planwatch.ManualClock;
 
 /**
  * Rate limits, with limits small enough to reach (this class runs on its own instance, so the other
@@ -38,9 +35,13 @@ class RateLimitTest {
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("planwatch.rate-limit.writes-per-minute", "20",
-                    "planwatch.rate-limit.failed-authentications-per-minute", "3",
-                    "planwatch.rate-limit.reads-per-minute", "50");
+            return Map.of(
+                    "planwatch.rate-limit.writes-per-minute",
+                    "20",
+                    "planwatch.rate-limit.failed-authentications-per-minute",
+                    "3",
+                    "planwatch.rate-limit.reads-per-minute",
+                    "50");
         }
 
         @Override
@@ -61,8 +62,12 @@ class RateLimitTest {
     @Test
     void wrongKeysAreRefusedAfterTheLimitEvenWhenTheNextKeyIsRight() {
         for (int attempt = 0; attempt < 3; attempt++) {
-            given().header("Authorization", "Bearer pw_wrong").contentType(ContentType.JSON).body("{}").post("/api/v1/plans")
-                    .then().statusCode(401);
+            given().header("Authorization", "Bearer pw_wrong")
+                    .contentType(ContentType.JSON)
+                    .body("{}")
+                    .post("/api/v1/plans")
+                    .then()
+                    .statusCode(401);
         }
         assertProblem(rightKeyWrite(), 429, "Too many requests", "/api/v1/plans")
                 .header("Retry-After", "20") // 3 a minute: one more in 20 s
@@ -72,13 +77,17 @@ class RateLimitTest {
         clock.advance(Duration.ofSeconds(19));
         assertEquals(429, rightKeyWrite().statusCode(), "refused until the Retry-After has passed");
         clock.advance(Duration.ofSeconds(1));
-        assertEquals(400, rightKeyWrite().statusCode(), "once the Retry-After has passed the right key is heard (its empty body is invalid)");
+        assertEquals(
+                400,
+                rightKeyWrite().statusCode(),
+                "once the Retry-After has passed the right key is heard (its empty body is invalid)");
     }
 
     @Test
     void writesBeyondTheLimitOfAClientAre429WithRetryAfter() {
         // without a key the client is its address; each attempt counts, refused (401) or not
-        Supplier<Response> write = () -> given().contentType(ContentType.JSON).body("{}").post("/api/v1/evaluators");
+        Supplier<Response> write =
+                () -> given().contentType(ContentType.JSON).body("{}").post("/api/v1/evaluators");
         Reached limit = untilRefused(write, 401);
         assertEquals(20, limit.heard(), "the 20 writes a minute are heard");
         assertProblem(limit.refusal(), 429, "Too many requests", "/api/v1/evaluators")
@@ -107,12 +116,14 @@ class RateLimitTest {
     }
 
     private static Response rightKeyWrite() {
-        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{}").post("/api/v1/plans");
+        return given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/plans");
     }
 
     /** How many requests were heard (answered {@code status}) before the first 429, and that 429 itself. */
-    record Reached(int heard, Response refusal) {
-    }
+    record Reached(int heard, Response refusal) {}
 
     /** Sends requests until one is refused: every answer before it must be {@code status}. */
     private static Reached untilRefused(Supplier<Response> request, int status) {

@@ -1,11 +1,9 @@
 package org.planwatch.common.config;
 
-import java.time.Duration;
-
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Planwatch's own settings, every key under {@code planwatch.} (application.properties, environment variables such as

@@ -6,8 +6,7 @@ import java.time.LocalDate;
 /** Reads the columns of native SQL results, whose Java types depend on the JDBC driver. */
 public final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     public static int intValue(Object value) {
         return ((Number) value).intValue();

@@ -1,14 +1,12 @@
 package org.planwatch.common.db;
 
 import jakarta.persistence.Query;
-
 import org.planwatch.domain.StatusBasis;
 
 /** The SQL that gives each measure its status on a {@link StatusBasis}, for the native queries of the read repositories. */
 public final class StatusJoin {
 
-    private StatusJoin() {
-    }
+    private StatusJoin() {}
 
     /** The join that gives each measure (alias {@code m}) its status source as {@code s}: (measure_id, assessment_id, evaluation_id, status). */
     public static String of(StatusBasis basis) {

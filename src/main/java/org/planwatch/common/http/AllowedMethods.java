@@ -1,5 +1,12 @@
 package org.planwatch.common.http;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,14 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-
 /**
  * The methods each API path accepts, read from the resource classes, for the Allow header that
  * RFC 9110 requires on a 405 (the REST layer does not say which methods would have matched).
@@ -24,8 +23,7 @@ import jakarta.ws.rs.Path;
 @ApplicationScoped
 public class AllowedMethods {
 
-    private record Route(Pattern path, Set<String> methods) {
-    }
+    private record Route(Pattern path, Set<String> methods) {}
 
     @Inject
     BeanManager beanManager;
@@ -56,8 +54,10 @@ public class AllowedMethods {
                         continue;
                     }
                     Path methodPath = method.getAnnotation(Path.class);
-                    String template = (classPath.value() + (methodPath == null ? "" : "/" + methodPath.value())).replaceAll("/+", "/");
-                    Set<String> methods = byTemplate.computeIfAbsent(template.replaceAll("/$", ""), t -> new TreeSet<>(Set.of("OPTIONS")));
+                    String template = (classPath.value() + (methodPath == null ? "" : "/" + methodPath.value()))
+                            .replaceAll("/+", "/");
+                    Set<String> methods = byTemplate.computeIfAbsent(
+                            template.replaceAll("/$", ""), t -> new TreeSet<>(Set.of("OPTIONS")));
                     methods.add(httpMethod);
                     if (httpMethod.equals("GET")) {
                         methods.add("HEAD");

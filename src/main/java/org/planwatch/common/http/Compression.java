@@ -1,12 +1,10 @@
 package org.planwatch.common.http;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,6 +16,7 @@ public class Compression {
 
     @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false")
     boolean enabled;
+
     @ConfigProperty(name = "quarkus.http.compress-media-types")
     Optional<List<String>> mediaTypes;
 

@@ -1,16 +1,13 @@
 package org.planwatch.common.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.planwatch.common.problem.ApiException;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Entity tags of JSON representations: a hash of the exact JSON sent, so a tag changes exactly
@@ -41,7 +38,11 @@ public class ETags {
     public static String ofBytes(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+            return "\""
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 27) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -53,8 +54,9 @@ public class ETags {
      */
     public void requireMatch(String ifMatch, Object current) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException.PreconditionRequired("Updates and deletes need an If-Match header with the resource's current "
-                    + "ETag (from a GET of it), so that they never overwrite a change made since.");
+            throw new ApiException.PreconditionRequired(
+                    "Updates and deletes need an If-Match header with the resource's current "
+                            + "ETag (from a GET of it), so that they never overwrite a change made since.");
         }
         String currentTag = of(current);
         for (String tag : ifMatch.split(",")) {
@@ -63,8 +65,9 @@ public class ETags {
                 return;
             }
         }
-        throw new ApiException.PreconditionFailed("The resource has changed since the ETag in If-Match was read (its ETag is now "
-                + currentTag + "). GET it again, check the change, and retry with the new ETag.");
+        throw new ApiException.PreconditionFailed(
+                "The resource has changed since the ETag in If-Match was read (its ETag is now " + currentTag
+                        + "). GET it again, check the change, and retry with the new ETag.");
     }
 
     /**
@@ -94,7 +97,9 @@ public class ETags {
     }
 
     private static String identityOf(String tag) {
-        return tag.endsWith(GZIP_SUFFIX + "\"") ? tag.substring(0, tag.length() - GZIP_SUFFIX.length() - 1) + "\"" : tag;
+        return tag.endsWith(GZIP_SUFFIX + "\"")
+                ? tag.substring(0, tag.length() - GZIP_SUFFIX.length() - 1) + "\""
+                : tag;
     }
 
     private static String stripWeak(String tag) {

@@ -1,21 +1,18 @@
 package org.planwatch.common.http;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.inject.Inject;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ResourceInfo;
-
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /**
  * Where the request's Accept picks the representation: an address served by two resource methods of one class (same
@@ -44,7 +41,9 @@ public class Negotiation {
             return false;
         }
         for (Method other : method.getDeclaringClass().getDeclaredMethods()) {
-            if (!other.equals(method) && httpMethod.equals(httpMethod(other)) && Objects.equals(path(method), path(other))
+            if (!other.equals(method)
+                    && httpMethod.equals(httpMethod(other))
+                    && Objects.equals(path(method), path(other))
                     && !produces(method).equals(produces(other))) {
                 return true;
             }

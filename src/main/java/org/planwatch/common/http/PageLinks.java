@@ -1,11 +1,9 @@
 package org.planwatch.common.http;
 
-import java.net.URI;
-
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.net.URI;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.planwatch.common.paging.Page;
 
@@ -16,7 +14,9 @@ public class PageLinks {
     public void addNextLink(ContainerResponseContext response, UriInfo uri) {
         if (response.getEntity() instanceof Page<?> page && page.nextCursor() != null) {
             // relative (RFC 8288 allows it), so that the same answer is right whatever host name the client used
-            URI absolute = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build();
+            URI absolute = uri.getRequestUriBuilder()
+                    .replaceQueryParam("cursor", page.nextCursor())
+                    .build();
             String next = absolute.getRawPath() + (absolute.getRawQuery() == null ? "" : "?" + absolute.getRawQuery());
             response.getHeaders().add("Link", "<" + next + ">; rel=\"next\"");
         }

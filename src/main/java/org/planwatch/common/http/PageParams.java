@@ -1,7 +1,6 @@
 package org.planwatch.common.http;
 
 import jakarta.ws.rs.QueryParam;
-
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The page a list is asked for, {@code limit} and {@code cursor}: parsed and documented once for every list (a @BeanParam). */

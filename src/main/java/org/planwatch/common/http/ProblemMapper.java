@@ -1,5 +1,17 @@
 package org.planwatch.common.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.logging.Log;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -9,30 +21,13 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import javax.transaction.xa.XAException;
-
-import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.planwatch.common.json.StrictJson;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
-import io.quarkus.logging.Log;
 
 /**
  * The one place where failures become answers: every error leaves as application/problem+json,
@@ -44,9 +39,9 @@ public class ProblemMapper {
     /** Seconds a client should wait before retrying when the database is unavailable. */
     static final String RETRY_AFTER_SECONDS = "5";
     /** The title of a body that is not JSON, or not JSON this operation reads. */
-
     @Inject
     AllowedMethods allowedMethods;
+
     @Inject
     DatabaseOutage outage;
 
@@ -61,7 +56,8 @@ public class ProblemMapper {
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return problem(400, "Invalid request", "The request has " + errors.size() + " invalid field(s).", uri, errors, null);
+        return problem(
+                400, "Invalid request", "The request has " + errors.size() + " invalid field(s).", uri, errors, null);
     }
 
     /** A body that is not valid JSON, or whose values have the wrong type. */
@@ -70,8 +66,15 @@ public class ProblemMapper {
         String field = e instanceof JsonMappingException mapping ? StrictJson.jsonPath(mapping) : "";
         String detail = "The request body is not valid JSON for this operation"
                 + (field.isEmpty() ? "." : ": '" + field + "' has a value of the wrong type or format.");
-        return problem(400, Problem.MALFORMED_BODY, detail, uri,
-                field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, "has a value of the wrong type or format")), null);
+        return problem(
+                400,
+                Problem.MALFORMED_BODY,
+                detail,
+                uri,
+                field.isEmpty()
+                        ? List.of()
+                        : List.of(new Problem.FieldError(field, "has a value of the wrong type or format")),
+                null);
     }
 
     /** Mapped by itself because the REST layer ships a mapper for this subtype that answers with an empty body. */
@@ -92,7 +95,11 @@ public class ProblemMapper {
             status = 405;
         }
         Response problem = problem(status, titleOf(status), detailOf(status, uri), uri, List.of(), null);
-        return status == 405 ? Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build() : problem;
+        return status == 405
+                ? Response.fromResponse(problem)
+                        .header(HttpHeaders.ALLOW, allow)
+                        .build()
+                : problem;
     }
 
     @ServerExceptionMapper
@@ -102,14 +109,24 @@ public class ProblemMapper {
         }
         String id = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
-        return problem(500, "Internal server error",
-                "The server failed to answer this request. Quote error id " + id + " when reporting it.", uri, List.of(), id);
+        return problem(
+                500,
+                "Internal server error",
+                "The server failed to answer this request. Quote error id " + id + " when reporting it.",
+                uri,
+                List.of(),
+                id);
     }
 
     /** The 503 itself, also answered by {@link DatabaseOutage} while an outage lasts. */
     static Response unavailableProblem(String path) {
-        return Response.fromResponse(problem(503, "Database unavailable",
-                "The database cannot be reached right now; nothing was read or written. Retry in a few seconds.", path, List.of(), null))
+        return Response.fromResponse(problem(
+                        503,
+                        "Database unavailable",
+                        "The database cannot be reached right now; nothing was read or written. Retry in a few seconds.",
+                        path,
+                        List.of(),
+                        null))
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .build();
     }
@@ -131,7 +148,8 @@ public class ProblemMapper {
                     return true;
                 }
             }
-            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
+            if (cause instanceof JDBCConnectionException
+                    || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
                     || (cause instanceof XAException xa && xa.errorCode == XAException.XAER_RMFAIL)) {
                 return true;
@@ -144,8 +162,10 @@ public class ProblemMapper {
                 }
                 // Agroal's own failures to hand out a connection carry no SQL state.
                 String message = String.valueOf(sql.getMessage());
-                if (state == null && (message.contains("acquisition timeout") || message.startsWith("Acquisition timeout")
-                        || message.startsWith("Exception while creating new connection"))) {
+                if (state == null
+                        && (message.contains("acquisition timeout")
+                                || message.startsWith("Acquisition timeout")
+                                || message.startsWith("Exception while creating new connection"))) {
                     return true;
                 }
             }
@@ -154,11 +174,13 @@ public class ProblemMapper {
     }
 
     /** A problem answer for the request at {@code uri}. */
-    public static Response problem(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors, String errorId) {
+    public static Response problem(
+            int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors, String errorId) {
         return problem(status, title, detail, uri.getPath(), errors, errorId);
     }
 
-    private static Response problem(int status, String title, String detail, String path, List<Problem.FieldError> errors, String errorId) {
+    private static Response problem(
+            int status, String title, String detail, String path, List<Problem.FieldError> errors, String errorId) {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem("about:blank", title, status, detail, path, errors, errorId))
@@ -179,15 +201,16 @@ public class ProblemMapper {
     private static String detailOf(int status, UriInfo uri) {
         return switch (status) {
             case 400 -> "The request could not be read.";
-            case 404 -> "Nothing is served at " + uri.getPath() + ". The API lives under " + ApiPaths.V1 + "; see /q/openapi.";
+            case 404 ->
+                "Nothing is served at " + uri.getPath() + ". The API lives under " + ApiPaths.V1 + "; see /q/openapi.";
             case 405 -> "This method is not allowed on " + uri.getPath() + "; the Allow header lists those that are.";
-            case 406 -> "This resource is not available in any media type the request accepts: the API answers application/json "
-                    + "(measure lists and evaluations also text/csv), and errors as application/problem+json.";
+            case 406 ->
+                "This resource is not available in any media type the request accepts: the API answers application/json "
+                        + "(measure lists and evaluations also text/csv), and errors as application/problem+json.";
             case 415 -> "The request body's media type is not supported here.";
             default -> reasonOf(status) + ".";
         };
     }
-
 
     private static String reasonOf(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
@@ -207,7 +230,9 @@ public class ProblemMapper {
                 }
                 default -> {
                     if (node.isInIterable()) {
-                        field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                        field.append('[')
+                                .append(node.getIndex() != null ? node.getIndex() : node.getKey())
+                                .append(']');
                     }
                     if (node.getName() != null && !node.getName().startsWith("<")) {
                         field.append(field.length() == 0 ? "" : ".").append(node.getName());

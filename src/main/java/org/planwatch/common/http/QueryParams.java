@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.planwatch.common.problem.ApiException;
 
 /**
@@ -21,8 +20,7 @@ public final class QueryParams {
     /** A repeatable filter takes at most this many values: more than there are statuses, fewer than would cost anything. */
     public static final int MAX_VALUES = 10;
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static int limit(String value) {
         if (value == null) {
@@ -30,7 +28,8 @@ public final class QueryParams {
         }
         Integer limit = parseInt(value);
         if (limit == null || limit < 1 || limit > MAX_LIMIT) {
-            throw new ApiException.InvalidParameter("limit", "must be a whole number between 1 and " + MAX_LIMIT + " (got '" + value + "')");
+            throw new ApiException.InvalidParameter(
+                    "limit", "must be a whole number between 1 and " + MAX_LIMIT + " (got '" + value + "')");
         }
         return limit;
     }
@@ -52,9 +51,12 @@ public final class QueryParams {
         if (values == null || values.isEmpty()) {
             return Set.of();
         }
-        List<String> parts = values.stream().flatMap(value -> Arrays.stream(value.split(","))).toList();
+        List<String> parts = values.stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .toList();
         if (parts.size() > MAX_VALUES) {
-            throw new ApiException.InvalidParameter(name, "takes at most " + MAX_VALUES + " values (got " + parts.size() + ")");
+            throw new ApiException.InvalidParameter(
+                    name, "takes at most " + MAX_VALUES + " values (got " + parts.size() + ")");
         }
         Set<E> result = new LinkedHashSet<>();
         for (String part : parts) {
@@ -70,7 +72,8 @@ public final class QueryParams {
             }
         }
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-        throw new ApiException.InvalidParameter(name, "has an unknown value '" + value + "'; allowed values: " + allowed);
+        throw new ApiException.InvalidParameter(
+                name, "has an unknown value '" + value + "'; allowed values: " + allowed);
     }
 
     /** A date as YYYY-MM-DD; null when absent. */
@@ -99,6 +102,7 @@ public final class QueryParams {
     public static final String PLAN_SLUG = "[0-9]{4}-[0-9]{4}";
     /** An evaluator's slug (the database checks the same). */
     public static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
+
     public static final int SLUG_MAX_LENGTH = 60;
 
     /** A plan named by its period, as in its address (YYYY-YYYY); null when absent. */
@@ -114,7 +118,8 @@ public final class QueryParams {
     public static String slug(String name, String value) {
         String slug = text(name, value, SLUG_MAX_LENGTH);
         if (slug != null && !slug.matches(SLUG)) {
-            throw new ApiException.InvalidParameter(name, "must be a slug: lowercase letters and digits, words joined by hyphens");
+            throw new ApiException.InvalidParameter(
+                    name, "must be a slug: lowercase letters and digits, words joined by hyphens");
         }
         return slug;
     }

@@ -1,14 +1,13 @@
 package org.planwatch.common.http;
 
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import io.vertx.core.MultiMap;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * The request headers an answer depends on (RFC 9110, 12.5.5), sent as ONE Vary line. A shared cache keeps one copy
@@ -30,10 +29,10 @@ public final class Vary {
 
     /** The order of the line; any other name follows, in the order it was declared. */
     private static final List<String> ORDER = List.of(ACCEPT, ACCEPT_ENCODING, ACCEPT_LANGUAGE, COOKIE, ORIGIN);
+
     private static final String DECLARED = "planwatch.vary";
 
-    private Vary() {
-    }
+    private Vary() {}
 
     /** Declares that the answer to this request depends on these request headers; nothing outside an HTTP request. */
     public static void add(RoutingContext context, String... headers) {

@@ -1,20 +1,5 @@
 package org.planwatch.common.json;
 
-import org.planwatch.common.problem.ApiException;
-import org.planwatch.common.problem.Problem;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.lang.reflect.Type;
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.ext.ReaderInterceptor;
-import jakarta.ws.rs.ext.ReaderInterceptorContext;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,8 +7,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.problem.Problem;
 
 /**
  * A request body is exactly what the contract describes, or a 400 (docs/design.md, "Nullable fields and strict request bodies"):
@@ -59,14 +56,16 @@ public class StrictJson implements ObjectMapperCustomizer {
 
         @Override
         public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-            if (context.getMediaType() == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(context.getMediaType())) {
+            if (context.getMediaType() == null
+                    || !MediaType.APPLICATION_JSON_TYPE.isCompatible(context.getMediaType())) {
                 return context.proceed();
             }
             byte[] body = context.getInputStream().readAllBytes();
             context.setInputStream(new ByteArrayInputStream(body));
             List<String> unknown = unknownProperties(body, context.getGenericType());
             if (!unknown.isEmpty()) {
-                throw new ApiException.MalformedBody(unknown.stream().sorted() // like the fields of validation errors
+                throw new ApiException.MalformedBody(unknown.stream()
+                        .sorted() // like the fields of validation errors
                         .map(field -> new Problem.FieldError(field, "is not a property of this request body"))
                         .toList());
             }
@@ -125,5 +124,4 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
         return path.toString();
     }
-
 }

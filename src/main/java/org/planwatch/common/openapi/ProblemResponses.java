@@ -1,5 +1,6 @@
 package org.planwatch.common.openapi;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,28 +9,26 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Objects;
-import java.util.TreeMap;
-import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
-import org.planwatch.history.Idempotency;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
+import org.planwatch.history.Idempotency;
 
 /**
  * Documents the error answers every operation can give, as problem+json, so that each resource
@@ -48,17 +47,24 @@ public class ProblemResponses implements OASFilter {
         }
         Map<String, PathItem> paths = openAPI.getPaths().getPathItems();
         paths.values().forEach(path -> path.getOperations().forEach(this::addProblems));
-        Schema audit = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas().get("AuditEntry");
+        Schema audit = openAPI.getComponents() == null
+                ? null
+                : openAPI.getComponents().getSchemas().get("AuditEntry");
         if (audit != null && audit.getProperties() != null) {
-            // The scanner sees Jackson's JsonNode as an array; before and after are the resource as GET shows it, an object, or null.
+            // The scanner sees Jackson's JsonNode as an array; before and after are the resource as GET shows it, an
+            // object, or null.
             for (String side : List.of("before", "after")) {
                 Schema property = audit.getProperties().get(side);
                 if (property != null) {
-                    audit.addProperty(side, OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT, Schema.SchemaType.NULL))
-                            .description(property.getDescription()));
+                    audit.addProperty(
+                            side,
+                            OASFactory.createSchema()
+                                    .type(List.of(Schema.SchemaType.OBJECT, Schema.SchemaType.NULL))
+                                    .description(property.getDescription()));
                 }
             }
-            // Jackson's tree type was used there only: its schemas would be left over, and generated clients trip on them.
+            // Jackson's tree type was used there only: its schemas would be left over, and generated clients trip on
+            // them.
             Set.of("JsonNode", "JsonNodeType").forEach(openAPI.getComponents()::removeSchema);
         }
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
@@ -83,7 +89,9 @@ public class ProblemResponses implements OASFilter {
      * first media type they meet, and a JSON client given a String (or made to send CSV) is no client at all.
      */
     private static void jsonFirst(Content content) {
-        if (content == null || content.getMediaTypes() == null || content.getMediaTypes().size() < 2) {
+        if (content == null
+                || content.getMediaTypes() == null
+                || content.getMediaTypes().size() < 2) {
             return;
         }
         Map<String, MediaType> ordered = new LinkedHashMap<>();
@@ -106,7 +114,8 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         schema.getProperties().values().stream()
-                .filter(property -> property.getAnyOf() != null && property.getAnyOf().stream().anyMatch(s -> s.getRef() != null))
+                .filter(property -> property.getAnyOf() != null
+                        && property.getAnyOf().stream().anyMatch(s -> s.getRef() != null))
                 .forEach(property -> property.setType(null));
     }
 
@@ -120,14 +129,26 @@ public class ProblemResponses implements OASFilter {
         List<Schema> bodies = new ArrayList<>();
         Set<String> requested = new LinkedHashSet<>();
         Set<String> answered = new HashSet<>();
-        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
-            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-                operation.getRequestBody().getContent().getMediaTypes().values().forEach(media -> bodies.add(media.getSchema()));
-            }
-            operation.getResponses().getAPIResponses().values().stream().filter(response -> response.getContent() != null)
-                    .forEach(response -> response.getContent().getMediaTypes().values()
-                            .forEach(media -> reach(media.getSchema(), schemas, answered)));
-        }));
+        openAPI.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(item -> item.getOperations().values().forEach(operation -> {
+                    if (operation.getRequestBody() != null
+                            && operation.getRequestBody().getContent() != null) {
+                        operation
+                                .getRequestBody()
+                                .getContent()
+                                .getMediaTypes()
+                                .values()
+                                .forEach(media -> bodies.add(media.getSchema()));
+                    }
+                    operation.getResponses().getAPIResponses().values().stream()
+                            .filter(response -> response.getContent() != null)
+                            .forEach(response -> response.getContent()
+                                    .getMediaTypes()
+                                    .values()
+                                    .forEach(media -> reach(media.getSchema(), schemas, answered)));
+                }));
         bodies.forEach(body -> reach(body, schemas, requested));
         Map<String, String> copies = new HashMap<>();
         for (String name : requested) {
@@ -138,7 +159,8 @@ public class ProblemResponses implements OASFilter {
         }
         Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         bodies.forEach(body -> closeForRequests(body, schemas, copies, seen));
-        openAPI.getComponents().setSchemas(new TreeMap<>(openAPI.getComponents().getSchemas())); // the copies in order too
+        openAPI.getComponents()
+                .setSchemas(new TreeMap<>(openAPI.getComponents().getSchemas())); // the copies in order too
     }
 
     /** Adds the names of the component schemas that {@code schema} uses, directly or not. */
@@ -156,7 +178,8 @@ public class ProblemResponses implements OASFilter {
     }
 
     /** Points a request body's references at the request copies, and closes every object schema it reaches. */
-    private static void closeForRequests(Schema schema, Map<String, Schema> schemas, Map<String, String> copies, Set<Schema> seen) {
+    private static void closeForRequests(
+            Schema schema, Map<String, Schema> schemas, Map<String, String> copies, Set<Schema> seen) {
         if (schema == null || !seen.add(schema)) {
             return;
         }
@@ -241,7 +264,9 @@ public class ProblemResponses implements OASFilter {
         }
         String thing = name.toString();
         if (one || "create".equals(methodName)) {
-            thing = thing.equals("Axes") ? "Axis" : thing.endsWith("s") ? thing.substring(0, thing.length() - 1) : thing;
+            thing = thing.equals("Axes")
+                    ? "Axis"
+                    : thing.endsWith("s") ? thing.substring(0, thing.length() - 1) : thing;
         }
         String verb = methodName == null ? method.name().toLowerCase() : methodName;
         return verb.toLowerCase().endsWith(thing.toLowerCase()) ? verb + suffix : verb + thing + suffix;
@@ -259,7 +284,8 @@ public class ProblemResponses implements OASFilter {
             case "status" -> schema.maxItems(QueryParams.MAX_VALUES);
             case "q" -> schema.maxLength(200);
             case "plan" -> schema.maxLength(9).pattern("^" + QueryParams.PLAN_SLUG + "$");
-            case "slug", "evaluator" -> schema.maxLength(QueryParams.SLUG_MAX_LENGTH).pattern("^" + QueryParams.SLUG + "$");
+            case "slug", "evaluator" ->
+                schema.maxLength(QueryParams.SLUG_MAX_LENGTH).pattern("^" + QueryParams.SLUG + "$");
             case "asOf", "date" -> schema.format("date").maxLength(10);
             case "cursor", "since" -> schema.maxLength(100).pattern("^[A-Za-z0-9_-]+$");
             case "lang" -> schema.maxLength(2).enumeration(List.<Object>of("fr", "en"));
@@ -268,8 +294,7 @@ public class ProblemResponses implements OASFilter {
             case "title", "sourceTitle" -> schema.maxLength(500);
             case "sourceUrl" -> schema.maxLength(2000).format("uri");
             case "summary" -> schema.maxLength(20_000);
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -277,7 +302,11 @@ public class ProblemResponses implements OASFilter {
         if (parameter.getExample() instanceof String example && example.matches("[0-9]{1,9}")) {
             parameter.setExample(Integer.valueOf(example));
         }
-        return parameter.getSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32").minimum(BigDecimal.ONE)
+        return parameter
+                .getSchema()
+                .type(List.of(Schema.SchemaType.INTEGER))
+                .format("int32")
+                .minimum(BigDecimal.ONE)
                 .maximum(BigDecimal.valueOf(maximum));
     }
 
@@ -285,49 +314,80 @@ public class ProblemResponses implements OASFilter {
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         if (write) {
             add(operation, "401", "No API key, or a malformed, unknown or revoked one (with WWW-Authenticate).");
-            add(operation, "403", "This API key may not do this (an evaluator key on another evaluator's data, or on an admin operation).");
+            add(
+                    operation,
+                    "403",
+                    "This API key may not do this (an evaluator key on another evaluator's data, or on an admin operation).");
             add(operation, "429", "Too many writes in a short time; retry after the number of seconds in Retry-After.");
         } else {
-            add(operation, "429", "Too many reads in a short time, where the operator limits reads (planwatch.rate-limit.reads-per-minute, "
-                    + "off by default); retry after the number of seconds in Retry-After.");
+            add(
+                    operation,
+                    "429",
+                    "Too many reads in a short time, where the operator limits reads (planwatch.rate-limit.reads-per-minute, "
+                            + "off by default); retry after the number of seconds in Retry-After.");
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
             add(operation, "415", "The request body's media type is not supported here.");
-            add(operation, "422", "The body is well-formed but cannot be accepted; `errors` lists every problem and nothing was written.");
+            add(
+                    operation,
+                    "422",
+                    "The body is well-formed but cannot be accepted; `errors` lists every problem and nothing was written.");
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.DELETE) {
-            add(operation, "409", "It already exists, or (for a delete) other data depends on it: the detail says what.");
+            add(
+                    operation,
+                    "409",
+                    "It already exists, or (for a delete) other data depends on it: the detail says what.");
         }
         if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.DELETE) {
             add(operation, "412", "If-Match does not match the resource's current ETag: it changed since it was read.");
             add(operation, "428", "If-Match is missing: updates and deletes need the resource's current ETag.");
         }
-        boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
-        boolean hasPathParameters = hasParameters
-                && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
+        boolean hasParameters =
+                operation.getParameters() != null && !operation.getParameters().isEmpty();
+        boolean hasPathParameters =
+                hasParameters && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
         // Slugs are any text (an unknown one is a 404); every other parameter can be malformed (a 400).
-        boolean hasCheckedParameters = hasParameters && operation.getParameters().stream()
-                .anyMatch(p -> !(p.getIn() == Parameter.In.PATH && SLUGS.contains(p.getName())));
-        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        boolean hasCheckedParameters = hasParameters
+                && operation.getParameters().stream()
+                        .anyMatch(p -> !(p.getIn() == Parameter.In.PATH && SLUGS.contains(p.getName())));
+        boolean secured =
+                operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         if (secured && !write) {
             add(operation, "401", "No API key, or a malformed, unknown or revoked one (with WWW-Authenticate).");
             add(operation, "403", "This API key's role may not do this.");
         }
         // Any URL can be refused before the operation sees it (a NUL character, a malformed escape).
-        add(operation, "400", hasCheckedParameters || write
-                ? "A parameter has a value that cannot be used; `errors` names it and says what it accepts."
-                : "The URL could not be read (a malformed escape or a NUL character).");
+        add(
+                operation,
+                "400",
+                hasCheckedParameters || write
+                        ? "A parameter has a value that cannot be used; `errors` names it and says what it accepts."
+                        : "The URL could not be read (a malformed escape or a NUL character).");
         add(operation, "415", "The request's Content-Type is not a media type, or not one this operation reads.");
         if (hasPathParameters) {
-            add(operation, "404", "Nothing exists at this address (unknown plan, axis, measure, evaluator or evaluation).");
+            add(
+                    operation,
+                    "404",
+                    "Nothing exists at this address (unknown plan, axis, measure, evaluator or evaluation).");
         }
-        add(operation, "406", "The client accepts none of the media types this operation produces (those of its 200 answer).");
-        // Limits any request can exceed, whatever its method (docs/limits.md); the last two are the HTTP layer's own answers.
+        add(
+                operation,
+                "406",
+                "The client accepts none of the media types this operation produces (those of its 200 answer).");
+        // Limits any request can exceed, whatever its method (docs/limits.md); the last two are the HTTP layer's own
+        // answers.
         add(operation, "413", "The request body is larger than 2 MiB (docs/limits.md).");
         withoutBody(operation, "414", "The URL is longer than 4096 bytes. Answered by the HTTP layer, without a body.");
-        withoutBody(operation, "431", "The request's headers are larger than 20 KiB in all. Answered by the HTTP layer, without a body.");
+        withoutBody(
+                operation,
+                "431",
+                "The request's headers are larger than 20 KiB in all. Answered by the HTTP layer, without a body.");
         add(operation, "500", "The server failed; `errorId` identifies the failure in the server's log.");
-        add(operation, "503", "The database cannot be reached right now; nothing was written. Retry after the `Retry-After` header's seconds.");
+        add(
+                operation,
+                "503",
+                "The database cannot be reached right now; nothing was written. Retry after the `Retry-After` header's seconds.");
         if (!write) {
             conditional(operation, secured);
         }
@@ -339,7 +399,12 @@ public class ProblemResponses implements OASFilter {
      * service always sends them, so that the tests' check of every answer against the contract sees that it does.
      */
     private static void answerHeaders(String path, PathItem.HttpMethod method, Operation operation) {
-        header(operation, "401", "WWW-Authenticate", "`Bearer`: send the API key as `Authorization: Bearer <key>`.", true);
+        header(
+                operation,
+                "401",
+                "WWW-Authenticate",
+                "`Bearer`: send the API key as `Authorization: Bearer <key>`.",
+                true);
         header(operation, "429", "Retry-After", "Seconds to wait before retrying.", true);
         header(operation, "503", "Retry-After", "Seconds to wait before retrying.", true);
         header(operation, "201", "Location", "The path of what was created.", true);
@@ -349,22 +414,40 @@ public class ProblemResponses implements OASFilter {
         if (method == PathItem.HttpMethod.PUT) {
             header(operation, "200", "ETag", "The resource's new tag, for the next If-Match.", true);
         }
-        if (operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> Idempotency.HEADER.equals(p.getName()))) {
-            header(operation, "201", "Idempotent-Replayed", "`true` when this is the stored answer to an earlier request with the same "
-                    + "Idempotency-Key: nothing was written again.", false);
+        if (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> Idempotency.HEADER.equals(p.getName()))) {
+            header(
+                    operation,
+                    "201",
+                    "Idempotent-Replayed",
+                    "`true` when this is the stored answer to an earlier request with the same "
+                            + "Idempotency-Key: nothing was written again.",
+                    false);
         }
         APIResponse ok = operation.getResponses().getAPIResponse("200");
-        if (method == PathItem.HttpMethod.GET && ok != null && ok.getContent() != null && ok.getContent().getMediaTypes().values().stream()
-                .anyMatch(media -> media.getSchema() != null && String.valueOf(media.getSchema().getRef()).startsWith("#/components/schemas/Page"))) {
-            header(operation, "200", "Link", "`<path?cursor=...>; rel=\"next\"` when there is a next page: the same page as `nextCursor` gives.", false);
+        if (method == PathItem.HttpMethod.GET
+                && ok != null
+                && ok.getContent() != null
+                && ok.getContent().getMediaTypes().values().stream()
+                        .anyMatch(media -> media.getSchema() != null
+                                && String.valueOf(media.getSchema().getRef())
+                                        .startsWith("#/components/schemas/Page"))) {
+            header(
+                    operation,
+                    "200",
+                    "Link",
+                    "`<path?cursor=...>; rel=\"next\"` when there is a next page: the same page as `nextCursor` gives.",
+                    false);
         }
     }
 
     private static void header(Operation operation, String status, String name, String description, boolean required) {
         APIResponse response = operation.getResponses().getAPIResponse(status);
-        if (response != null && (response.getHeaders() == null || !response.getHeaders().containsKey(name))) {
+        if (response != null
+                && (response.getHeaders() == null || !response.getHeaders().containsKey(name))) {
             if (response.getHeaders() == null || !response.getHeaders().containsKey("Access-Control-Allow-Origin")) {
-                response.addHeader("Access-Control-Allow-Origin", header(CORS)); // sent on every answer, as on the GETs' 200
+                response.addHeader(
+                        "Access-Control-Allow-Origin", header(CORS)); // sent on every answer, as on the GETs' 200
             }
             response.addHeader(name, header(description).required(required));
         }
@@ -376,22 +459,39 @@ public class ProblemResponses implements OASFilter {
         if (ok == null || (ok.getHeaders() != null && ok.getHeaders().containsKey("ETag"))) {
             return;
         }
-        ok.addHeader("ETag", header("The representation's tag: strong for JSON (another one for its gzip encoding), weak for other media types."));
-        ok.addHeader("Cache-Control", header(secured ? "`private, no-cache`."
-                : "`public`, a short `max-age` and `stale-while-revalidate` (`no-cache` on HTML pages)."));
+        ok.addHeader(
+                "ETag",
+                header(
+                        "The representation's tag: strong for JSON (another one for its gzip encoding), weak for other media types."));
+        ok.addHeader(
+                "Cache-Control",
+                header(
+                        secured
+                                ? "`private, no-cache`."
+                                : "`public`, a short `max-age` and `stale-while-revalidate` (`no-cache` on HTML pages)."));
         if (!secured) {
             ok.addHeader("Last-Modified", header("When the data last changed."));
         }
         ok.addHeader("Access-Control-Allow-Origin", header(CORS));
         ok.addHeader("Vary", header(vary(ok)));
-        operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
-                .description("Not modified: If-None-Match names the current representation (weak comparison, a list or `*`). No body.")
-                .addHeader("ETag", header("The current representation's tag."))
-                .addHeader("Access-Control-Allow-Origin", header(CORS))
-                .addHeader("Vary", header("The same as the 200's.")));
-        operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER).required(false)
+        operation
+                .getResponses()
+                .addAPIResponse(
+                        "304",
+                        OASFactory.createAPIResponse()
+                                .description(
+                                        "Not modified: If-None-Match names the current representation (weak comparison, a list or `*`). No body.")
+                                .addHeader("ETag", header("The current representation's tag."))
+                                .addHeader("Access-Control-Allow-Origin", header(CORS))
+                                .addHeader("Vary", header("The same as the 200's.")));
+        operation.addParameter(OASFactory.createParameter()
+                .name("If-None-Match")
+                .in(Parameter.In.HEADER)
+                .required(false)
                 .description("Tags of representations the client holds: a match is answered 304 without a body.")
-                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).maxLength(1000)));
+                .schema(OASFactory.createSchema()
+                        .type(List.of(Schema.SchemaType.STRING))
+                        .maxLength(1000)));
     }
 
     /**
@@ -399,34 +499,47 @@ public class ProblemResponses implements OASFilter {
      * (the HTTP layer compresses every media type the API documents: JSON, CSV, SVG), Origin (CORS).
      */
     private static String vary(APIResponse ok) {
-        boolean negotiated = ok.getContent() != null && ok.getContent().getMediaTypes().size() > 1;
-        return "`" + (negotiated ? "Accept, " : "") + "Accept-Encoding, Origin`: the request headers the answer depends on, in one line"
-                + (negotiated ? " (Accept chooses the media type)" : "") + ". A shared cache keeps one copy per combination of their values.";
+        boolean negotiated =
+                ok.getContent() != null && ok.getContent().getMediaTypes().size() > 1;
+        return "`" + (negotiated ? "Accept, " : "")
+                + "Accept-Encoding, Origin`: the request headers the answer depends on, in one line"
+                + (negotiated ? " (Accept chooses the media type)" : "")
+                + ". A shared cache keeps one copy per combination of their values.";
     }
 
-    private static final String CORS = "The requesting page's origin, when the request has an Origin header: every origin may read.";
+    private static final String CORS =
+            "The requesting page's origin, when the request has an Origin header: every origin may read.";
 
     private static Header header(String description) {
-        return OASFactory.createHeader().description(description)
+        return OASFactory.createHeader()
+                .description(description)
                 .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)));
     }
 
     private static void withoutBody(Operation operation, String status, String description) {
         if (operation.getResponses().getAPIResponse(status) == null) {
-            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+            operation
+                    .getResponses()
+                    .addAPIResponse(status, OASFactory.createAPIResponse().description(description));
         }
     }
 
     private static void add(Operation operation, String status, String description) {
         APIResponse existing = operation.getResponses().getAPIResponse(status);
-        if (existing != null && existing.getContent() != null && !existing.getContent().getMediaTypes().isEmpty()) {
+        if (existing != null
+                && existing.getContent() != null
+                && !existing.getContent().getMediaTypes().isEmpty()) {
             return;
         }
         // a response the scanner added on its own (a 400 for a validated body, say) gets the problem schema too
         APIResponse response = OASFactory.createAPIResponse()
-                .description(existing != null && existing.getDescription() != null ? existing.getDescription() : description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+                .description(
+                        existing != null && existing.getDescription() != null ? existing.getDescription() : description)
+                .content(OASFactory.createContent()
+                        .addMediaType(
+                                Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref("Problem"))));
         operation.getResponses().addAPIResponse(status, response);
     }
 }

@@ -2,7 +2,6 @@ package org.planwatch.common.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import org.planwatch.common.problem.ApiException;
 
 /**
@@ -13,8 +12,7 @@ public final class Cursor {
 
     private static final String PREFIX = "v1:";
 
-    private Cursor() {
-    }
+    private Cursor() {}
 
     public static String encode(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + key).getBytes(StandardCharsets.UTF_8));
@@ -50,7 +48,8 @@ public final class Cursor {
     }
 
     public static ApiException invalid() {
-        return new ApiException.InvalidParameter("cursor",
+        return new ApiException.InvalidParameter(
+                "cursor",
                 "is not a cursor this API issued: pass the nextCursor of a previous page unchanged, or leave it out for the first page");
     }
 }

@@ -2,7 +2,6 @@ package org.planwatch.common.paging;
 
 import java.util.List;
 import java.util.function.Function;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -12,7 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record Page<T>(
         List<T> items,
-        @Schema(description = "Opaque cursor of the next page, to pass as `cursor`; null on the last page.", example = "eyJrIjoiMjAifQ",
+
+        @Schema(
+                description = "Opaque cursor of the next page, to pass as `cursor`; null on the last page.",
+                example = "eyJrIjoiMjAifQ",
                 nullable = true)
         String nextCursor) {
 

@@ -62,9 +62,12 @@ public abstract class ApiException extends RuntimeException {
         private final List<Problem.FieldError> errors;
 
         public MalformedBody(List<Problem.FieldError> errors) {
-            super(400, Problem.MALFORMED_BODY, "The request body is not valid JSON for this operation: "
-                    + errors.stream().map(e -> "'" + e.field() + "'").collect(Collectors.joining(", "))
-                    + (errors.size() == 1 ? " is not a property of it." : " are not properties of it."));
+            super(
+                    400,
+                    Problem.MALFORMED_BODY,
+                    "The request body is not valid JSON for this operation: "
+                            + errors.stream().map(e -> "'" + e.field() + "'").collect(Collectors.joining(", "))
+                            + (errors.size() == 1 ? " is not a property of it." : " are not properties of it."));
             this.errors = List.copyOf(errors);
         }
 

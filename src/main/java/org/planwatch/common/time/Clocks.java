@@ -1,9 +1,8 @@
 package org.planwatch.common.time;
 
-import java.time.Clock;
-
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /**
  * The service's one clock: the system's, in UTC. Code that decides something by how much time has passed (the rate

@@ -4,21 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.inject.Inject;
-
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * Reads are a fixed number of statements, whatever the number of rows (no N+1). Each budget is what
@@ -45,7 +42,11 @@ class StatementCountTest {
 
     @BeforeEach
     void findTheEvaluation() {
-        evaluation = given().get("/api/v1/plans/2019-2021/evaluations").then().statusCode(200).extract().path("items[0].id");
+        evaluation = given().get("/api/v1/plans/2019-2021/evaluations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
     }
 
     /** The statements Hibernate prepared while answering one GET. */
@@ -60,21 +61,24 @@ class StatementCountTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-            // page of plans | axis counts of those plans | their latest evaluations
-            "/api/v1/plans?                                                   | 3",
-            // plan | axis counts
-            "/api/v1/plans/2019-2021/axes?                                    | 2",
-            // page of measures with axis, status and each evaluator's latest status, the plan found by its slug
-            "/api/v1/plans/2019-2021/measures?                                | 1",
-            "/api/v1/plans/2019-2021/measures?q=traite&status=PARTIALLY_IMPLEMENTED&status=NOT_IMPLEMENTED& | 1",
-            "/api/v1/plans/2019-2021/measures?asOf=2023-06-30&                | 1",
-            // the axis is only checked against the plan when the page comes out empty
-            "/api/v1/plans/2019-2021/measures?axis=3&                         | 1",
-            // page of evaluators
-            "/api/v1/evaluators?                                              | 1",
-            // plan | page of evaluations with evaluator and assessment count
-            "/api/v1/plans/2019-2021/evaluations?                             | 2"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // page of plans | axis counts of those plans | their latest evaluations
+                "/api/v1/plans?                                                   | 3",
+                // plan | axis counts
+                "/api/v1/plans/2019-2021/axes?                                    | 2",
+                // page of measures with axis, status and each evaluator's latest status, the plan found by its slug
+                "/api/v1/plans/2019-2021/measures?                                | 1",
+                "/api/v1/plans/2019-2021/measures?q=traite&status=PARTIALLY_IMPLEMENTED&status=NOT_IMPLEMENTED& | 1",
+                "/api/v1/plans/2019-2021/measures?asOf=2023-06-30&                | 1",
+                // the axis is only checked against the plan when the page comes out empty
+                "/api/v1/plans/2019-2021/measures?axis=3&                         | 1",
+                // page of evaluators
+                "/api/v1/evaluators?                                              | 1",
+                // plan | page of evaluations with evaluator and assessment count
+                "/api/v1/plans/2019-2021/evaluations?                             | 2"
+            })
     void aListTakesAsManyStatementsForOneRowAsForAll(String path, int budget) {
         long one = statementsFor(path + "limit=1");
         long all = statementsFor(path + "limit=200");
@@ -84,14 +88,14 @@ class StatementCountTest {
 
     @Test
     void detailsStayWithinTheirBudget() {
-        record Endpoint(String path, int budget) {
-        }
+        record Endpoint(String path, int budget) {}
         List<Endpoint> endpoints = List.of(
                 // plan | axis counts | latest evaluation
                 new Endpoint("/api/v1/plans/2019-2021", 3),
                 // plan | axis counts
                 new Endpoint("/api/v1/plans/2019-2021/axes/3", 2),
-                // measure with axis, status and evaluator statuses | assessments with evaluation, evaluator and evidence
+                // measure with axis, status and evaluator statuses | assessments with evaluation, evaluator and
+                // evidence
                 new Endpoint("/api/v1/plans/2019-2021/measures/16", 2),
                 // an empty page: the page, then the plan, to tell an empty answer from an unknown plan
                 new Endpoint("/api/v1/plans/2019-2021/measures?q=zzzz", 2),
@@ -109,7 +113,9 @@ class StatementCountTest {
                 new Endpoint("/api/v1/plans/2019-2021/progress?evaluation=" + evaluation, 3));
         for (Endpoint endpoint : endpoints) {
             long count = statementsFor(endpoint.path());
-            assertTrue(count <= endpoint.budget(), endpoint.path() + " took " + count + " statements, budget " + endpoint.budget());
+            assertTrue(
+                    count <= endpoint.budget(),
+                    endpoint.path() + " took " + count + " statements, budget " + endpoint.budget());
         }
     }
 }

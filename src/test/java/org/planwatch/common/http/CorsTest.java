@@ -11,12 +11,11 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /** Associations call the API from their own pages: any origin may read it, never with credentials. */
 @QuarkusTest
@@ -27,8 +26,10 @@ class CorsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"https://association.example", "http://localhost:3000", "https://contrelatraite.com"})
     void anyOriginMayReadTheApiWithoutCredentials(String origin) {
-        given().header("Origin", origin).get("/api/v1/plans/2019-2021/measures")
-                .then().statusCode(200)
+        given().header("Origin", origin)
+                .get("/api/v1/plans/2019-2021/measures")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", anyOf(equalTo(origin), equalTo("*")))
                 .header("Access-Control-Allow-Credentials", anyOf(nullValue(), not(equalToIgnoringCase("true"))));
     }
@@ -38,7 +39,8 @@ class CorsTest {
         given().header("Origin", ORIGIN)
                 .header("Access-Control-Request-Method", "GET")
                 .options("/api/v1/plans/2019-2021/measures")
-                .then().statusCode(anyOf(equalTo(200), equalTo(204)))
+                .then()
+                .statusCode(anyOf(equalTo(200), equalTo(204)))
                 .header("Access-Control-Allow-Origin", anyOf(equalTo(ORIGIN), equalTo("*")))
                 .header("Access-Control-Allow-Methods", containsString("GET"))
                 .header("Access-Control-Allow-Credentials", anyOf(nullValue(), not(equalToIgnoringCase("true"))));
@@ -46,8 +48,10 @@ class CorsTest {
 
     @Test
     void errorsAreReadableFromOtherOrigins() {
-        given().header("Origin", ORIGIN).get("/api/v1/plans/nope")
-                .then().statusCode(404)
+        given().header("Origin", ORIGIN)
+                .get("/api/v1/plans/nope")
+                .then()
+                .statusCode(404)
                 .header("Access-Control-Allow-Origin", anyOf(equalTo(ORIGIN), equalTo("*")));
     }
 
@@ -67,7 +71,8 @@ class CorsTest {
         response.then().statusCode(200).header("Access-Control-Allow-Origin", notNullValue());
         if (!"*".equals(response.header("Access-Control-Allow-Origin"))) {
             String vary = String.join(",", response.headers().getValues("Vary"));
-            assertTrue(vary.toLowerCase().contains("origin"),
+            assertTrue(
+                    vary.toLowerCase().contains("origin"),
                     "Access-Control-Allow-Origin echoes the origin but Vary is '" + vary + "'");
         }
     }
@@ -76,7 +81,6 @@ class CorsTest {
     @Test
     void aWrongMethodFromAnotherOriginIsStillA405Problem() {
         Response response = given().header("Origin", ORIGIN).delete("/api/v1/plans");
-        assertProblem(response, 405, "Method not allowed", "/api/v1/plans")
-                .header("Allow", containsString("GET"));
+        assertProblem(response, 405, "Method not allowed", "/api/v1/plans").header("Allow", containsString("GET"));
     }
 }

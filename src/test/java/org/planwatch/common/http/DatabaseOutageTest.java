@@ -1,23 +1,21 @@
 package org.planwatch.common.http;
 
-import org.planwatch.common.problem.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.lang.reflect.Proxy;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.planwatch.ManualClock;
+import org.planwatch.common.problem.Problem;
 
 /**
  * How the service fails fast while the database is down (DatabaseOutage), request by request and without a database:
@@ -63,7 +61,8 @@ class DatabaseOutageTest {
         outage.trialEnded(first.context(), status(503));
 
         Request second = new Request();
-        assertEquals(Optional.empty(), outage.failFast(second.context()), "after a failed trial, the next request tries");
+        assertEquals(
+                Optional.empty(), outage.failFast(second.context()), "after a failed trial, the next request tries");
         assertUnavailable(outage.failFast(new Request().context()));
         outage.trialEnded(second.context(), status(200));
 
@@ -102,7 +101,9 @@ class DatabaseOutageTest {
         Response response = answer.get();
         assertEquals(503, response.getStatus());
         assertEquals("5", response.getHeaderString("Retry-After"));
-        assertTrue(response.getMediaType().toString().startsWith("application/problem+json"), response.getMediaType().toString());
+        assertTrue(
+                response.getMediaType().toString().startsWith("application/problem+json"),
+                response.getMediaType().toString());
         Problem problem = (Problem) response.getEntity();
         assertEquals("Database unavailable", problem.title());
         assertEquals("/api/v1/plans", problem.instance());
@@ -114,10 +115,12 @@ class DatabaseOutageTest {
 
         ContainerRequestContext context() {
             UriInfo uri = proxy(UriInfo.class, Map.of("getPath", args -> "/api/v1/plans"));
-            return proxy(ContainerRequestContext.class, Map.of(
-                    "getUriInfo", args -> uri,
-                    "getProperty", args -> properties.get((String) args[0]),
-                    "setProperty", args -> properties.put((String) args[0], args[1])));
+            return proxy(
+                    ContainerRequestContext.class,
+                    Map.of(
+                            "getUriInfo", args -> uri,
+                            "getProperty", args -> properties.get((String) args[0]),
+                            "setProperty", args -> properties.put((String) args[0], args[1])));
         }
     }
 

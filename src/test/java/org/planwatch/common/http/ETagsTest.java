@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.planwatch.common.problem.ApiException;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Entity tags and the conditional headers' comparisons (RFC 9110): plain JUnit, no Quarkus. */
 class ETagsTest {
@@ -50,9 +48,18 @@ class ETagsTest {
     void ifMatchIsRequiredAndMustNameTheCurrentRepresentation() {
         Map<String, Object> current = Map.of("title", "Plan");
         String tag = etags.of(current);
-        assertEquals(428, assertThrows(ApiException.class, () -> etags.requireMatch(null, current)).status());
-        assertEquals(428, assertThrows(ApiException.class, () -> etags.requireMatch(" ", current)).status());
-        assertEquals(412, assertThrows(ApiException.class, () -> etags.requireMatch("\"other\"", current)).status());
+        assertEquals(
+                428,
+                assertThrows(ApiException.class, () -> etags.requireMatch(null, current))
+                        .status());
+        assertEquals(
+                428,
+                assertThrows(ApiException.class, () -> etags.requireMatch(" ", current))
+                        .status());
+        assertEquals(
+                412,
+                assertThrows(ApiException.class, () -> etags.requireMatch("\"other\"", current))
+                        .status());
         assertDoesNotThrow(() -> etags.requireMatch(tag, current));
         assertDoesNotThrow(() -> etags.requireMatch("\"other\", " + ETags.gzipVariant(tag), current));
         assertDoesNotThrow(() -> etags.requireMatch("*", current));

@@ -6,13 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.planwatch.Problems.assertProblem;
 
-import java.util.Collections;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.Collections;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The limits of README's "Limits" table, each with its answer. */
 @QuarkusTest
@@ -24,8 +22,14 @@ class LimitsTest {
     @Test
     void aBodyOverTwoMebibytesIsA413ProblemBeforeItIsRead() {
         byte[] body = new byte[2 * 1024 * 1024 + 1];
-        assertProblem(given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body).post("/api/v1/plans"),
-                413, "Request body too large", "/api/v1/plans")
+        assertProblem(
+                        given().header("Authorization", ADMIN)
+                                .contentType(ContentType.JSON)
+                                .body(body)
+                                .post("/api/v1/plans"),
+                        413,
+                        "Request body too large",
+                        "/api/v1/plans")
                 .body("detail", containsString("2097152"));
     }
 
@@ -36,42 +40,76 @@ class LimitsTest {
 
     @Test
     void aStatusFilterTakesAtMostTenValues() {
-        given().queryParam("status", Collections.nCopies(10, "IMPLEMENTED").toArray()).get(MEASURES).then().statusCode(200);
-        assertProblem(given().queryParam("status", Collections.nCopies(11, "IMPLEMENTED").toArray()).get(MEASURES), 400, "Invalid parameter", MEASURES)
+        given().queryParam("status", Collections.nCopies(10, "IMPLEMENTED").toArray())
+                .get(MEASURES)
+                .then()
+                .statusCode(200);
+        assertProblem(
+                        given().queryParam(
+                                        "status",
+                                        Collections.nCopies(11, "IMPLEMENTED").toArray())
+                                .get(MEASURES),
+                        400,
+                        "Invalid parameter",
+                        MEASURES)
                 .body("errors.field", hasItem("status"));
-        assertProblem(given().queryParam("status", String.join(",", Collections.nCopies(11, "IMPLEMENTED"))).get(MEASURES), 400,
-                "Invalid parameter", MEASURES);
+        assertProblem(
+                given().queryParam("status", String.join(",", Collections.nCopies(11, "IMPLEMENTED")))
+                        .get(MEASURES),
+                400,
+                "Invalid parameter",
+                MEASURES);
     }
 
     @Test
     void limitAndQAreBounded() {
-        assertProblem(given().queryParam("limit", 201).get(MEASURES), 400, "Invalid parameter", MEASURES).body("errors[0].field", equalTo("limit"));
-        assertProblem(given().queryParam("q", "a".repeat(201)).get(MEASURES), 400, "Invalid parameter", MEASURES).body("errors[0].field", equalTo("q"));
+        assertProblem(given().queryParam("limit", 201).get(MEASURES), 400, "Invalid parameter", MEASURES)
+                .body("errors[0].field", equalTo("limit"));
+        assertProblem(given().queryParam("q", "a".repeat(201)).get(MEASURES), 400, "Invalid parameter", MEASURES)
+                .body("errors[0].field", equalTo("q"));
     }
 
     @Test
     void aNulCharacterInTheUrlIsA400Problem() {
-        given().urlEncodingEnabled(false).get("/api/v1/plans/a%00b/progress")
-                .then().statusCode(400).contentType("application/problem+json").body("title", equalTo("Invalid parameter"));
-        given().urlEncodingEnabled(false).get(MEASURES + "?q=a%00b").then().statusCode(400).contentType("application/problem+json");
+        given().urlEncodingEnabled(false)
+                .get("/api/v1/plans/a%00b/progress")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Invalid parameter"));
+        given().urlEncodingEnabled(false)
+                .get(MEASURES + "?q=a%00b")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void aNulCharacterInAJsonStringIsA400NamingTheField() {
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+        given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
                 .body(Map.of("slug", "nul-test", "name", "a\u0000b", "shortName", "N", "kind", "CIVIL_SOCIETY"))
                 .post("/api/v1/evaluators")
-                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("name"));
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("name"));
     }
 
     @Test
     void aContentTypeThatIsNoMediaTypeIsA415Problem() throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "api/v1/plans"))
-                .header("Authorization", ADMIN).header("Content-Type", "garbage").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "api/v1/plans"))
+                                .header("Authorization", ADMIN)
+                                .header("Content-Type", "garbage")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         org.junit.jupiter.api.Assertions.assertEquals(415, response.statusCode(), response.body());
         org.planwatch.ContractValidation.assertAllowed(response);
-        org.junit.jupiter.api.Assertions.assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        org.junit.jupiter.api.Assertions.assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("\"status\":415"), response.body());
     }
 

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,10 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The OpenAPI document is part of the contract: the committed openapi/openapi.yaml is what the API
@@ -39,18 +37,23 @@ class OpenApiContractTest {
     @Test
     void theServedDocumentIsTheCommittedOne() throws IOException {
         String served = given().get("/q/openapi")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Content-Type", startsWith("application/yaml"))
-                .extract().asString();
+                .extract()
+                .asString();
         String committed = Files.exists(COMMITTED) ? Files.readString(COMMITTED, StandardCharsets.UTF_8) : null;
         if (committed != null && normalized(committed).equals(normalized(served))) {
             return;
         }
         Files.createDirectories(SERVED.getParent());
         Files.writeString(SERVED, served, StandardCharsets.UTF_8);
-        fail((committed == null ? COMMITTED + " is missing." : "The served OpenAPI document differs from " + COMMITTED
-                + firstDifference(normalized(committed), normalized(served)))
-                + "\nThe served document was written to " + SERVED + ". If the change is intended, refresh the committed one with:"
+        fail((committed == null
+                        ? COMMITTED + " is missing."
+                        : "The served OpenAPI document differs from " + COMMITTED
+                                + firstDifference(normalized(committed), normalized(served)))
+                + "\nThe served document was written to " + SERVED
+                + ". If the change is intended, refresh the committed one with:"
                 + "\n    cp target/openapi.yaml openapi/openapi.yaml");
     }
 
@@ -72,9 +75,13 @@ class OpenApiContractTest {
     }
 
     private static Map<String, Object> document() {
-        return given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200)
-                .extract().jsonPath().getMap("$");
+        return given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
     }
 
     @Test
@@ -92,11 +99,24 @@ class OpenApiContractTest {
     @SuppressWarnings("unchecked")
     void everyOperationHasADeclaredTagAndASummary() {
         Map<String, Object> document = document();
-        Set<String> declared = ((List<Map<String, Object>>) document.get("tags")).stream()
-                .peek(tag -> assertTrue(tag.get("description") instanceof String, "tag description of " + tag.get("name")))
-                .map(tag -> (String) tag.get("name"))
-                .collect(Collectors.toSet());
-        assertEquals(Set.of("Plans", "Axes", "Measures", "Progress", "Evaluators", "Evaluations", "Changes", "Badges", "Administration"), declared);
+        Set<String> declared = ((List<Map<String, Object>>) document.get("tags"))
+                .stream()
+                        .peek(tag -> assertTrue(
+                                tag.get("description") instanceof String, "tag description of " + tag.get("name")))
+                        .map(tag -> (String) tag.get("name"))
+                        .collect(Collectors.toSet());
+        assertEquals(
+                Set.of(
+                        "Plans",
+                        "Axes",
+                        "Measures",
+                        "Progress",
+                        "Evaluators",
+                        "Evaluations",
+                        "Changes",
+                        "Badges",
+                        "Administration"),
+                declared);
 
         List<String> problems = new ArrayList<>();
         forEachOperation(document, (name, operation) -> {
@@ -117,10 +137,12 @@ class OpenApiContractTest {
     void errorAnswersAreDocumentedAsProblems() {
         List<String> problems = new ArrayList<>();
         forEachOperation(document(), (name, operation) -> {
-            List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
+            List<Map<String, Object>> parameters =
+                    (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
             Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
             // badges are images and the .csv addresses CSV; every other answer is JSON
-            String media = name.endsWith(".svg") ? "image/svg+xml" : name.endsWith(".csv") ? "text/csv" : "application/json";
+            String media =
+                    name.endsWith(".svg") ? "image/svg+xml" : name.endsWith(".csv") ? "text/csv" : "application/json";
             if (name.startsWith("DELETE ")) {
                 if (!responses.containsKey("204")) {
                     problems.add(name + ": no 204");
@@ -132,10 +154,12 @@ class OpenApiContractTest {
             } else if (!hasContent(responses, "200", media)) {
                 problems.add(name + ": no " + media + " 200");
             }
-            if (parameters.stream().anyMatch(p -> "path".equals(p.get("in"))) && !hasContent(responses, "404", "application/problem+json")) {
+            if (parameters.stream().anyMatch(p -> "path".equals(p.get("in")))
+                    && !hasContent(responses, "404", "application/problem+json")) {
                 problems.add(name + ": addresses something by path but documents no problem+json 404");
             }
-            if (parameters.stream().anyMatch(p -> "query".equals(p.get("in"))) && !hasContent(responses, "400", "application/problem+json")) {
+            if (parameters.stream().anyMatch(p -> "query".equals(p.get("in")))
+                    && !hasContent(responses, "400", "application/problem+json")) {
                 problems.add(name + ": takes query parameters but documents no problem+json 400");
             }
             if (!hasContent(responses, "406", "application/problem+json")) {
@@ -153,19 +177,27 @@ class OpenApiContractTest {
             if (!name.startsWith("GET ")) {
                 return;
             }
-            List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
+            List<Map<String, Object>> parameters =
+                    (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
             Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
             Map<String, Object> ok = (Map<String, Object>) responses.get("200");
-            if (parameters.stream().noneMatch(p -> "header".equals(p.get("in")) && "If-None-Match".equals(p.get("name")))) {
+            if (parameters.stream()
+                    .noneMatch(p -> "header".equals(p.get("in")) && "If-None-Match".equals(p.get("name")))) {
                 problems.add(name + ": no If-None-Match");
             }
             if (!responses.containsKey("304")) {
                 problems.add(name + ": no 304");
             }
-            if (!(ok.get("headers") instanceof Map<?, ?> headers) || !headers.containsKey("ETag") || !headers.containsKey("Cache-Control")) {
+            if (!(ok.get("headers") instanceof Map<?, ?> headers)
+                    || !headers.containsKey("ETag")
+                    || !headers.containsKey("Cache-Control")) {
                 problems.add(name + ": its 200 documents no ETag and Cache-Control");
-            } else if (!(headers.get("Vary") instanceof Map<?, ?> vary) || !String.valueOf(vary.get("description")).startsWith(
-                    ((Map<?, ?>) ok.get("content")).size() > 1 ? "`Accept, Accept-Encoding, Origin`" : "`Accept-Encoding, Origin`")) {
+            } else if (!(headers.get("Vary") instanceof Map<?, ?> vary)
+                    || !String.valueOf(vary.get("description"))
+                            .startsWith(
+                                    ((Map<?, ?>) ok.get("content")).size() > 1
+                                            ? "`Accept, Accept-Encoding, Origin`"
+                                            : "`Accept-Encoding, Origin`")) {
                 problems.add(name + ": its 200 does not document its Vary (Accept where it has several media types)");
             }
         });
@@ -176,38 +208,63 @@ class OpenApiContractTest {
     @SuppressWarnings("unchecked")
     void everyPathIsUnderApiV1AndEveryListIsPaged() {
         Map<String, Object> paths = (Map<String, Object>) document().get("paths");
-        assertEquals(Set.of(
-                "/api/v1/plans", "/api/v1/plans/{plan}", "/api/v1/plans/{plan}/axes", "/api/v1/plans/{plan}/axes/{number}",
-                "/api/v1/plans/{plan}/measures", "/api/v1/plans/{plan}/measures/{number}", "/api/v1/plans/{plan}/progress",
-                "/api/v1/plans/{plan}/evaluations", "/api/v1/evaluators", "/api/v1/evaluators/{slug}", "/api/v1/evaluations/{id}",
-                "/api/v1/plans/{plan}/progress/history", "/api/v1/evaluations/{id}/assessments/{measure}", "/api/v1/changes",
-                "/api/v1/api-keys", "/api/v1/api-keys/{id}", "/api/v1/audit",
-                "/api/v1/plans/{plan}/measures.csv", "/api/v1/evaluations/{id}.csv", "/api/v1/plans/{plan}/badge.svg",
-                "/api/v1/plans/{plan}/axes/{number}/badge.svg", "/api/v1/plans/{plan}/measures/{number}/badge.svg"),
+        assertEquals(
+                Set.of(
+                        "/api/v1/plans",
+                        "/api/v1/plans/{plan}",
+                        "/api/v1/plans/{plan}/axes",
+                        "/api/v1/plans/{plan}/axes/{number}",
+                        "/api/v1/plans/{plan}/measures",
+                        "/api/v1/plans/{plan}/measures/{number}",
+                        "/api/v1/plans/{plan}/progress",
+                        "/api/v1/plans/{plan}/evaluations",
+                        "/api/v1/evaluators",
+                        "/api/v1/evaluators/{slug}",
+                        "/api/v1/evaluations/{id}",
+                        "/api/v1/plans/{plan}/progress/history",
+                        "/api/v1/evaluations/{id}/assessments/{measure}",
+                        "/api/v1/changes",
+                        "/api/v1/api-keys",
+                        "/api/v1/api-keys/{id}",
+                        "/api/v1/audit",
+                        "/api/v1/plans/{plan}/measures.csv",
+                        "/api/v1/evaluations/{id}.csv",
+                        "/api/v1/plans/{plan}/badge.svg",
+                        "/api/v1/plans/{plan}/axes/{number}/badge.svg",
+                        "/api/v1/plans/{plan}/measures/{number}/badge.svg"),
                 paths.keySet());
-        for (String list : List.of("/api/v1/plans", "/api/v1/plans/{plan}/axes", "/api/v1/plans/{plan}/measures",
-                "/api/v1/plans/{plan}/evaluations", "/api/v1/evaluators")) {
+        for (String list : List.of(
+                "/api/v1/plans",
+                "/api/v1/plans/{plan}/axes",
+                "/api/v1/plans/{plan}/measures",
+                "/api/v1/plans/{plan}/evaluations",
+                "/api/v1/evaluators")) {
             Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) paths.get(list)).get("get");
-            Set<String> parameters = ((List<Map<String, Object>>) get.get("parameters")).stream()
-                    .map(p -> (String) p.get("name")).collect(Collectors.toSet());
+            Set<String> parameters = ((List<Map<String, Object>>) get.get("parameters"))
+                    .stream().map(p -> (String) p.get("name")).collect(Collectors.toSet());
             assertTrue(parameters.containsAll(Set.of("limit", "cursor")), list + " parameters " + parameters);
         }
     }
 
     @Test
     void theMeasureFiltersAreDocumented() {
-        given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200)
-                .body("paths.'/api/v1/plans/{plan}/measures'.get.parameters.name",
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(
+                        "paths.'/api/v1/plans/{plan}/measures'.get.parameters.name",
                         hasItems("plan", "axis", "status", "q", "limit", "cursor"))
-                .body("components.schemas.Problem.properties.keySet()",
+                .body(
+                        "components.schemas.Problem.properties.keySet()",
                         hasItems("type", "title", "status", "detail", "instance", "errors", "errorId"));
     }
 
     @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Content-Type", startsWith("text/html"))
                 .body(containsString("swagger"))
                 .body(not(blankOrNullString()));
@@ -218,7 +275,8 @@ class OpenApiContractTest {
         Map<String, Object> paths = (Map<String, Object>) document.get("paths");
         assertFalse(paths.isEmpty());
         paths.forEach((path, item) -> ((Map<String, Object>) item).forEach((method, operation) -> {
-            if (Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(method)) {
+            if (Set.of("get", "put", "post", "delete", "patch", "head", "options")
+                    .contains(method)) {
                 check.accept(method.toUpperCase() + " " + path, (Map<String, Object>) operation);
             }
         }));

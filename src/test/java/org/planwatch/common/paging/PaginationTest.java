@@ -2,14 +2,16 @@ package org.planwatch.common.paging;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,14 +23,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 @QuarkusTest
 class PaginationTest {
@@ -40,8 +38,7 @@ class PaginationTest {
     private static final int MAX_PAGES = 50;
 
     /** One page as received: the items' keys, its nextCursor and the URL of its Link header. */
-    record ReceivedPage(List<Object> keys, String nextCursor, String link) {
-    }
+    record ReceivedPage(List<Object> keys, String nextCursor, String link) {}
 
     /**
      * Reads a list page by page from {@code params}, passing each nextCursor back as {@code cursor},
@@ -58,7 +55,8 @@ class PaginationTest {
             }
             Response response = request.get(path);
             response.then().statusCode(200);
-            ReceivedPage page = new ReceivedPage(response.path("items." + key), response.path("nextCursor"), nextLinkOf(response));
+            ReceivedPage page =
+                    new ReceivedPage(response.path("items." + key), response.path("nextCursor"), nextLinkOf(response));
             if (page.nextCursor() == null) {
                 response.then().body("$", hasEntry(equalTo("nextCursor"), nullValue()));
                 assertEquals(null, page.link(), "a last page has no Link header");
@@ -98,12 +96,14 @@ class PaginationTest {
     }
 
     /** The Link URL is this list's path with the same parameters and the page's nextCursor as cursor. */
-    private static void assertLinkPointsAt(String link, String path, Map<String, List<Object>> params, String nextCursor) {
+    private static void assertLinkPointsAt(
+            String link, String path, Map<String, List<Object>> params, String nextCursor) {
         assertNotNull(link, "a page with a nextCursor has a Link header");
         URI uri = URI.create(link);
         assertEquals(path, uri.getPath(), "Link path");
         Map<String, List<String>> expected = new LinkedHashMap<>();
-        params.forEach((name, values) -> expected.put(name, values.stream().map(String::valueOf).toList()));
+        params.forEach((name, values) ->
+                expected.put(name, values.stream().map(String::valueOf).toList()));
         expected.put("cursor", List.of(nextCursor));
         assertEquals(expected, queryOf(uri), "Link query parameters");
     }
@@ -112,7 +112,8 @@ class PaginationTest {
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             String[] parts = pair.split("=", 2);
-            query.computeIfAbsent(decode(parts[0]), k -> new ArrayList<>()).add(parts.length > 1 ? decode(parts[1]) : "");
+            query.computeIfAbsent(decode(parts[0]), k -> new ArrayList<>())
+                    .add(parts.length > 1 ? decode(parts[1]) : "");
         }
         return query;
     }
@@ -141,9 +142,11 @@ class PaginationTest {
 
     @Test
     void followingTheLinkHeadersGivesTheSameMeasures() {
-        String first = given().queryParam("limit", 7).get(MEASURES).then().extract().header("Link");
+        String first =
+                given().queryParam("limit", 7).get(MEASURES).then().extract().header("Link");
         assertNotNull(first);
-        List<Object> keys = new ArrayList<>(given().queryParam("limit", 7).get(MEASURES).path("items.number"));
+        List<Object> keys =
+                new ArrayList<>(given().queryParam("limit", 7).get(MEASURES).path("items.number"));
         Matcher matcher = NEXT_LINK.matcher(first);
         assertTrue(matcher.matches());
         keys.addAll(walkByLink(matcher.group(1), "number"));
@@ -152,17 +155,24 @@ class PaginationTest {
 
     @Test
     void theLastPageHasNeitherNextCursorNorLink() {
-        String cursorAfter42 = walkByCursor(MEASURES, "number", Map.of("limit", List.of(7))).get(5).nextCursor();
-        given().queryParam("limit", 7).queryParam("cursor", cursorAfter42).get(MEASURES)
-                .then().statusCode(200)
+        String cursorAfter42 = walkByCursor(MEASURES, "number", Map.of("limit", List.of(7)))
+                .get(5)
+                .nextCursor();
+        given().queryParam("limit", 7)
+                .queryParam("cursor", cursorAfter42)
+                .get(MEASURES)
+                .then()
+                .statusCode(200)
                 .body("$", hasEntry(equalTo("nextCursor"), nullValue()))
                 .header("Link", nullValue());
     }
 
     @Test
     void aPageExactlyAsLongAsWhatIsLeftIsTheLast() {
-        given().queryParam("limit", 45).get(MEASURES)
-                .then().statusCode(200)
+        given().queryParam("limit", 45)
+                .get(MEASURES)
+                .then()
+                .statusCode(200)
                 .body("items.size()", equalTo(45))
                 .body("$", hasEntry(equalTo("nextCursor"), nullValue()))
                 .header("Link", nullValue());
@@ -172,9 +182,13 @@ class PaginationTest {
 
     @Test
     void paginationKeepsTheStatusFilter() {
-        List<ReceivedPage> pages = walkByCursor(MEASURES, "number", Map.of("status", List.of("PARTIALLY_IMPLEMENTED"), "limit", List.of(5)));
+        List<ReceivedPage> pages = walkByCursor(
+                MEASURES, "number", Map.of("status", List.of("PARTIALLY_IMPLEMENTED"), "limit", List.of(5)));
         assertEquals(6, pages.size());
-        assertEquals(List.of(1, 3, 5, 6, 7, 8, 9, 13, 15, 17, 18, 19, 20, 21, 22, 23, 25, 26, 28, 30, 31, 32, 33, 34, 36, 41, 42, 44),
+        assertEquals(
+                List.of(
+                        1, 3, 5, 6, 7, 8, 9, 13, 15, 17, 18, 19, 20, 21, 22, 23, 25, 26, 28, 30, 31, 32, 33, 34, 36, 41,
+                        42, 44),
                 keysOf(pages));
     }
 
@@ -185,7 +199,8 @@ class PaginationTest {
         params.put("status", List.of("PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED"));
         params.put("limit", List.of(4));
         List<ReceivedPage> pages = walkByCursor(MEASURES, "number", params);
-        assertEquals(List.of(List.of(20, 21, 22, 23), List.of(24, 25, 26, 27), List.of(28, 29, 30)),
+        assertEquals(
+                List.of(List.of(20, 21, 22, 23), List.of(24, 25, 26, 27), List.of(28, 29, 30)),
                 pages.stream().map(ReceivedPage::keys).toList());
     }
 
@@ -197,7 +212,12 @@ class PaginationTest {
         List<ReceivedPage> pages = walkByCursor(MEASURES, "number", params);
         assertEquals(List.of(6, 8, 10, 13, 21, 34, 40), keysOf(pages));
 
-        String first = given().queryParam("q", "traite êtres").queryParam("limit", 2).get(MEASURES).then().extract().header("Link");
+        String first = given().queryParam("q", "traite êtres")
+                .queryParam("limit", 2)
+                .get(MEASURES)
+                .then()
+                .extract()
+                .header("Link");
         Matcher matcher = NEXT_LINK.matcher(first);
         assertTrue(matcher.matches());
         assertEquals(List.of(10, 13, 21, 34, 40), walkByLink(matcher.group(1), "number"));
@@ -206,21 +226,30 @@ class PaginationTest {
     @Test
     void evaluatorsComeOneAtATimeBySlug() {
         List<ReceivedPage> pages = walkByCursor(EVALUATORS, "slug", Map.of("limit", List.of(1)));
-        assertEquals(List.of(List.of("cncdh"), List.of("collectif-ensemble-contre-la-traite")),
+        assertEquals(
+                List.of(List.of("cncdh"), List.of("collectif-ensemble-contre-la-traite")),
                 pages.stream().map(ReceivedPage::keys).toList());
     }
 
     @Test
     void axesComeFourThenTwo() {
         List<ReceivedPage> pages = walkByCursor(AXES, "number", Map.of("limit", List.of(4)));
-        assertEquals(List.of(List.of(1, 2, 3, 4), List.of(5, 6)), pages.stream().map(ReceivedPage::keys).toList());
+        assertEquals(
+                List.of(List.of(1, 2, 3, 4), List.of(5, 6)),
+                pages.stream().map(ReceivedPage::keys).toList());
     }
 
     @Test
     void plansAndEvaluationsFitOnOnePageOfOne() {
-        assertEquals(List.of(List.of("2019-2021")),
-                walkByCursor("/api/v1/plans", "slug", Map.of("limit", List.of(1))).stream().map(ReceivedPage::keys).toList());
-        assertEquals(1, walkByCursor("/api/v1/plans/2019-2021/evaluations", "id", Map.of("limit", List.of(1))).size());
+        assertEquals(
+                List.of(List.of("2019-2021")),
+                walkByCursor("/api/v1/plans", "slug", Map.of("limit", List.of(1))).stream()
+                        .map(ReceivedPage::keys)
+                        .toList());
+        assertEquals(
+                1,
+                walkByCursor("/api/v1/plans/2019-2021/evaluations", "id", Map.of("limit", List.of(1)))
+                        .size());
     }
 
     static Stream<String> lists() {
@@ -228,7 +257,8 @@ class PaginationTest {
     }
 
     static Stream<Arguments> badLimits() {
-        return lists().flatMap(path -> Stream.of("0", "201", "-1", "abc", "1.5", "").filter(v -> !v.isEmpty())
+        return lists().flatMap(path -> Stream.of("0", "201", "-1", "abc", "1.5", "")
+                .filter(v -> !v.isEmpty())
                 .map(limit -> Arguments.of(path, limit)));
     }
 
@@ -243,12 +273,16 @@ class PaginationTest {
     @MethodSource("lists")
     void limitsOf1And200AreAccepted(String path) {
         given().queryParam("limit", 1).get(path).then().statusCode(200);
-        given().queryParam("limit", 200).get(path).then().statusCode(200).body("$", hasEntry(equalTo("nextCursor"), nullValue()));
+        given().queryParam("limit", 200)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("$", hasEntry(equalTo("nextCursor"), nullValue()));
     }
 
     static Stream<Arguments> garbageCursors() {
-        Stream<Arguments> anyList = lists().flatMap(path -> Stream.of("garbage", "!!!", "eyJrIjoiMjAifQ")
-                .map(cursor -> Arguments.of(path, cursor)));
+        Stream<Arguments> anyList = lists().flatMap(path ->
+                Stream.of("garbage", "!!!", "eyJrIjoiMjAifQ").map(cursor -> Arguments.of(path, cursor)));
         // "djE6" is "v1:" with no key and "djE6YWJj" is "v1:abc": well-formed, but no number or date key
         // (slug-keyed lists take any text as a position in slug order, so they are left out here)
         Stream<Arguments> numberOrDateKeyed = Stream.of(AXES, MEASURES, "/api/v1/plans/2019-2021/evaluations")
