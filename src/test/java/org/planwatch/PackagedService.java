@@ -1,7 +1,5 @@
 package org.planwatch;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -78,7 +76,9 @@ public final class PackagedService implements AutoCloseable {
     private void awaitReady(Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
-            assertTrue(process.isAlive(), "instance " + name + " died: " + log());
+            if (!process.isAlive()) {
+                throw new AssertionError("instance " + name + " died while starting, " + exit() + ": " + log());
+            }
             try {
                 if (get("/q/health/ready").statusCode() == 200) {
                     return;
@@ -104,6 +104,16 @@ public final class PackagedService implements AutoCloseable {
                     return log.lastIndexOf("serving from the cache") > log.lastIndexOf("serving without the cache");
                 },
                 this::log);
+    }
+
+    /** How the process ended: a signal (128 + its number) that the process did not send itself came from outside. */
+    private String exit() {
+        int status = process.exitValue();
+        return switch (status) {
+            case 137 -> "exit 137 (SIGKILL, sent from outside the service)";
+            case 143 -> "exit 143 (SIGTERM, sent from outside the service)";
+            default -> "exit " + status;
+        };
     }
 
     public String base() {
