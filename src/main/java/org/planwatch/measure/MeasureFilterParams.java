@@ -12,6 +12,13 @@ import org.planwatch.domain.Status;
  */
 public final class MeasureFilterParams {
 
+    /** How the filter's parameters are documented, on the JSON list and on both CSV addresses alike. */
+    static final String AXIS = "Only the measures of this axis (its number).";
+
+    static final String STATUS =
+            "Only the measures with one of these current statuses; repeat the parameter for several.";
+    static final String Q = "Words that must all appear in the measure's title, accents and case ignored";
+
     private static final int MAX_WORDS = 10;
 
     private MeasureFilterParams() {}

@@ -72,17 +72,14 @@ public class MeasureResource {
                             + "`/api/v1/plans/{plan}/measures.csv` for links and spreadsheets that cannot send a header.")
     public Page<MeasureView> list(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
-            @Parameter(description = "Only the measures of this axis (its number).", example = "3") @QueryParam("axis")
-                    String axis,
+            @Parameter(description = MeasureFilterParams.AXIS, example = "3") @QueryParam("axis") String axis,
             @Parameter(
-                            description =
-                                    "Only the measures with one of these current statuses; repeat the parameter for several.",
+                            description = MeasureFilterParams.STATUS,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
                     @QueryParam("status")
                     List<String> status,
             @Parameter(
-                            description = "Words that must all appear in the measure's title, accents and case ignored "
-                                    + "(`mecanisme` finds \"mécanisme\").",
+                            description = MeasureFilterParams.Q + " (`mecanisme` finds \"mécanisme\").",
                             example = "mecanisme")
                     @QueryParam("q")
                     String q,
@@ -111,20 +108,13 @@ public class MeasureResource {
                             example = MeasureCsv.EXAMPLE))
     public Response listCsv(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
-            @Parameter(description = "Only the measures of this axis (its number).", example = "3") @QueryParam("axis")
-                    String axis,
+            @Parameter(description = MeasureFilterParams.AXIS, example = "3") @QueryParam("axis") String axis,
             @Parameter(
-                            description =
-                                    "Only the measures with one of these current statuses; repeat the parameter for several.",
+                            description = MeasureFilterParams.STATUS,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
                     @QueryParam("status")
                     List<String> status,
-            @Parameter(
-                            description =
-                                    "Words that must all appear in the measure's title, accents and case ignored.",
-                            example = "mecanisme")
-                    @QueryParam("q")
-                    String q,
+            @Parameter(description = MeasureFilterParams.Q + ".", example = "mecanisme") @QueryParam("q") String q,
             @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         Plan plan = plans.require(slug);
