@@ -4,9 +4,8 @@ import io.quarkus.qute.RawString;
 import io.quarkus.qute.Template;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -87,17 +86,15 @@ public class DashboardResource {
             @QueryParam("axis") String axis,
             @QueryParam("status") List<String> status,
             @QueryParam("q") String q,
-            @QueryParam("lang") String lang,
-            @CookieParam(Lang.COOKIE) String cookie,
-            @HeaderParam("Accept-Language") String acceptLanguage,
+            @BeanParam PageLangParams lang,
             @Context UriInfo uri) {
-        Lang chosen = Lang.ofPage(vertx.getCurrent(), lang, cookie, acceptLanguage);
+        Lang chosen = lang.chosen(vertx.getCurrent());
         List<Plan> latest = plans.page(null, 1);
         if (latest.isEmpty()) {
             Frame frame = frame(chosen, "Planwatch", uri, ApiPaths.PLANS, "/feeds/changes.atom");
-            return html(empty.data("frame", frame).render(), lang);
+            return html(empty.data("frame", frame).render(), lang.param());
         }
-        return planPage(latest.get(0), axis, status, q, chosen, lang, uri);
+        return planPage(latest.get(0), axis, status, q, chosen, lang.param(), uri);
     }
 
     @GET
@@ -108,18 +105,9 @@ public class DashboardResource {
             @QueryParam("axis") String axis,
             @QueryParam("status") List<String> status,
             @QueryParam("q") String q,
-            @QueryParam("lang") String lang,
-            @CookieParam(Lang.COOKIE) String cookie,
-            @HeaderParam("Accept-Language") String acceptLanguage,
+            @BeanParam PageLangParams lang,
             @Context UriInfo uri) {
-        return planPage(
-                plans.require(slug),
-                axis,
-                status,
-                q,
-                Lang.ofPage(vertx.getCurrent(), lang, cookie, acceptLanguage),
-                lang,
-                uri);
+        return planPage(plans.require(slug), axis, status, q, lang.chosen(vertx.getCurrent()), lang.param(), uri);
     }
 
     @GET
@@ -128,11 +116,9 @@ public class DashboardResource {
     public Response measure(
             @PathParam("plan") String slug,
             @PathParam("number") String number,
-            @QueryParam("lang") String lang,
-            @CookieParam(Lang.COOKIE) String cookie,
-            @HeaderParam("Accept-Language") String acceptLanguage,
+            @BeanParam PageLangParams lang,
             @Context UriInfo uri) {
-        Lang chosen = Lang.ofPage(vertx.getCurrent(), lang, cookie, acceptLanguage);
+        Lang chosen = lang.chosen(vertx.getCurrent());
         Plan planEntity = plans.require(slug);
         MeasureDetail detail =
                 measureService.detail(planEntity.slug, QueryParams.positiveNumber("number", number), null);
@@ -162,7 +148,7 @@ public class DashboardResource {
                         .data("timeline", TimelineItem.of(detail, chosen))
                         .data("badge", ApiPaths.badge(api) + (chosen == Lang.EN ? "?lang=en" : ""))
                         .render(),
-                lang);
+                lang.param());
     }
 
     /** A line of a measure's history, with its date and status in the page's language. */

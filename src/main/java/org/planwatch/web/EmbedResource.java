@@ -4,8 +4,8 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.Template;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -90,25 +90,22 @@ public class EmbedResource {
     /** The options every view takes. */
     record Options(Lang lang, String layout, String theme) {
 
-        static Options of(RoutingContext context, String lang, String acceptLanguage, String layout, String theme) {
-            return new Options(
-                    Lang.ofEmbed(context, lang, acceptLanguage),
-                    "compact".equals(layout) ? "compact" : "full",
-                    "dark".equals(theme) ? "dark" : "light");
+        /** The layout asked for: compact, else full. */
+        static String layout(String layout) {
+            return "compact".equals(layout) ? "compact" : "full";
+        }
+
+        /** The theme asked for: dark, else light. */
+        static String theme(String theme) {
+            return "dark".equals(theme) ? "dark" : "light";
         }
     }
 
     @GET
     @Path("/progress")
     @Operation(hidden = true)
-    public Response progress(
-            @QueryParam("plan") String slug,
-            @QueryParam("lang") String lang,
-            @QueryParam("layout") String layout,
-            @QueryParam("theme") String theme,
-            @HeaderParam("Accept-Language") String acceptLanguage,
-            @Context UriInfo uri) {
-        Options options = Options.of(vertx.getCurrent(), lang, acceptLanguage, layout, theme);
+    public Response progress(@QueryParam("plan") String slug, @BeanParam EmbedParams params, @Context UriInfo uri) {
+        Options options = params.options(vertx.getCurrent());
         Plan plan = plan(slug);
         List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.LATEST);
         PlanView view = planService.view(plan, axes);
@@ -133,12 +130,9 @@ public class EmbedResource {
             @QueryParam("axis") String axis,
             @QueryParam("status") List<String> status,
             @QueryParam("q") String q,
-            @QueryParam("lang") String lang,
-            @QueryParam("layout") String layout,
-            @QueryParam("theme") String theme,
-            @HeaderParam("Accept-Language") String acceptLanguage,
+            @BeanParam EmbedParams params,
             @Context UriInfo uri) {
-        Options options = Options.of(vertx.getCurrent(), lang, acceptLanguage, layout, theme);
+        Options options = params.options(vertx.getCurrent());
         Plan plan = plan(slug);
         MeasureFilter filter = measureService.checked(plan, MeasureFilterParams.ofForm(axis, status, q));
         var t = Texts.of(options.lang());
@@ -179,12 +173,9 @@ public class EmbedResource {
     public Response measure(
             @QueryParam("plan") String slug,
             @QueryParam("number") String number,
-            @QueryParam("lang") String lang,
-            @QueryParam("layout") String layout,
-            @QueryParam("theme") String theme,
-            @HeaderParam("Accept-Language") String acceptLanguage,
+            @BeanParam EmbedParams params,
             @Context UriInfo uri) {
-        Options options = Options.of(vertx.getCurrent(), lang, acceptLanguage, layout, theme);
+        Options options = params.options(vertx.getCurrent());
         Plan plan = plan(slug);
         Integer wanted = QueryParams.positiveNumber("number", number == null ? "1" : number);
         MeasureDetail detail = measureService.detail(plan.slug, wanted, null);
@@ -224,8 +215,8 @@ public class EmbedResource {
         Status chosenStatus =
                 status == null || status.isBlank() ? null : QueryParams.enumValue("status", status, Status.class);
         Integer measureNumber = QueryParams.positiveNumber("number", number == null || number.isBlank() ? "1" : number);
-        String chosenLayout = "compact".equals(layout) ? "compact" : "full";
-        String chosenTheme = "dark".equals(theme) ? "dark" : "light";
+        String chosenLayout = Options.layout(layout);
+        String chosenTheme = Options.theme(theme);
 
         List<String> params = new ArrayList<>();
         params.add("plan=" + plan.slug);
