@@ -1,7 +1,7 @@
 package org.planwatch.common.http;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -169,14 +169,7 @@ public class HttpEdge {
         context.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(new JsonObject()
-                        .put("type", "about:blank")
-                        .put("title", title)
-                        .put("status", status)
-                        .put("detail", detail)
-                        .put("instance", context.normalizedPath())
-                        .putNull("errors")
-                        .putNull("errorId")
-                        .encode()); // all of Problem's fields
+                .end(Json.encode(
+                        new Problem("about:blank", title, status, detail, context.normalizedPath(), null, null)));
     }
 }
