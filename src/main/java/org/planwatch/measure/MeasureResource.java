@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.csv.Csv;
 import org.planwatch.common.http.Downloads;
@@ -144,12 +143,7 @@ public class MeasureResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create a measure", description = "Administrators only.")
-    @APIResponse(
-            responseCode = "201",
-            description = "The measure, created.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MeasureDetail.class)))
     public Response create(
             @PathParam("plan") String slug,
             @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
@@ -165,20 +159,14 @@ public class MeasureResource {
     @Path("/{number}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             summary = "Update a measure",
             description =
                     "Replaces its title and axis; its number cannot change. Needs If-Match. " + "Administrators only.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The measure, updated.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MeasureDetail.class)))
     public Response update(
             @PathParam("plan") String slug,
             @PathParam("number") String number,
-            @Parameter(description = "The measure's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MeasureInput body) {
         return answers.ok(service.update(slug, QueryParams.positiveNumber("number", number), ifMatch, body));
     }
@@ -187,7 +175,6 @@ public class MeasureResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{number}")
     @RolesAllowed(Role.ADMIN_ROLE)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             summary = "Delete a measure",
             description =
@@ -197,8 +184,7 @@ public class MeasureResource {
     public Response delete(
             @PathParam("plan") String slug,
             @PathParam("number") String number,
-            @Parameter(description = "The measure's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Also delete the measure's assessments.") @QueryParam("cascade") boolean cascade) {
         service.delete(slug, QueryParams.positiveNumber("number", number), ifMatch, cascade);
         return answers.deleted();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -46,6 +47,11 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         Map<String, PathItem> paths = openAPI.getPaths().getPathItems();
+        paths.forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+                write(paths, path, method, operation);
+            }
+        }));
         paths.values().forEach(path -> path.getOperations().forEach(this::addProblems));
         Schema audit = openAPI.getComponents() == null
                 ? null
@@ -233,6 +239,89 @@ public class ProblemResponses implements OASFilter {
             return copy;
         }
         return value;
+    }
+
+    /**
+     * What every write shares, unless its method documents it otherwise: an API key (the security requirement); the
+     * If-Match it needs, with the resource's current ETag; and, for a POST or a PUT, the resource as GET shows it at
+     * its address (which is what {@code history.Writes} answers), "created" (201) or "updated" (200).
+     */
+    private static void write(
+            Map<String, PathItem> paths, String path, PathItem.HttpMethod method, Operation operation) {
+        String thing = thing(path);
+        if (operation.getParameters() != null) {
+            operation.setParameters(operation.getParameters().stream()
+                    .map(parameter -> ifMatch(parameter, thing))
+                    .toList());
+        }
+        String status = method == PathItem.HttpMethod.POST ? "201" : "200";
+        String item = path.endsWith("}")
+                ? path
+                : paths.keySet().stream()
+                        .filter(other -> other.matches(Pattern.quote(path) + "/\\{[a-z]+}"))
+                        .findFirst()
+                        .orElse(null);
+        Operation get = item == null ? null : paths.get(item).getGET();
+        APIResponse ok = get == null ? null : get.getResponses().getAPIResponse("200");
+        MediaType json =
+                ok == null || ok.getContent() == null ? null : ok.getContent().getMediaType("application/json");
+        Schema shown = json == null ? null : json.getSchema();
+        // The scanner answers a method returning a Response with a 200 "OK" of no schema: a placeholder.
+        boolean documented = operation.getResponses().getAPIResponse(status) != null
+                && !isPlaceholder(operation.getResponses().getAPIResponse(status));
+        if ((method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) && shown != null && !documented) {
+            Map<String, APIResponse> responses = new LinkedHashMap<>();
+            responses.put(
+                    status,
+                    OASFactory.createAPIResponse()
+                            .description("The " + thing + ", " + (status.equals("201") ? "created." : "updated."))
+                            .content(OASFactory.createContent()
+                                    .addMediaType(
+                                            "application/json",
+                                            OASFactory.createMediaType()
+                                                    .schema(OASFactory.createSchema()
+                                                            .ref(shown.getRef())))));
+            operation.getResponses().getAPIResponses().forEach((code, response) -> {
+                if (!isPlaceholder(response)) {
+                    responses.putIfAbsent(code, response);
+                }
+            });
+            operation.getResponses().setAPIResponses(responses);
+        }
+        if (operation.getSecurity() == null) {
+            operation.addSecurityRequirement(
+                    OASFactory.createSecurityRequirement().addScheme("apiKey"));
+        }
+    }
+
+    private static boolean isPlaceholder(APIResponse response) {
+        return "OK".equals(response.getDescription())
+                && response.getContent() != null
+                && response.getContent().getMediaTypes().values().stream()
+                        .allMatch(media ->
+                                media.getSchema() == null || media.getSchema().getRef() == null);
+    }
+
+    /** An If-Match the method does not describe: required, with the resource's current ETag. */
+    private static Parameter ifMatch(Parameter parameter, String thing) {
+        if (!"If-Match".equals(parameter.getName())
+                || parameter.getIn() != Parameter.In.HEADER
+                || parameter.getDescription() != null) {
+            return parameter;
+        }
+        return OASFactory.createParameter()
+                .description("The " + thing + (thing.endsWith("s") ? "'" : "'s") + " current ETag.")
+                .required(true)
+                .name(parameter.getName())
+                .in(parameter.getIn())
+                .schema(parameter.getSchema());
+    }
+
+    /** What a path addresses, in the singular: "axis" for /plans/{plan}/axes and /plans/{plan}/axes/{number}. */
+    static String thing(String path) {
+        String[] segments = path.split("/");
+        String noun = segments[segments.length - (path.endsWith("}") ? 2 : 1)];
+        return noun.equals("axes") ? "axis" : noun.endsWith("s") ? noun.substring(0, noun.length() - 1) : noun;
     }
 
     /**
