@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.http.PageParams;
 import org.planwatch.common.http.Params;
@@ -127,7 +126,6 @@ public class AxisResource {
             summary = "Delete an axis",
             description = "An axis with measures is only deleted with cascade=true, which deletes them "
                     + "and their assessments too; otherwise the answer is a 409. Needs If-Match. Administrators only.")
-    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(
             @PathParam("plan") String slug,
             @PathParam("number") String number,

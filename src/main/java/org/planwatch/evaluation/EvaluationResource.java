@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -56,14 +55,7 @@ public class EvaluationResource {
 
     @GET
     @Produces(Csv.MEDIA_TYPE)
-    @APIResponse(
-            responseCode = "200",
-            description = "The assessments as CSV.",
-            content =
-                    @Content(
-                            mediaType = Csv.MEDIA_TYPE,
-                            schema = @Schema(type = SchemaType.STRING),
-                            example = AssessmentCsv.EXAMPLE))
+    // The CSV is documented once, at its own address (the OpenAPI filter shows it here too).
     public Response getCsv(@Parameter(description = "The evaluation's id.", example = "1") @PathParam("id") String id) {
         EvaluationDetail detail = evaluations.detail(QueryParams.positiveNumber("id", id));
         return Downloads.csv(AssessmentCsv.write(detail), "planwatch-evaluation-" + detail.id() + ".csv");
@@ -144,7 +136,6 @@ public class EvaluationResource {
     @Path("/assessments/{measure}")
     @RolesAllowed({Role.ADMIN_ROLE, Role.EVALUATOR_ROLE})
     @Operation(summary = "Delete one assessment", description = "Needs If-Match with the assessment's current ETag.")
-    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response deleteAssessment(
             @PathParam("id") String id,
             @PathParam("measure") String measure,

@@ -144,13 +144,7 @@ public class PlanEvaluationResource {
             16;PARTIALLY_IMPLEMENTED;Un mécanisme a été annoncé;https://www.legifrance.gouv.fr/
             2;IMPLEMENTED;;
             """)))
-    @APIResponse(
-            responseCode = "201",
-            description = "Recorded: the evaluation with its assessments; Location is its address.",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = EvaluationDetail.class)))
+    // answers as the JSON form does (its 201 is documented there)
     public Response importCsv(
             @PathParam("plan") String slug,
             @Parameter(description = "The evaluator's slug. Required with a CSV body.", example = "cncdh")

@@ -50,8 +50,15 @@ public class ProblemResponses implements OASFilter {
         paths.forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
                 write(paths, path, method, operation);
+            } else if (path.endsWith("/badge.svg")) {
+                badge(operation);
             }
         }));
+        paths.forEach((path, item) -> {
+            if (path.endsWith(".csv")) {
+                sameCsv(item, paths.get(path.substring(0, path.length() - ".csv".length())));
+            }
+        });
         paths.values().forEach(path -> path.getOperations().forEach(this::addProblems));
         Schema audit = openAPI.getComponents() == null
                 ? null
@@ -242,9 +249,38 @@ public class ProblemResponses implements OASFilter {
     }
 
     /**
+     * A CSV at an address of its own ({@code /measures.csv}) is the one its address without ".csv" answers to
+     * {@code Accept: text/csv}: documented once, on the download, and shown again there.
+     */
+    private static void sameCsv(PathItem download, PathItem negotiated) {
+        APIResponse csv = download.getGET().getResponses().getAPIResponse("200");
+        APIResponse ok = negotiated == null || negotiated.getGET() == null
+                ? null
+                : negotiated.getGET().getResponses().getAPIResponse("200");
+        if (ok != null && ok.getContent() != null && ok.getContent().getMediaType(CSV) != null) {
+            ok.getContent().addMediaType(CSV, csv.getContent().getMediaType(CSV));
+        }
+    }
+
+    private static final String CSV = "text/csv";
+
+    /** Every badge answers an SVG image, a string. */
+    private static void badge(Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok != null && isPlaceholder(ok)) {
+            ok.setDescription("The badge.");
+            ok.getContent()
+                    .getMediaTypes()
+                    .values()
+                    .forEach(media ->
+                            media.setSchema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+        }
+    }
+
+    /**
      * What every write shares, unless its method documents it otherwise: an API key (the security requirement); the
-     * If-Match it needs, with the resource's current ETag; and, for a POST or a PUT, the resource as GET shows it at
-     * its address (which is what {@code history.Writes} answers), "created" (201) or "updated" (200).
+     * If-Match it needs, with the resource's current ETag; for a POST or a PUT, the resource as GET shows it at its
+     * address (which is what {@code history.Writes} answers), "created" (201) or "updated" (200); for a DELETE, a 204.
      */
     private static void write(
             Map<String, PathItem> paths, String path, PathItem.HttpMethod method, Operation operation) {
@@ -270,8 +306,8 @@ public class ProblemResponses implements OASFilter {
         boolean documented = operation.getResponses().getAPIResponse(status) != null
                 && !isPlaceholder(operation.getResponses().getAPIResponse(status));
         if ((method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) && shown != null && !documented) {
-            Map<String, APIResponse> responses = new LinkedHashMap<>();
-            responses.put(
+            first(
+                    operation,
                     status,
                     OASFactory.createAPIResponse()
                             .description("The " + thing + ", " + (status.equals("201") ? "created." : "updated."))
@@ -281,17 +317,29 @@ public class ProblemResponses implements OASFilter {
                                             OASFactory.createMediaType()
                                                     .schema(OASFactory.createSchema()
                                                             .ref(shown.getRef())))));
-            operation.getResponses().getAPIResponses().forEach((code, response) -> {
-                if (!isPlaceholder(response)) {
-                    responses.putIfAbsent(code, response);
-                }
-            });
-            operation.getResponses().setAPIResponses(responses);
+        }
+        if (documented) { // the scanner's placeholder beside it goes (a POST that reads JSON or CSV has two methods)
+            first(operation, status, operation.getResponses().getAPIResponse(status));
+        }
+        if (method == PathItem.HttpMethod.DELETE && operation.getResponses().getAPIResponse("204") == null) {
+            first(operation, "204", OASFactory.createAPIResponse().description("Deleted."));
         }
         if (operation.getSecurity() == null) {
             operation.addSecurityRequirement(
                     OASFactory.createSecurityRequirement().addScheme("apiKey"));
         }
+    }
+
+    /** Puts the answer a write gives first, in place of the scanner's placeholder. */
+    private static void first(Operation operation, String status, APIResponse answer) {
+        Map<String, APIResponse> responses = new LinkedHashMap<>();
+        responses.put(status, answer);
+        operation.getResponses().getAPIResponses().forEach((code, response) -> {
+            if (!isPlaceholder(response)) {
+                responses.putIfAbsent(code, response);
+            }
+        });
+        operation.getResponses().setAPIResponses(responses);
     }
 
     private static boolean isPlaceholder(APIResponse response) {
