@@ -20,11 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.http.PageParams;
 import org.planwatch.common.http.Params;
@@ -95,12 +91,7 @@ public class AxisResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create an axis", description = "Administrators only.")
-    @APIResponse(
-            responseCode = "201",
-            description = "The axis, created.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AxisProgress.class)))
     public Response create(
             @PathParam("plan") String slug,
             @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
@@ -116,19 +107,13 @@ public class AxisResource {
     @Path("/{number}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             summary = "Update an axis",
             description = "Replaces its title; its number cannot change. Needs If-Match. Administrators only.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The axis, updated.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AxisProgress.class)))
     public Response update(
             @PathParam("plan") String slug,
             @PathParam("number") String number,
-            @Parameter(description = "The axis' current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AxisInput body) {
         return answers.ok(service.update(slug, QueryParams.positiveNumber("number", number), ifMatch, body));
     }
@@ -137,17 +122,14 @@ public class AxisResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{number}")
     @RolesAllowed(Role.ADMIN_ROLE)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             summary = "Delete an axis",
             description = "An axis with measures is only deleted with cascade=true, which deletes them "
                     + "and their assessments too; otherwise the answer is a 409. Needs If-Match. Administrators only.")
-    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(
             @PathParam("plan") String slug,
             @PathParam("number") String number,
-            @Parameter(description = "The axis' current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Also delete the axis' measures and their assessments.") @QueryParam("cascade")
                     boolean cascade) {
         service.delete(slug, QueryParams.positiveNumber("number", number), ifMatch, cascade);

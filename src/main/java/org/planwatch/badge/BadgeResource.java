@@ -1,26 +1,21 @@
 package org.planwatch.badge;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.axis.AxisService;
 import org.planwatch.cache.ResponseCache;
 import org.planwatch.common.http.Params;
 import org.planwatch.common.http.QueryParams;
-import org.planwatch.common.problem.ApiException;
 import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.AxisProgress;
 import org.planwatch.domain.Progress;
@@ -65,15 +60,10 @@ public class BadgeResource {
             description =
                     "An SVG image: the plan's period, then how many of its measures are implemented, partially implemented and "
                             + "not implemented, with the full sentence as its accessible title. Cacheable for 5 minutes.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The badge.",
-            content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
     public Response plan(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
-            @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang")
-                    String lang) {
-        Lang chosen = lang(lang);
+            @BeanParam BadgeLangParam lang) {
+        Lang chosen = lang.chosen();
         List<AxisProgress> axes = progress.axes(slug, StatusBasis.LATEST);
         if (axes.isEmpty()) {
             plans.require(slug); // no axes: the plan may not exist
@@ -86,16 +76,11 @@ public class BadgeResource {
     @Operation(
             summary = "Get an axis' progress badge",
             description = "Like the plan's badge, for the measures of one axis.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The badge.",
-            content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
     public Response axis(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "The axis' number in its plan.", example = "3") @PathParam("number") String number,
-            @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang")
-                    String lang) {
-        Lang chosen = lang(lang);
+            @BeanParam BadgeLangParam lang) {
+        Lang chosen = lang.chosen();
         int wanted = QueryParams.positiveNumber("number", number);
         Plan plan = plans.require(slug);
         AxisProgress axis = axisService.view(plan, wanted, StatusBasis.LATEST);
@@ -109,17 +94,12 @@ public class BadgeResource {
     @Operation(
             summary = "Get a measure's status badge",
             description = "An SVG image: the measure's number, then its current status.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The badge.",
-            content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
     public Response measure(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "The measure's number in its plan.", example = "16") @PathParam("number")
                     String number,
-            @Parameter(description = "The badge's language: fr (default) or en.", example = "fr") @QueryParam("lang")
-                    String lang) {
-        Lang chosen = lang(lang);
+            @BeanParam BadgeLangParam lang) {
+        Lang chosen = lang.chosen();
         int wanted = QueryParams.positiveNumber("number", number);
         MeasureDetail m = measures.detail(slug, wanted, null);
         String label = (chosen == Lang.FR ? "mesure " : "measure ") + m.number();
@@ -145,17 +125,6 @@ public class BadgeResource {
         String title = subject + " : " + String.join(", ", sentence) + (lang == Lang.FR ? " sur " : " of ")
                 + progress.measureCount() + (lang == Lang.FR ? " mesures" : " measures");
         return new Badge(label, Badge.join(parts), "#1f4e8c", title);
-    }
-
-    private static Lang lang(String value) {
-        if (value == null) {
-            return Lang.FR;
-        }
-        Lang lang = Lang.parse(value);
-        if (lang == null) {
-            throw new ApiException.InvalidParameter("lang", "must be fr or en (got '" + value + "')");
-        }
-        return lang;
     }
 
     private Response badge(Badge badge) {

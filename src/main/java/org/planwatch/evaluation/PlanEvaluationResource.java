@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.http.PageParams;
 import org.planwatch.common.http.Params;
@@ -87,7 +86,6 @@ public class PlanEvaluationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN_ROLE, Role.EVALUATOR_ROLE})
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             summary = "Record an evaluation, with all its assessments",
             description =
@@ -130,7 +128,6 @@ public class PlanEvaluationResource {
     @POST
     @Consumes(AssessmentCsv.MEDIA_TYPE)
     @RolesAllowed({Role.ADMIN_ROLE, Role.EVALUATOR_ROLE})
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             summary = "Import an evaluation from CSV",
             description =
@@ -147,13 +144,7 @@ public class PlanEvaluationResource {
             16;PARTIALLY_IMPLEMENTED;Un mécanisme a été annoncé;https://www.legifrance.gouv.fr/
             2;IMPLEMENTED;;
             """)))
-    @APIResponse(
-            responseCode = "201",
-            description = "Recorded: the evaluation with its assessments; Location is its address.",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = EvaluationDetail.class)))
+    // answers as the JSON form does (its 201 is documented there)
     public Response importCsv(
             @PathParam("plan") String slug,
             @Parameter(description = "The evaluator's slug. Required with a CSV body.", example = "cncdh")

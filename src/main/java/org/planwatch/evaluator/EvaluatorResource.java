@@ -19,11 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.http.PageParams;
 import org.planwatch.common.http.Params;
@@ -74,12 +70,7 @@ public class EvaluatorResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create an evaluator", description = "Administrators only.")
-    @APIResponse(
-            responseCode = "201",
-            description = "The evaluator, created.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvaluatorView.class)))
     public Response create(
             @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey, @NotNull @Valid EvaluatorInput body) {
         return answers.created(
@@ -90,19 +81,12 @@ public class EvaluatorResource {
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             summary = "Update an evaluator",
             description = "Its slug cannot change. Needs If-Match. Administrators only.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The evaluator, updated.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvaluatorView.class)))
     public Response update(
             @PathParam("slug") String slug,
-            @Parameter(description = "The evaluator's current ETag.", required = true)
-                    @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid EvaluatorInput body) {
         return answers.ok(service.update(slug, ifMatch, body));
     }
@@ -111,18 +95,14 @@ public class EvaluatorResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{slug}")
     @RolesAllowed(Role.ADMIN_ROLE)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             summary = "Delete an evaluator",
             description =
                     "An evaluator with evaluations or API keys is only deleted with "
                             + "cascade=true, which deletes them too; otherwise the answer is a 409 that lists them. Needs If-Match. Administrators only.")
-    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(
             @PathParam("slug") String slug,
-            @Parameter(description = "The evaluator's current ETag.", required = true)
-                    @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Also delete its evaluations, their assessments, and its API keys.")
                     @QueryParam("cascade")
                     boolean cascade) {

@@ -1,13 +1,13 @@
 package org.planwatch.measure;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.csv.Csv;
 import org.planwatch.common.http.Params;
 import org.planwatch.domain.ApiPaths;
-import org.planwatch.domain.Status;
 
 /** The measure list's CSV at an address of its own, for download links and spreadsheets' "import from URL". */
 @Path(ApiPaths.PLAN + "/measures.csv")
@@ -44,14 +43,9 @@ public class MeasureCsvResource {
                             example = MeasureCsv.EXAMPLE))
     public Response download(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
-            @Parameter(description = MeasureFilterParams.AXIS, example = "3") @QueryParam("axis") String axis,
-            @Parameter(
-                            description = MeasureFilterParams.STATUS,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
-                    @QueryParam("status")
-                    List<String> status,
+            @BeanParam MeasureFilterParams filterParams,
             @Parameter(description = MeasureFilterParams.Q + ".", example = "mecanisme") @QueryParam("q") String q,
             @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
-        return measures.listCsv(slug, axis, status, q, asOf);
+        return measures.listCsv(slug, filterParams, q, asOf);
     }
 }

@@ -1,16 +1,21 @@
 package org.planwatch.measure;
 
+import jakarta.ws.rs.QueryParam;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.domain.Status;
 
 /**
  * A measure list's filter from the query parameters that give it, in the API and the pages alike: a bad value is a
- * 400 naming the parameter and what it accepts. Whether the plan has the axis is the service's to check.
+ * 400 naming the parameter and what it accepts. Whether the plan has the axis is the service's to check. As a
+ * @BeanParam, {@code axis} and {@code status}, read and documented once for the JSON list and both CSV addresses.
  */
-public final class MeasureFilterParams {
+public class MeasureFilterParams {
 
     /** How the filter's parameters are documented, on the JSON list and on both CSV addresses alike. */
     static final String AXIS = "Only the measures of this axis (its number).";
@@ -21,7 +26,18 @@ public final class MeasureFilterParams {
 
     private static final int MAX_WORDS = 10;
 
-    private MeasureFilterParams() {}
+    @Parameter(description = AXIS, example = "3")
+    @QueryParam("axis")
+    String axis;
+
+    @Parameter(description = STATUS, schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
+    @QueryParam("status")
+    List<String> status;
+
+    /** The filter that {@code axis}, {@code status} and these words of the title give. */
+    MeasureFilter with(String q) {
+        return of(axis, status, q);
+    }
 
     /** {@code axis}: an axis number; {@code status}: statuses, repeated or comma-separated; {@code q}: words of the title. */
     public static MeasureFilter of(String axis, List<String> status, String q) {

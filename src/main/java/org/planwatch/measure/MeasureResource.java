@@ -21,12 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.csv.Csv;
 import org.planwatch.common.http.Downloads;
@@ -38,7 +33,6 @@ import org.planwatch.common.paging.Page;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.Role;
-import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.history.WriteResponses;
 import org.planwatch.plan.Plan;
@@ -72,12 +66,7 @@ public class MeasureResource {
                             + "`/api/v1/plans/{plan}/measures.csv` for links and spreadsheets that cannot send a header.")
     public Page<MeasureView> list(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
-            @Parameter(description = MeasureFilterParams.AXIS, example = "3") @QueryParam("axis") String axis,
-            @Parameter(
-                            description = MeasureFilterParams.STATUS,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
-                    @QueryParam("status")
-                    List<String> status,
+            @BeanParam MeasureFilterParams filterParams,
             @Parameter(
                             description = MeasureFilterParams.Q + " (`mecanisme` finds \"mécanisme\").",
                             example = "mecanisme")
@@ -88,7 +77,7 @@ public class MeasureResource {
         int size = paging.size();
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         int after = Cursor.decodeNumber(paging.cursor());
-        MeasureFilter filter = MeasureFilterParams.of(axis, status, q);
+        MeasureFilter filter = filterParams.with(q);
         List<MeasureView> page = measures.page(slug, filter, basis, after, size);
         if (page.isEmpty()) {
             service.explainEmpty(slug, filter);
@@ -98,27 +87,15 @@ public class MeasureResource {
 
     @GET
     @Produces(Csv.MEDIA_TYPE)
-    @APIResponse(
-            responseCode = "200",
-            description = "The measures as CSV.",
-            content =
-                    @Content(
-                            mediaType = Csv.MEDIA_TYPE,
-                            schema = @Schema(type = SchemaType.STRING),
-                            example = MeasureCsv.EXAMPLE))
+    // The CSV is documented once, at its own address (the OpenAPI filter shows it here too).
     public Response listCsv(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
-            @Parameter(description = MeasureFilterParams.AXIS, example = "3") @QueryParam("axis") String axis,
-            @Parameter(
-                            description = MeasureFilterParams.STATUS,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
-                    @QueryParam("status")
-                    List<String> status,
+            @BeanParam MeasureFilterParams filterParams,
             @Parameter(description = MeasureFilterParams.Q + ".", example = "mecanisme") @QueryParam("q") String q,
             @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         Plan plan = plans.require(slug);
-        MeasureFilter filter = service.checked(plan, MeasureFilterParams.of(axis, status, q));
+        MeasureFilter filter = service.checked(plan, filterParams.with(q));
         return Downloads.csv(
                 MeasureCsv.write(measures.all(plan.slug, filter, basis)), "planwatch-" + plan.slug + "-measures.csv");
     }
@@ -144,12 +121,7 @@ public class MeasureResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
-    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create a measure", description = "Administrators only.")
-    @APIResponse(
-            responseCode = "201",
-            description = "The measure, created.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MeasureDetail.class)))
     public Response create(
             @PathParam("plan") String slug,
             @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
@@ -165,20 +137,14 @@ public class MeasureResource {
     @Path("/{number}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             summary = "Update a measure",
             description =
                     "Replaces its title and axis; its number cannot change. Needs If-Match. " + "Administrators only.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The measure, updated.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MeasureDetail.class)))
     public Response update(
             @PathParam("plan") String slug,
             @PathParam("number") String number,
-            @Parameter(description = "The measure's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MeasureInput body) {
         return answers.ok(service.update(slug, QueryParams.positiveNumber("number", number), ifMatch, body));
     }
@@ -187,18 +153,15 @@ public class MeasureResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{number}")
     @RolesAllowed(Role.ADMIN_ROLE)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             summary = "Delete a measure",
             description =
                     "A measure with assessments is only deleted with cascade=true, which deletes "
                             + "them too; otherwise the answer is a 409 naming the evaluations that assessed it. Needs If-Match. Administrators only.")
-    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(
             @PathParam("plan") String slug,
             @PathParam("number") String number,
-            @Parameter(description = "The measure's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Also delete the measure's assessments.") @QueryParam("cascade") boolean cascade) {
         service.delete(slug, QueryParams.positiveNumber("number", number), ifMatch, cascade);
         return answers.deleted();

@@ -21,11 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.http.PageParams;
 import org.planwatch.common.http.Params;
@@ -85,14 +81,9 @@ public class PlanResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             summary = "Create a plan",
             description = "Its slug is its period (startYear-endYear). Administrators only.")
-    @APIResponse(
-            responseCode = "201",
-            description = "The plan, created.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
     public Response create(@HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey, @NotNull @Valid PlanInput body) {
         return answers.created(
                 idempotencyKey, body, () -> service.create(body), created -> ApiPaths.plan(created.slug()));
@@ -102,19 +93,13 @@ public class PlanResource {
     @Path("/{plan}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             summary = "Update a plan",
             description = "Replaces its title, presentation date and source; its period cannot change. "
                     + "Needs If-Match with the plan's current ETag. Administrators only.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The plan, updated.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
     public Response update(
             @PathParam("plan") String slug,
-            @Parameter(description = "The plan's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PlanInput body) {
         return answers.ok(service.update(slug, ifMatch, body));
     }
@@ -123,17 +108,14 @@ public class PlanResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{plan}")
     @RolesAllowed(Role.ADMIN_ROLE)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             summary = "Delete a plan",
             description =
                     "A plan with axes, measures or evaluations is only deleted with cascade=true, "
                             + "which deletes them too; otherwise the answer is a 409 that says what depends on it. Needs If-Match. Administrators only.")
-    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(
             @PathParam("plan") String slug,
-            @Parameter(description = "The plan's current ETag.", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Also delete everything that belongs to the plan.") @QueryParam("cascade")
                     boolean cascade) {
         service.delete(slug, ifMatch, cascade);

@@ -81,27 +81,31 @@ public class RateLimits {
         }
         long writesPerMinute = config.rateLimit().writesPerMinute();
         long readsPerMinute = config.rateLimit().readsPerMinute();
-        if (write) {
-            ConsumptionProbe probe =
-                    bucket("write:" + client(context, address), writesPerMinute).tryConsumeAndReturnRemaining(1);
-            if (!probe.isConsumed()) {
-                refuse(
+        boolean limited = write
+                ? limited(
                         context,
-                        probe.getNanosToWaitForRefill(),
-                        "At most " + writesPerMinute + " writes a minute are accepted from one client.");
-                return;
-            }
-        } else if (readsPerMinute > 0) {
-            ConsumptionProbe probe = bucket("read:" + address, readsPerMinute).tryConsumeAndReturnRemaining(1);
-            if (!probe.isConsumed()) {
-                refuse(
-                        context,
-                        probe.getNanosToWaitForRefill(),
-                        "At most " + readsPerMinute + " reads a minute are accepted from one address.");
-                return;
-            }
+                        "write:" + client(context, address),
+                        writesPerMinute,
+                        "At most " + writesPerMinute + " writes a minute are accepted from one client.")
+                : readsPerMinute > 0
+                        && limited(
+                                context,
+                                "read:" + address,
+                                readsPerMinute,
+                                "At most " + readsPerMinute + " reads a minute are accepted from one address.");
+        if (limited) {
+            return;
         }
         context.next();
+    }
+
+    /** Takes a token from the bucket of {@code key}; refuses the request (429) when there is none left. */
+    private boolean limited(RoutingContext context, String key, long perMinute, String detail) {
+        ConsumptionProbe probe = bucket(key, perMinute).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            refuse(context, probe.getNanosToWaitForRefill(), detail);
+        }
+        return !probe.isConsumed();
     }
 
     private Bucket failures(String address) {

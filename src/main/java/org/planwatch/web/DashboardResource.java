@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -29,7 +28,6 @@ import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureDetail;
 import org.planwatch.measure.MeasureFilter;
-import org.planwatch.measure.MeasureFilterParams;
 import org.planwatch.measure.MeasureRepository;
 import org.planwatch.measure.MeasureService;
 import org.planwatch.measure.MeasureView;
@@ -82,19 +80,14 @@ public class DashboardResource {
 
     @GET
     @Operation(hidden = true)
-    public Response home(
-            @QueryParam("axis") String axis,
-            @QueryParam("status") List<String> status,
-            @QueryParam("q") String q,
-            @BeanParam PageLangParams lang,
-            @Context UriInfo uri) {
+    public Response home(@BeanParam MeasureFormParams form, @BeanParam PageLangParams lang, @Context UriInfo uri) {
         Lang chosen = lang.chosen(vertx.getCurrent());
         List<Plan> latest = plans.page(null, 1);
         if (latest.isEmpty()) {
             Frame frame = frame(chosen, "Planwatch", uri, ApiPaths.PLANS, "/feeds/changes.atom");
             return html(empty.data("frame", frame).render(), lang.param());
         }
-        return planPage(latest.get(0), axis, status, q, chosen, lang.param(), uri);
+        return planPage(latest.get(0), form, chosen, lang.param(), uri);
     }
 
     @GET
@@ -102,12 +95,10 @@ public class DashboardResource {
     @Operation(hidden = true)
     public Response plan(
             @PathParam("plan") String slug,
-            @QueryParam("axis") String axis,
-            @QueryParam("status") List<String> status,
-            @QueryParam("q") String q,
+            @BeanParam MeasureFormParams form,
             @BeanParam PageLangParams lang,
             @Context UriInfo uri) {
-        return planPage(plans.require(slug), axis, status, q, lang.chosen(vertx.getCurrent()), lang.param(), uri);
+        return planPage(plans.require(slug), form, lang.chosen(vertx.getCurrent()), lang.param(), uri);
     }
 
     @GET
@@ -167,9 +158,8 @@ public class DashboardResource {
     /** One evaluator's latest status for a measure. */
     public record Assessed(String shortName, String name, String date, StatusLook status) {}
 
-    private Response planPage(
-            Plan planEntity, String axis, List<String> status, String q, Lang chosen, String langParam, UriInfo uri) {
-        MeasureFilter filter = measureService.checked(planEntity, MeasureFilterParams.ofForm(axis, status, q));
+    private Response planPage(Plan planEntity, MeasureFormParams form, Lang chosen, String langParam, UriInfo uri) {
+        MeasureFilter filter = measureService.checked(planEntity, form.filter());
         List<AxisProgress> axes = progress.axes(planEntity.id, StatusBasis.LATEST);
         PlanView view = planService.view(planEntity, axes);
         List<MeasureView> all = measures.all(planEntity.slug, MeasureFilter.ALL, StatusBasis.LATEST);
@@ -228,7 +218,7 @@ public class DashboardResource {
                                 axes.stream().map(a -> AxisRow.of(a, chosen)).toList())
                         .data("axisOptions", axisOptions)
                         .data("statusOptions", statusOptions)
-                        .data("q", q == null ? "" : q)
+                        .data("q", form.q())
                         .data(
                                 "rows",
                                 all.stream()

@@ -31,7 +31,6 @@ import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureDetail;
 import org.planwatch.measure.MeasureFilter;
-import org.planwatch.measure.MeasureFilterParams;
 import org.planwatch.measure.MeasureRepository;
 import org.planwatch.measure.MeasureService;
 import org.planwatch.plan.Plan;
@@ -127,14 +126,12 @@ public class EmbedResource {
     @Operation(hidden = true)
     public Response measures(
             @QueryParam("plan") String slug,
-            @QueryParam("axis") String axis,
-            @QueryParam("status") List<String> status,
-            @QueryParam("q") String q,
+            @BeanParam MeasureFormParams form,
             @BeanParam EmbedParams params,
             @Context UriInfo uri) {
         Options options = params.options(vertx.getCurrent());
         Plan plan = plan(slug);
-        MeasureFilter filter = measureService.checked(plan, MeasureFilterParams.ofForm(axis, status, q));
+        MeasureFilter filter = measureService.checked(plan, form.filter());
         var t = Texts.of(options.lang());
         String heading = plan.title;
         if (filter.axis() != null) {

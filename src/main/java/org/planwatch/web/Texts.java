@@ -5,207 +5,153 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.planwatch.domain.Status;
 
 /** The interface's words in French and English. The data (titles, comments) stays in French, as in the sources. */
 public final class Texts {
 
-    private static final Map<String, String> FR = Map.ofEntries(
-            Map.entry("view.progress", "L’avancement d’un plan"),
-            Map.entry("view.measures", "Les mesures d’un axe ou d’un état"),
-            Map.entry("view.measure", "Une mesure"),
-            Map.entry(
-                    "builderIntro",
-                    "Choisissez une vue et ses options, puis copiez le code dans votre page. L’aperçu montre exactement ce que verront vos visiteurs."),
-            Map.entry("view", "Vue"),
-            Map.entry("options", "Options"),
-            Map.entry("language", "Langue"),
-            Map.entry("layout", "Présentation"),
-            Map.entry("layoutFull", "complète"),
-            Map.entry("layoutCompact", "compacte"),
-            Map.entry("theme", "Thème"),
-            Map.entry("themeLight", "clair"),
-            Map.entry("themeDark", "sombre"),
-            Map.entry("update", "Mettre à jour le code et l’aperçu"),
-            Map.entry("iframeCode", "Cadre (iframe) : le plus simple, s’affiche tel quel"),
-            Map.entry("scriptCode", "Script : le contenu s’insère dans votre page, à styler avec votre CSS"),
-            Map.entry("badgeCode", "Badge (image SVG)"),
-            Map.entry("copy", "Copier"),
-            Map.entry("copied", "Copié"),
-            Map.entry("preview", "Aperçu"),
-            Map.entry("previewIframe", "Aperçu du cadre"),
-            Map.entry("previewScript", "Aperçu du script"),
-            Map.entry("noMeasure", "Aucune mesure ne correspond."),
-            Map.entry("tagline", "Suivi des plans d’action nationaux contre la traite des êtres humains"),
-            Map.entry("skip", "Aller au contenu"),
-            Map.entry("nav", "Liens du site"),
-            Map.entry("api", "API (JSON)"),
-            Map.entry("embed", "Intégrer sur votre site"),
-            Map.entry("switchTo", "English"),
-            Map.entry("plan", "Plan"),
-            Map.entry("otherPlans", "Autres plans"),
-            Map.entry("period", "Période"),
-            Map.entry("presentedOn", "Présenté le"),
-            Map.entry("source", "Source"),
-            Map.entry("latestEvaluation", "Dernière évaluation"),
-            Map.entry("progress", "Avancement global"),
-            Map.entry("measuresCounted", "mesures"),
-            Map.entry("byAxis", "Avancement par axe"),
-            Map.entry("axis", "Axe"),
-            Map.entry("measures", "Mesures"),
-            Map.entry("allAxes", "Tous les axes"),
-            Map.entry("status", "État"),
-            Map.entry("allStatuses", "Tous les états"),
-            Map.entry("search", "Rechercher dans les intitulés"),
-            Map.entry("searchHint", "accents et majuscules ignorés"),
-            Map.entry("filter", "Filtrer"),
-            Map.entry("reset", "Tout afficher"),
-            Map.entry("shown", "%d mesure(s) affichée(s) sur %d"),
-            Map.entry("number", "N°"),
-            Map.entry("title", "Intitulé"),
-            Map.entry("downloadCsv", "Télécharger cette liste (CSV)"),
-            Map.entry("downloadEvaluationCsv", "Télécharger l’évaluation (CSV)"),
-            Map.entry("feed", "Fil Atom des changements d’état"),
-            Map.entry("history", "Évolution dans le temps"),
-            Map.entry("historyTable", "Les chiffres de l’évolution"),
-            Map.entry("date", "Date"),
-            Map.entry("count", "Nombre de mesures"),
-            Map.entry("measure", "Mesure"),
-            Map.entry("currentStatus", "État actuel"),
-            Map.entry("statusFrom", "selon"),
-            Map.entry("timeline", "Historique des évaluations"),
-            Map.entry("evaluator", "Évaluateur"),
-            Map.entry("comment", "Commentaire"),
-            Map.entry("evidence", "Sources"),
-            Map.entry("noAssessment", "Aucune évaluation n’a encore porté sur cette mesure."),
-            Map.entry("divergent", "Les évaluateurs ne sont pas d’accord sur cette mesure :"),
-            Map.entry("byEvaluator", "Selon chaque évaluateur"),
-            Map.entry("back", "Toutes les mesures du plan"),
-            Map.entry(
-                    "dataNote",
-                    "Les données restent en français, la langue des sources. Chaque chiffre vient de l’API publique."),
-            Map.entry("openData", "Données ouvertes"),
-            Map.entry("noPlan", "Aucun plan n’est encore enregistré."),
-            Map.entry("seeOnPlanwatch", "Voir sur Planwatch"),
-            Map.entry("divergentShort", "avis divergents"));
+    /** Each word of the interface: its key, in French, in English. */
+    private static final String[][] WORDS = {
+        {"view.progress", "L’avancement d’un plan", "A plan’s progress"},
+        {"view.measures", "Les mesures d’un axe ou d’un état", "The measures of an axis or a status"},
+        {"view.measure", "Une mesure", "One measure"},
+        {
+            "builderIntro",
+            "Choisissez une vue et ses options, puis copiez le code dans votre page. L’aperçu montre exactement ce que verront vos visiteurs.",
+            "Pick a view and its options, then copy the code into your page. The preview shows exactly what your visitors will see."
+        },
+        {"view", "Vue", "View"},
+        {"options", "Options", "Options"},
+        {"language", "Langue", "Language"},
+        {"layout", "Présentation", "Layout"},
+        {"layoutFull", "complète", "full"},
+        {"layoutCompact", "compacte", "compact"},
+        {"theme", "Thème", "Theme"},
+        {"themeLight", "clair", "light"},
+        {"themeDark", "sombre", "dark"},
+        {"update", "Mettre à jour le code et l’aperçu", "Update the code and the preview"},
+        {
+            "iframeCode",
+            "Cadre (iframe) : le plus simple, s’affiche tel quel",
+            "Frame (iframe): the simplest, shows as is"
+        },
+        {
+            "scriptCode",
+            "Script : le contenu s’insère dans votre page, à styler avec votre CSS",
+            "Script: the content goes into your page, to style with your own CSS"
+        },
+        {"badgeCode", "Badge (image SVG)", "Badge (SVG image)"},
+        {"copy", "Copier", "Copy"},
+        {"copied", "Copié", "Copied"},
+        {"preview", "Aperçu", "Preview"},
+        {"previewIframe", "Aperçu du cadre", "Preview of the frame"},
+        {"previewScript", "Aperçu du script", "Preview of the script"},
+        {"noMeasure", "Aucune mesure ne correspond.", "No measure matches."},
+        {
+            "tagline",
+            "Suivi des plans d’action nationaux contre la traite des êtres humains",
+            "Tracking France’s national action plans against trafficking in human beings"
+        },
+        {"skip", "Aller au contenu", "Skip to content"},
+        {"nav", "Liens du site", "Site links"},
+        {"api", "API (JSON)", "API (JSON)"},
+        {"embed", "Intégrer sur votre site", "Embed on your site"},
+        {"switchTo", "English", "Français"},
+        {"plan", "Plan", "Plan"},
+        {"otherPlans", "Autres plans", "Other plans"},
+        {"period", "Période", "Period"},
+        {"presentedOn", "Présenté le", "Presented on"},
+        {"source", "Source", "Source"},
+        {"latestEvaluation", "Dernière évaluation", "Latest evaluation"},
+        {"progress", "Avancement global", "Overall progress"},
+        {"measuresCounted", "mesures", "measures"},
+        {"byAxis", "Avancement par axe", "Progress by axis"},
+        {"axis", "Axe", "Axis"},
+        {"measures", "Mesures", "Measures"},
+        {"allAxes", "Tous les axes", "All axes"},
+        {"status", "État", "Status"},
+        {"allStatuses", "Tous les états", "All statuses"},
+        {"search", "Rechercher dans les intitulés", "Search the titles"},
+        {"searchHint", "accents et majuscules ignorés", "accents and case ignored"},
+        {"filter", "Filtrer", "Filter"},
+        {"reset", "Tout afficher", "Show all"},
+        {"shown", "%d mesure(s) affichée(s) sur %d", "%d of %d measure(s) shown"},
+        {"number", "N°", "No."},
+        {"title", "Intitulé", "Title"},
+        {"downloadCsv", "Télécharger cette liste (CSV)", "Download this list (CSV)"},
+        {"downloadEvaluationCsv", "Télécharger l’évaluation (CSV)", "Download the evaluation (CSV)"},
+        {"feed", "Fil Atom des changements d’état", "Atom feed of status changes"},
+        {"history", "Évolution dans le temps", "Progress over time"},
+        {"historyTable", "Les chiffres de l’évolution", "The figures over time"},
+        {"date", "Date", "Date"},
+        {"count", "Nombre de mesures", "Number of measures"},
+        {"measure", "Mesure", "Measure"},
+        {"currentStatus", "État actuel", "Current status"},
+        {"statusFrom", "selon", "according to"},
+        {"timeline", "Historique des évaluations", "Assessment history"},
+        {"evaluator", "Évaluateur", "Evaluator"},
+        {"comment", "Commentaire", "Comment"},
+        {"evidence", "Sources", "Evidence"},
+        {
+            "noAssessment",
+            "Aucune évaluation n’a encore porté sur cette mesure.",
+            "No evaluation has assessed this measure yet."
+        },
+        {
+            "divergent",
+            "Les évaluateurs ne sont pas d’accord sur cette mesure :",
+            "The evaluators disagree on this measure:"
+        },
+        {"byEvaluator", "Selon chaque évaluateur", "According to each evaluator"},
+        {"back", "Toutes les mesures du plan", "All the plan’s measures"},
+        {
+            "dataNote",
+            "Les données restent en français, la langue des sources. Chaque chiffre vient de l’API publique.",
+            "The data stays in French, the language of the sources. Every figure comes from the public API."
+        },
+        {"openData", "Données ouvertes", "Open data"},
+        {"noPlan", "Aucun plan n’est encore enregistré.", "No plan has been recorded yet."},
+        {"seeOnPlanwatch", "Voir sur Planwatch", "See on Planwatch"},
+        {"divergentShort", "avis divergents", "evaluators disagree"}
+    };
 
-    private static final Map<String, String> EN = Map.ofEntries(
-            Map.entry("view.progress", "A plan’s progress"),
-            Map.entry("view.measures", "The measures of an axis or a status"),
-            Map.entry("view.measure", "One measure"),
-            Map.entry(
-                    "builderIntro",
-                    "Pick a view and its options, then copy the code into your page. The preview shows exactly what your visitors will see."),
-            Map.entry("view", "View"),
-            Map.entry("options", "Options"),
-            Map.entry("language", "Language"),
-            Map.entry("layout", "Layout"),
-            Map.entry("layoutFull", "full"),
-            Map.entry("layoutCompact", "compact"),
-            Map.entry("theme", "Theme"),
-            Map.entry("themeLight", "light"),
-            Map.entry("themeDark", "dark"),
-            Map.entry("update", "Update the code and the preview"),
-            Map.entry("iframeCode", "Frame (iframe): the simplest, shows as is"),
-            Map.entry("scriptCode", "Script: the content goes into your page, to style with your own CSS"),
-            Map.entry("badgeCode", "Badge (SVG image)"),
-            Map.entry("copy", "Copy"),
-            Map.entry("copied", "Copied"),
-            Map.entry("preview", "Preview"),
-            Map.entry("previewIframe", "Preview of the frame"),
-            Map.entry("previewScript", "Preview of the script"),
-            Map.entry("noMeasure", "No measure matches."),
-            Map.entry("tagline", "Tracking France’s national action plans against trafficking in human beings"),
-            Map.entry("skip", "Skip to content"),
-            Map.entry("nav", "Site links"),
-            Map.entry("api", "API (JSON)"),
-            Map.entry("embed", "Embed on your site"),
-            Map.entry("switchTo", "Français"),
-            Map.entry("plan", "Plan"),
-            Map.entry("otherPlans", "Other plans"),
-            Map.entry("period", "Period"),
-            Map.entry("presentedOn", "Presented on"),
-            Map.entry("source", "Source"),
-            Map.entry("latestEvaluation", "Latest evaluation"),
-            Map.entry("progress", "Overall progress"),
-            Map.entry("measuresCounted", "measures"),
-            Map.entry("byAxis", "Progress by axis"),
-            Map.entry("axis", "Axis"),
-            Map.entry("measures", "Measures"),
-            Map.entry("allAxes", "All axes"),
-            Map.entry("status", "Status"),
-            Map.entry("allStatuses", "All statuses"),
-            Map.entry("search", "Search the titles"),
-            Map.entry("searchHint", "accents and case ignored"),
-            Map.entry("filter", "Filter"),
-            Map.entry("reset", "Show all"),
-            Map.entry("shown", "%d of %d measure(s) shown"),
-            Map.entry("number", "No."),
-            Map.entry("title", "Title"),
-            Map.entry("downloadCsv", "Download this list (CSV)"),
-            Map.entry("downloadEvaluationCsv", "Download the evaluation (CSV)"),
-            Map.entry("feed", "Atom feed of status changes"),
-            Map.entry("history", "Progress over time"),
-            Map.entry("historyTable", "The figures over time"),
-            Map.entry("date", "Date"),
-            Map.entry("count", "Number of measures"),
-            Map.entry("measure", "Measure"),
-            Map.entry("currentStatus", "Current status"),
-            Map.entry("statusFrom", "according to"),
-            Map.entry("timeline", "Assessment history"),
-            Map.entry("evaluator", "Evaluator"),
-            Map.entry("comment", "Comment"),
-            Map.entry("evidence", "Evidence"),
-            Map.entry("noAssessment", "No evaluation has assessed this measure yet."),
-            Map.entry("divergent", "The evaluators disagree on this measure:"),
-            Map.entry("byEvaluator", "According to each evaluator"),
-            Map.entry("back", "All the plan’s measures"),
-            Map.entry(
-                    "dataNote",
-                    "The data stays in French, the language of the sources. Every figure comes from the public API."),
-            Map.entry("openData", "Open data"),
-            Map.entry("noPlan", "No plan has been recorded yet."),
-            Map.entry("seeOnPlanwatch", "See on Planwatch"),
-            Map.entry("divergentShort", "evaluators disagree"));
+    /** Each status' English name, symbol and colour. */
+    private static final Map<Status, String[]> LOOKS = new EnumMap<>(Map.of(
+            Status.IMPLEMENTED, new String[] {"Implemented", "✓", "#1b6e2e"},
+            Status.PARTIALLY_IMPLEMENTED, new String[] {"Partially implemented", "◐", "#9a4a00"},
+            Status.NOT_IMPLEMENTED, new String[] {"Not implemented", "✗", "#b0212b"},
+            Status.NOT_ASSESSED, new String[] {"Not assessed", "?", "#5b6068"}));
+
+    private static final Map<String, String> FR = words(1);
+    private static final Map<String, String> EN = words(2);
 
     private Texts() {}
+
+    private static Map<String, String> words(int language) {
+        return Arrays.stream(WORDS).collect(Collectors.toUnmodifiableMap(word -> word[0], word -> word[language]));
+    }
 
     public static Map<String, String> of(Lang lang) {
         return lang == Lang.FR ? FR : EN;
     }
 
     public static String status(Status status, Lang lang) {
-        if (lang == Lang.FR) {
-            return status.label;
-        }
-        return switch (status) {
-            case IMPLEMENTED -> "Implemented";
-            case PARTIALLY_IMPLEMENTED -> "Partially implemented";
-            case NOT_IMPLEMENTED -> "Not implemented";
-            case NOT_ASSESSED -> "Not assessed";
-        };
+        return lang == Lang.FR ? status.label : LOOKS.get(status)[0];
     }
 
     /** A symbol per status, so that a status never shows by colour alone. */
     public static String icon(Status status) {
-        return switch (status) {
-            case IMPLEMENTED -> "✓";
-            case PARTIALLY_IMPLEMENTED -> "◐";
-            case NOT_IMPLEMENTED -> "✗";
-            case NOT_ASSESSED -> "?";
-        };
+        return LOOKS.get(status)[1];
     }
 
     /** The status' colour where no stylesheet applies (badges); the same as planwatch.css and embed.js. */
     public static String colour(Status status) {
-        return switch (status) {
-            case IMPLEMENTED -> "#1b6e2e";
-            case PARTIALLY_IMPLEMENTED -> "#9a4a00";
-            case NOT_IMPLEMENTED -> "#b0212b";
-            case NOT_ASSESSED -> "#5b6068";
-        };
+        return LOOKS.get(status)[2];
     }
 
     public static String css(Status status) {

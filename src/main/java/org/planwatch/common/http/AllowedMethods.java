@@ -72,7 +72,8 @@ public class AllowedMethods {
         return routes;
     }
 
-    private static String httpMethodOf(Method method) {
+    /** The HTTP method a resource method answers ({@code @GET}, {@code @POST}...), null for a sub-resource locator. */
+    static String httpMethodOf(Method method) {
         for (var annotation : method.getAnnotations()) {
             HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
             if (http != null) {

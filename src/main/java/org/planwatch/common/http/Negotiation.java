@@ -2,11 +2,9 @@ package org.planwatch.common.http;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ResourceInfo;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Objects;
@@ -36,29 +34,19 @@ public class Negotiation {
     }
 
     static boolean negotiated(Method method) {
-        String httpMethod = httpMethod(method);
+        String httpMethod = AllowedMethods.httpMethodOf(method);
         if (httpMethod == null) {
             return false;
         }
         for (Method other : method.getDeclaringClass().getDeclaredMethods()) {
             if (!other.equals(method)
-                    && httpMethod.equals(httpMethod(other))
+                    && httpMethod.equals(AllowedMethods.httpMethodOf(other))
                     && Objects.equals(path(method), path(other))
                     && !produces(method).equals(produces(other))) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static String httpMethod(Method method) {
-        for (Annotation annotation : method.getAnnotations()) {
-            HttpMethod designator = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (designator != null) {
-                return designator.value();
-            }
-        }
-        return null;
     }
 
     private static String path(Method method) {

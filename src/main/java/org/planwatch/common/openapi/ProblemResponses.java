@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -46,6 +47,18 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         Map<String, PathItem> paths = openAPI.getPaths().getPathItems();
+        paths.forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+                write(paths, path, method, operation);
+            } else if (path.endsWith("/badge.svg")) {
+                badge(operation);
+            }
+        }));
+        paths.forEach((path, item) -> {
+            if (path.endsWith(".csv")) {
+                sameCsv(item, paths.get(path.substring(0, path.length() - ".csv".length())));
+            }
+        });
         paths.values().forEach(path -> path.getOperations().forEach(this::addProblems));
         Schema audit = openAPI.getComponents() == null
                 ? null
@@ -233,6 +246,130 @@ public class ProblemResponses implements OASFilter {
             return copy;
         }
         return value;
+    }
+
+    /**
+     * A CSV at an address of its own ({@code /measures.csv}) is the one its address without ".csv" answers to
+     * {@code Accept: text/csv}: documented once, on the download, and shown again there.
+     */
+    private static void sameCsv(PathItem download, PathItem negotiated) {
+        APIResponse csv = download.getGET().getResponses().getAPIResponse("200");
+        APIResponse ok = negotiated == null || negotiated.getGET() == null
+                ? null
+                : negotiated.getGET().getResponses().getAPIResponse("200");
+        if (ok != null && ok.getContent() != null && ok.getContent().getMediaType(CSV) != null) {
+            ok.getContent().addMediaType(CSV, csv.getContent().getMediaType(CSV));
+        }
+    }
+
+    private static final String CSV = "text/csv";
+
+    /** Every badge answers an SVG image, a string. */
+    private static void badge(Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok != null && isPlaceholder(ok)) {
+            ok.setDescription("The badge.");
+            ok.getContent()
+                    .getMediaTypes()
+                    .values()
+                    .forEach(media ->
+                            media.setSchema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+        }
+    }
+
+    /**
+     * What every write shares, unless its method documents it otherwise: an API key (the security requirement); the
+     * If-Match it needs, with the resource's current ETag; for a POST or a PUT, the resource as GET shows it at its
+     * address (which is what {@code history.Writes} answers), "created" (201) or "updated" (200); for a DELETE, a 204.
+     */
+    private static void write(
+            Map<String, PathItem> paths, String path, PathItem.HttpMethod method, Operation operation) {
+        String thing = thing(path);
+        if (operation.getParameters() != null) {
+            operation.setParameters(operation.getParameters().stream()
+                    .map(parameter -> ifMatch(parameter, thing))
+                    .toList());
+        }
+        String status = method == PathItem.HttpMethod.POST ? "201" : "200";
+        String item = path.endsWith("}")
+                ? path
+                : paths.keySet().stream()
+                        .filter(other -> other.matches(Pattern.quote(path) + "/\\{[a-z]+}"))
+                        .findFirst()
+                        .orElse(null);
+        Operation get = item == null ? null : paths.get(item).getGET();
+        APIResponse ok = get == null ? null : get.getResponses().getAPIResponse("200");
+        MediaType json =
+                ok == null || ok.getContent() == null ? null : ok.getContent().getMediaType("application/json");
+        Schema shown = json == null ? null : json.getSchema();
+        // The scanner answers a method returning a Response with a 200 "OK" of no schema: a placeholder.
+        boolean documented = operation.getResponses().getAPIResponse(status) != null
+                && !isPlaceholder(operation.getResponses().getAPIResponse(status));
+        if ((method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) && shown != null && !documented) {
+            first(
+                    operation,
+                    status,
+                    OASFactory.createAPIResponse()
+                            .description("The " + thing + ", " + (status.equals("201") ? "created." : "updated."))
+                            .content(OASFactory.createContent()
+                                    .addMediaType(
+                                            "application/json",
+                                            OASFactory.createMediaType()
+                                                    .schema(OASFactory.createSchema()
+                                                            .ref(shown.getRef())))));
+        }
+        if (documented) { // the scanner's placeholder beside it goes (a POST that reads JSON or CSV has two methods)
+            first(operation, status, operation.getResponses().getAPIResponse(status));
+        }
+        if (method == PathItem.HttpMethod.DELETE && operation.getResponses().getAPIResponse("204") == null) {
+            first(operation, "204", OASFactory.createAPIResponse().description("Deleted."));
+        }
+        if (operation.getSecurity() == null) {
+            operation.addSecurityRequirement(
+                    OASFactory.createSecurityRequirement().addScheme("apiKey"));
+        }
+    }
+
+    /** Puts the answer a write gives first, in place of the scanner's placeholder. */
+    private static void first(Operation operation, String status, APIResponse answer) {
+        Map<String, APIResponse> responses = new LinkedHashMap<>();
+        responses.put(status, answer);
+        operation.getResponses().getAPIResponses().forEach((code, response) -> {
+            if (!isPlaceholder(response)) {
+                responses.putIfAbsent(code, response);
+            }
+        });
+        operation.getResponses().setAPIResponses(responses);
+    }
+
+    private static boolean isPlaceholder(APIResponse response) {
+        return "OK".equals(response.getDescription())
+                && response.getContent() != null
+                && response.getContent().getMediaTypes().values().stream()
+                        .allMatch(media ->
+                                media.getSchema() == null || media.getSchema().getRef() == null);
+    }
+
+    /** An If-Match the method does not describe: required, with the resource's current ETag. */
+    private static Parameter ifMatch(Parameter parameter, String thing) {
+        if (!"If-Match".equals(parameter.getName())
+                || parameter.getIn() != Parameter.In.HEADER
+                || parameter.getDescription() != null) {
+            return parameter;
+        }
+        return OASFactory.createParameter()
+                .description("The " + thing + (thing.endsWith("s") ? "'" : "'s") + " current ETag.")
+                .required(true)
+                .name(parameter.getName())
+                .in(parameter.getIn())
+                .schema(parameter.getSchema());
+    }
+
+    /** What a path addresses, in the singular: "axis" for /plans/{plan}/axes and /plans/{plan}/axes/{number}. */
+    static String thing(String path) {
+        String[] segments = path.split("/");
+        String noun = segments[segments.length - (path.endsWith("}") ? 2 : 1)];
+        return noun.equals("axes") ? "axis" : noun.endsWith("s") ? noun.substring(0, noun.length() - 1) : noun;
     }
 
     /**
