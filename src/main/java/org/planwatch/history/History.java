@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.planwatch.cache.DataVersion;
 import org.planwatch.domain.ApiPaths;
 
@@ -155,7 +156,7 @@ public class History {
     private List<Change> recordStatusChanges(String plan, Map<Integer, MeasureStatuses.Current> statusesBefore) {
         Map<Integer, MeasureStatuses.Current> after = statuses(plan);
         List<Change> recorded = new ArrayList<>();
-        statusesBefore.forEach((number, before) -> {
+        new TreeMap<>(statusesBefore).forEach((number, before) -> { // in measure order
             MeasureStatuses.Current now = after.get(number);
             if (now == null || now.status() == before.status()) {
                 return;
