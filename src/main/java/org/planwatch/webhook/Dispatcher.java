@@ -6,7 +6,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -41,13 +43,15 @@ public class Dispatcher {
     WebhookRepository webhooks;
 
     @Inject
-    EntityManager em;
-
-    @Inject
     Sender sender;
 
     @Inject
     Clock clock;
+
+    private static final Object WAKE_AFTER_COMMIT = new Object();
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     private final Object signal = new Object();
     private long wakeUps;
@@ -90,6 +94,25 @@ public class Dispatcher {
             wakeUps++;
             signal.notifyAll();
         }
+    }
+
+    /** Wakes the workers when the current transaction commits (once however often it is called). */
+    void wakeAfterCommit() {
+        if (transactions.getResource(WAKE_AFTER_COMMIT) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_AFTER_COMMIT, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    wake();
+                }
+            }
+        });
     }
 
     private void work() {

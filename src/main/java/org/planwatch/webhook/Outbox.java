@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,8 +30,6 @@ import org.planwatch.history.ChangeView;
 @ApplicationScoped
 public class Outbox implements ChangeObserver {
 
-    private static final Object WAKE_AFTER_COMMIT = new Object();
-
     @Inject
     WebhookRepository webhooks;
 
@@ -49,9 +44,6 @@ public class Outbox implements ChangeObserver {
 
     @Inject
     Dispatcher dispatcher;
-
-    @Inject
-    TransactionSynchronizationRegistry transactions;
 
     /** What an event is about, for the subscriptions' filters. */
     private record Facts(String plan, String evaluator, Set<Integer> measures, Set<Integer> axes) {}
@@ -102,26 +94,8 @@ public class Outbox implements ChangeObserver {
         message.state = WebhookMessage.State.PENDING;
         message.nextAttemptAt = message.createdAt;
         em.persist(message);
-        wakeDispatcherAfterCommit();
+        dispatcher.wakeAfterCommit();
         return message;
-    }
-
-    private void wakeDispatcherAfterCommit() {
-        if (transactions.getResource(WAKE_AFTER_COMMIT) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_AFTER_COMMIT, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    dispatcher.wake();
-                }
-            }
-        });
     }
 
     /** The change-feed entry as GET /changes shows it, with links to what it is about. */

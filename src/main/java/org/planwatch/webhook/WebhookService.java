@@ -104,8 +104,7 @@ public class WebhookService {
             webhook.disabledReason = null;
             webhook.failingSince = null;
             webhooks.resume(webhook.id, now);
-            em.flush();
-            dispatcher.wake();
+            dispatcher.wakeAfterCommit();
         }
         WebhookView after = WebhookView.from(webhook);
         writes.audit(Change.Kind.UPDATED, ApiPaths.webhook(id), before, after);
@@ -148,7 +147,10 @@ public class WebhookService {
             throw new ApiException.Conflict("Webhook subscription " + id
                     + " is disabled: nothing is sent to it. Enable it with a PUT (enabled: true) first.");
         }
-        return DeliveryView.from(outbox.ping(webhook), true);
+        WebhookMessage ping = outbox.ping(webhook);
+        DeliveryView view = DeliveryView.from(ping, true);
+        writes.audit(Change.Kind.CREATED, ApiPaths.webhookDelivery(id, ping.messageId), null, view);
+        return view;
     }
 
     public Page<DeliveryView> deliveries(long id, long beforeId, int limit) {
@@ -165,10 +167,16 @@ public class WebhookService {
         writes.lock();
         Webhook webhook = readable(id);
         WebhookMessage message = webhooks.requireMessage(id, messageId);
+        DeliveryView before = DeliveryView.from(message, false);
         message.state = WebhookMessage.State.PENDING;
         message.nextAttemptAt = now();
         message.finishedAt = null;
-        dispatcher.wake();
+        writes.audit(
+                Change.Kind.UPDATED,
+                ApiPaths.webhookDelivery(id, messageId),
+                before,
+                DeliveryView.from(message, false));
+        dispatcher.wakeAfterCommit();
         return DeliveryView.from(message, owns(webhook));
     }
 
