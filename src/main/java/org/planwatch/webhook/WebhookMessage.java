@@ -4,12 +4,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.common.db.Identified;
 
 /** One message to one subscription, in the outbox: written with the change that caused it, sent after its commit. */
 @Entity
 public class WebhookMessage extends Identified {
 
+    @Schema(name = "WebhookDeliveryState")
     public enum State {
         PENDING,
         DELIVERED,

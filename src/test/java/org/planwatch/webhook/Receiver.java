@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -59,8 +60,15 @@ public final class Receiver implements AutoCloseable {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Integer> maxInFlight = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final Duration answerAfter;
 
     public Receiver() throws IOException {
+        this(Duration.ZERO);
+    }
+
+    /** A receiver that takes {@code answerAfter} over each answer, as a busy site does. */
+    public Receiver(Duration answerAfter) throws IOException {
+        this.answerAfter = answerAfter;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
@@ -117,6 +125,13 @@ public final class Receiver implements AutoCloseable {
                 exchange.close();
                 return;
             }
+            if (!answerAfter.isZero()) {
+                try {
+                    Thread.sleep(answerAfter.toMillis()); // a slow site, not a timing assertion
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (answer.location() != null) {
                 exchange.getResponseHeaders().add("Location", answer.location());
             }
@@ -128,6 +143,11 @@ public final class Receiver implements AutoCloseable {
         } finally {
             now.decrementAndGet();
         }
+    }
+
+    /** Lets the requests that hang go (without an answer). */
+    public void releaseHanging() {
+        closing.countDown();
     }
 
     @Override

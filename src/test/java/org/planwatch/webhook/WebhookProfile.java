@@ -7,13 +7,19 @@ import org.planwatch.ManualClock;
 
 /**
  * Webhook tests: a clock that only the test moves (retries come due when it says so, not after real waits), the
- * dispatcher looking every 50 ms, and a 2 s timeout so that a hanging receiver costs little.
+ * dispatcher on (it is off in the rest of the suite) and looking every 50 ms, and a 2 s timeout so that a hanging receiver costs little.
  */
 public class WebhookProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("planwatch.webhooks.poll-interval", "PT0.05S", "planwatch.webhooks.timeout", "2S");
+        return Map.of(
+                "planwatch.webhooks.dispatch",
+                "true",
+                "planwatch.webhooks.poll-interval",
+                "PT0.05S",
+                "planwatch.webhooks.timeout",
+                "2S");
     }
 
     @Override
