@@ -49,6 +49,12 @@ import org.planwatch.common.problem.Problem;
                     name = "Badges",
                     description =
                             "SVG images of a plan's, an axis' or a measure's progress, for any web page or README."),
+            @Tag(
+                    name = "Webhooks",
+                    description =
+                            "Subscriptions that have Planwatch POST signed messages to a site when a measure's status"
+                                    + " changes or an evaluation is published, corrected or withdrawn (administrators and"
+                                    + " SUBSCRIBER keys)."),
             @Tag(name = "Administration", description = "API keys and the audit trail (administrators only).")
         },
         // Referenced by the error responses that ProblemResponses adds to every operation.

@@ -37,7 +37,7 @@ class ArchitectureTest {
             List.of("axis"),
             List.of("measure"),
             List.of("evaluation", "web"),
-            List.of("badge"));
+            List.of("badge", "webhook"));
 
     /** The HTTP layer's types: only resources, filters and the HTTP edge use them. */
     static final String[] HTTP = {"jakarta.ws.rs..", "io.vertx..", "org.jboss.resteasy..", "io.quarkus.vertx.http.."};

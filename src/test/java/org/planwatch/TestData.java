@@ -137,6 +137,11 @@ public final class TestData {
         return key(Map.of("name", "clé d'administration de test", "role", "ADMIN"));
     }
 
+    /** A new SUBSCRIBER key (an association's, for its webhook subscriptions), revoked after the test. */
+    public Key subscriberKey() {
+        return key(Map.of("name", "clé d'une association abonnée", "role", "SUBSCRIBER"));
+    }
+
     private Key key(Map<String, Object> body) {
         Response response = json(admin(), body).post("/api/v1/api-keys");
         response.then().statusCode(201);

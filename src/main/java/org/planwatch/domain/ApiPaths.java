@@ -17,6 +17,7 @@ public final class ApiPaths {
     public static final String CHANGES = V1 + "/changes";
     public static final String AUDIT = V1 + "/audit";
     public static final String API_KEYS = V1 + "/api-keys";
+    public static final String WEBHOOKS = V1 + "/webhooks";
 
     private ApiPaths() {}
 
@@ -54,6 +55,18 @@ public final class ApiPaths {
 
     public static String apiKey(long id) {
         return API_KEYS + "/" + id;
+    }
+
+    public static String webhook(long id) {
+        return WEBHOOKS + "/" + id;
+    }
+
+    public static String webhookDeliveries(long id) {
+        return webhook(id) + "/deliveries";
+    }
+
+    public static String webhookDelivery(long id, String message) {
+        return webhookDeliveries(id) + "/" + message;
     }
 
     /** The SVG badge of a plan, axis or measure, at the resource's path. */

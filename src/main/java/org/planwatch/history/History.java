@@ -3,15 +3,19 @@ package org.planwatch.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.planwatch.cache.DataVersion;
 import org.planwatch.domain.ApiPaths;
 
@@ -46,6 +50,9 @@ public class History {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Instance<ChangeObserver> observers;
 
     /** A write in progress: the plan it belongs to (its slug, if any), and the statuses of the plans it may change before it. */
     record Write(String plan, Map<String, Map<Integer, MeasureStatuses.Current>> statusesBefore) {}
@@ -85,8 +92,26 @@ public class History {
         edit.planSlug = write.plan();
         em.persist(edit);
         audit(action, path, before, after);
-        write.statusesBefore().forEach(this::recordStatusChanges);
+        List<Change> entries = new ArrayList<>();
+        entries.add(edit);
+        write.statusesBefore().forEach((plan, statuses) -> entries.addAll(recordStatusChanges(plan, statuses)));
         announce();
+        tellObservers(entries, before, after);
+    }
+
+    /** The observers (the webhooks' outbox) hear of the entries inside this transaction, with their time as the feed shows it. */
+    private void tellObservers(List<Change> entries, Object before, Object after) {
+        if (observers.isUnsatisfied()) {
+            return;
+        }
+        // Every entry of one transaction has its time (the column's default, now()): read once.
+        OffsetDateTime at = (OffsetDateTime)
+                em.createNativeQuery("select occurred_at from change where id = :id", OffsetDateTime.class)
+                        .setParameter("id", entries.get(0).id)
+                        .getSingleResult();
+        entries.forEach(entry -> entry.occurredAt = at);
+        List<ChangeView> views = entries.stream().map(ChangeView::from).toList();
+        observers.forEach(observer -> observer.recorded(views, before, after));
     }
 
     /**
@@ -128,9 +153,10 @@ public class History {
         em.persist(audit);
     }
 
-    private void recordStatusChanges(String plan, Map<Integer, MeasureStatuses.Current> statusesBefore) {
+    private List<Change> recordStatusChanges(String plan, Map<Integer, MeasureStatuses.Current> statusesBefore) {
         Map<Integer, MeasureStatuses.Current> after = statuses(plan);
-        statusesBefore.forEach((number, before) -> {
+        List<Change> recorded = new ArrayList<>();
+        new TreeMap<>(statusesBefore).forEach((number, before) -> { // in measure order
             MeasureStatuses.Current now = after.get(number);
             if (now == null || now.status() == before.status()) {
                 return;
@@ -147,7 +173,9 @@ public class History {
             change.evaluationDate = now.evaluationDate();
             change.evaluatorSlug = now.evaluatorSlug();
             em.persist(change);
+            recorded.add(change);
         });
+        return recorded;
     }
 
     private Map<Integer, MeasureStatuses.Current> statuses(String plan) {

@@ -34,6 +34,43 @@ public class WriteResponses {
         });
     }
 
+    /**
+     * The same, for an answer that holds more than the resource (a secret shown once, say): its ETag is the one of
+     * {@code resource(answer)}, as a GET gives it.
+     */
+    public <T> Response created(
+            String idempotencyKey,
+            Object request,
+            Supplier<T> create,
+            Function<T, String> location,
+            Function<T, Object> resource) {
+        return idempotency.post(idempotencyKey, request, () -> {
+            T created = create.get();
+            return Response.created(URI.create(location.apply(created)))
+                    .entity(created)
+                    .tag(tagOf(resource.apply(created)))
+                    .build();
+        });
+    }
+
+    /** A POST that changes a resource without creating one (a rotation, say): 200 with the answer, ETag as for {@link #created}. */
+    public <T> Response ok(String idempotencyKey, Object request, Supplier<T> change, Function<T, Object> resource) {
+        return idempotency.post(idempotencyKey, request, () -> {
+            T changed = change.get();
+            return Response.ok(changed).tag(tagOf(resource.apply(changed))).build();
+        });
+    }
+
+    /** A POST that starts something done later (a message to send): 202 with what will be done, and where to follow it. */
+    public Response accepted(String idempotencyKey, Object request, Supplier<?> start, String location) {
+        return idempotency.post(
+                idempotencyKey,
+                request,
+                () -> Response.accepted(start.get())
+                        .location(URI.create(location))
+                        .build());
+    }
+
     public Response created(String location, Object representation) {
         return Response.created(URI.create(location))
                 .entity(representation)

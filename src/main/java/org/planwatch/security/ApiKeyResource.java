@@ -49,7 +49,7 @@ public class ApiKeyResource {
             summary = "Create an API key",
             description =
                     "An ADMIN key may do everything; an EVALUATOR key may only write the evaluations (and their assessments) of "
-                            + "its evaluator. The answer holds the key itself: it is shown this once, and only its hash is stored.")
+                            + "its evaluator; a SUBSCRIBER key (for an association's site) may only manage its own webhook subscriptions. The answer holds the key itself: it is shown this once, and only its hash is stored.")
     @APIResponse(
             responseCode = "201",
             description = "The key, with its secret: shown this once.",

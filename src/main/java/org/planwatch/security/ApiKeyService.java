@@ -49,8 +49,8 @@ public class ApiKeyService {
                             List.of(new Problem.FieldError("evaluator", "is not the slug of an evaluator"))));
         } else if (input.evaluator() != null) {
             throw new ApiException.Unprocessable(
-                    "An ADMIN key belongs to no evaluator.",
-                    List.of(new Problem.FieldError("evaluator", "must be absent for an ADMIN key")));
+                    "An " + input.role() + " key belongs to no evaluator.",
+                    List.of(new Problem.FieldError("evaluator", "must be absent for an " + input.role() + " key")));
         }
         ApiKeys.Generated generated = ApiKeys.generate();
         ApiKey key = new ApiKey();

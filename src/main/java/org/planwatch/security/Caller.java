@@ -29,7 +29,12 @@ public class Caller implements Author {
 
     @Override
     public String role() {
-        return isAdmin() ? "ADMIN" : identity.hasRole(Role.EVALUATOR_ROLE) ? "EVALUATOR" : "ANONYMOUS";
+        for (Role role : Role.values()) {
+            if (identity.hasRole(role.roleName())) {
+                return role.name();
+            }
+        }
+        return "ANONYMOUS";
     }
 
     @Override

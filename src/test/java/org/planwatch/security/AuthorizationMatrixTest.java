@@ -59,6 +59,9 @@ class AuthorizationMatrixTest {
             TestData.Key revokedKey,
             TestData.Key spareKey,
             long otherEvaluation,
+            TestData.Key subscriberKey,
+            long webhook,
+            String message,
             TestData data) {}
 
     private World world() {
@@ -72,15 +75,49 @@ class AuthorizationMatrixTest {
         admin().delete("/api/v1/api-keys/" + revoked.id()).then().statusCode(204);
         TestData.Key spareKey = data.key(spare);
         long evaluation = data.evaluation(plan, other, "2150-01-01", Map.of(1, "IMPLEMENTED"));
+        TestData.Key subscriber = data.subscriberKey();
+        long webhook = json(admin(), webhookBody())
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("webhook.id");
+        data.deleteAfterwards("/api/v1/webhooks/" + webhook);
+        String message = admin().post("/api/v1/webhooks/" + webhook + "/test")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         return new World(
-                plan, emptyPlan, data.freeStartYear(0), own, other, spare, ownKey, revoked, spareKey, evaluation, data);
+                plan,
+                emptyPlan,
+                data.freeStartYear(0),
+                own,
+                other,
+                spare,
+                ownKey,
+                revoked,
+                spareKey,
+                evaluation,
+                subscriber,
+                webhook,
+                message,
+                data);
+    }
+
+    /** A subscription to a port where nothing listens: its messages fail, and wait for their retries. */
+    private static Map<String, Object> webhookBody() {
+        return Map.of("url", "http://127.0.0.1:9/planwatch", "events", List.of("evaluation.created"));
     }
 
     enum Scope {
         /** Administrators only: an evaluator key is refused even for its own evaluator. */
         ADMIN,
         /** An evaluator's data: its own key may, another evaluator's key may not. */
-        EVALUATOR
+        EVALUATOR,
+        /** A webhook subscription: the administrator's here, which a SUBSCRIBER key (managing its own only) may not touch. */
+        SUBSCRIPTION
     }
 
     /** One operation: how to send it, and what the administrator gets. */
@@ -102,7 +139,9 @@ class AuthorizationMatrixTest {
         Response send(RequestSpecification request, World world) {
             String target = path.apply(world);
             if (ifMatch) {
-                request.header("If-Match", etag(target));
+                request.header(
+                        "If-Match",
+                        scope == Scope.SUBSCRIPTION ? admin().get(target).header("ETag") : etag(target));
             }
             query.apply(world).forEach(request::queryParam);
             Object content = body.apply(world);
@@ -128,6 +167,10 @@ class AuthorizationMatrixTest {
 
     private static String plan(World w) {
         return "/api/v1/plans/" + w.plan();
+    }
+
+    private static String webhook(World w) {
+        return "/api/v1/webhooks/" + w.webhook();
     }
 
     private static String evaluation(World w) {
@@ -244,6 +287,64 @@ class AuthorizationMatrixTest {
                         w -> null,
                         204),
                 op("list API keys", Scope.ADMIN, "GET", w -> "/api/v1/api-keys", false, w -> null, 200),
+                op(
+                        "subscribe to webhooks",
+                        Scope.ADMIN,
+                        "POST",
+                        w -> "/api/v1/webhooks",
+                        false,
+                        w -> webhookBody(),
+                        201),
+                op("list webhook subscriptions", Scope.ADMIN, "GET", w -> "/api/v1/webhooks", false, w -> null, 200),
+                op(
+                        "get a webhook subscription",
+                        Scope.SUBSCRIPTION,
+                        "GET",
+                        AuthorizationMatrixTest::webhook,
+                        false,
+                        w -> null,
+                        200),
+                op(
+                        "replace a webhook subscription",
+                        Scope.SUBSCRIPTION,
+                        "PUT",
+                        AuthorizationMatrixTest::webhook,
+                        true,
+                        w -> webhookBody(),
+                        200),
+                op(
+                        "delete a webhook subscription",
+                        Scope.SUBSCRIPTION,
+                        "DELETE",
+                        AuthorizationMatrixTest::webhook,
+                        true,
+                        w -> null,
+                        204),
+                op(
+                        "rotate a webhook secret",
+                        Scope.SUBSCRIPTION,
+                        "POST",
+                        w -> webhook(w) + "/rotate-secret",
+                        false,
+                        w -> null,
+                        200),
+                op("ping a webhook", Scope.SUBSCRIPTION, "POST", w -> webhook(w) + "/test", false, w -> null, 202),
+                op(
+                        "list a webhook's deliveries",
+                        Scope.SUBSCRIPTION,
+                        "GET",
+                        w -> webhook(w) + "/deliveries",
+                        false,
+                        w -> null,
+                        200),
+                op(
+                        "retry a webhook message",
+                        Scope.SUBSCRIPTION,
+                        "POST",
+                        w -> webhook(w) + "/deliveries/" + w.message() + "/retry",
+                        false,
+                        w -> null,
+                        202),
                 op("read the audit trail", Scope.ADMIN, "GET", w -> "/api/v1/audit", false, w -> null, 200),
                 op(
                         "record an evaluation of another evaluator",
@@ -348,6 +449,9 @@ class AuthorizationMatrixTest {
                     .header("WWW-Authenticate", equalTo(CHALLENGE));
         });
         assertProblem(operation.send(as(world.ownKey().secret()), world), 403, "Forbidden", path);
+        if (operation.scope() == Scope.SUBSCRIPTION) {
+            assertProblem(operation.send(as(world.subscriberKey().secret()), world), 403, "Forbidden", path);
+        }
         assertEquals(List.of(), mark.entriesSince(), "a refused request writes nothing");
 
         Response allowed = operation.send(admin(), world);
@@ -357,6 +461,10 @@ class AuthorizationMatrixTest {
             assertEquals(1, written.size(), "the administrator's write is audited: " + written);
             assertEquals(operation.method(), written.get(0).get("method"));
             assertEquals(path, written.get(0).get("requestPath"));
+        }
+        if (operation.name().equals("subscribe to webhooks")) {
+            world.data()
+                    .deleteAfterwards("/api/v1/webhooks/" + allowed.jsonPath().getLong("webhook.id"));
         }
         if (operation.name().equals("create an API key")) {
             world.data()

@@ -21,6 +21,8 @@ public interface PlanwatchConfig {
 
     EmbeddedPostgres embeddedPostgres();
 
+    Webhooks webhooks();
+
     /** The response cache (docs/operations.md). */
     interface Cache {
 
@@ -70,5 +72,55 @@ public interface PlanwatchConfig {
         /** 0 picks a free port. */
         @WithDefault("0")
         int port();
+    }
+
+    /** Webhooks: where messages may go, and how they are sent and retried (docs/webhooks.md). */
+    interface Webhooks {
+
+        /**
+         * Also allow http, and addresses on loopback, private, link-local and unique-local networks: for local
+         * development and the tests only, never in production (a subscriber could make the service call its own network).
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** Off: messages are still written to the outbox, but this instance sends none (another instance may). */
+        @WithDefault("true")
+        boolean dispatch();
+
+        /** How many subscriptions this instance sends to at the same time. */
+        @WithDefault("2")
+        int workers();
+
+        /** How often this instance looks for messages that are due, besides right after its own writes commit. */
+        @WithDefault("5S")
+        Duration pollInterval();
+
+        /** Connecting to a receiver, and waiting for its answer, each give up after this long. */
+        @WithDefault("5S")
+        Duration timeout();
+
+        /** The first retry comes after at most this long (less, by a random jitter of up to a quarter). */
+        @WithDefault("20S")
+        Duration firstRetry();
+
+        /** Each retry waits this many times longer than the one before, up to {@link #maxRetryInterval()}. */
+        @WithDefault("2")
+        double retryMultiplier();
+
+        @WithDefault("4H")
+        Duration maxRetryInterval();
+
+        /** A message is retried for at least this long after it was written, then marked failed. */
+        @WithDefault("25H")
+        Duration retryFor();
+
+        /** A subscription all of whose attempts have failed for this long is disabled (a PUT enables it again). */
+        @WithDefault("72H")
+        Duration disableAfter();
+
+        /** After a secret's rotation, the previous secret signs the messages too for this long. */
+        @WithDefault("24H")
+        Duration previousSecretValidity();
     }
 }

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Planwatch's webhook benchmark: does a write answer as fast with 10 webhook subscriptions as with none? The packaged
+# service on the system PostgreSQL, a receiver on loopback that takes 50 ms over each answer (a slow site), and writes
+# only (bench/webhooks.lua: evaluations of 10 assessments, each moving 10 measures' statuses, so that a write gives
+# each subscription 11 messages). The same writes are measured without any subscription, then with 10, each on a
+# fresh plan of the same size, after a warm-up. Then it waits for every message to be delivered. Appends its result to
+# the "Webhooks" section of bench/RESULTS.md. Stops everything it started.
+#
+#   bench/webhooks.sh                 # 20 s per run, 2 connections
+#   DURATION=10 SKIP_BUILD=1 bench/webhooks.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+help_if_asked "$@"
+
+DURATION=${DURATION:-20}
+CONNECTIONS=${CONNECTIONS:-2}
+SUBSCRIPTIONS=10
+PORT=18097
+RECEIVER_PORT=18098
+ADMIN_KEY=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+WORK=$(mktemp -d)
+RECEIVER_PID=""
+
+stop_all() {
+  [ -n "$RECEIVER_PID" ] && kill "$RECEIVER_PID" 2>/dev/null || true
+  stop_app_and_database
+}
+trap stop_all EXIT
+
+say "Tools"
+need wrk:wrk postgresql:pg_ctlcluster python3:python3
+
+build_jar
+
+say "The receiver (50 ms per answer) on port $RECEIVER_PORT"
+cat >"$WORK/receiver.py" <<'PY'
+import http.server, socketserver, sys, time
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("content-length", 0)))
+        time.sleep(0.05)
+        self.send_response(200); self.send_header("content-length", "0"); self.end_headers()
+    def log_message(self, *args): pass
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+Server(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
+PY
+python3 "$WORK/receiver.py" $RECEIVER_PORT &
+RECEIVER_PID=$!
+
+say "PostgreSQL and the service"
+pg_start
+pg_fresh_database planwatch_webhooks
+# The receiver is on loopback: allowed for this run only. One client writes far beyond a client's write limit.
+env "${DB_ENV[@]}" QUARKUS_HTTP_PORT=$PORT PLANWATCH_ADMIN_KEY="$ADMIN_KEY" PLANWATCH_RATE_LIMIT_WRITES_PER_MINUTE=1000000 \
+  PLANWATCH_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true java $JVM_OPTS -jar "$JAR" >"$WORK/service.log" 2>&1 &
+APP_PID=$!
+BASE=http://127.0.0.1:$PORT
+wait_for "$BASE/q/health/ready" 120
+
+admin() { # method, path, json
+  local status
+  status=$(curl -s -o "$WORK/answer" -w '%{http_code}' -X "$1" "$BASE$2" -H "Authorization: Bearer $ADMIN_KEY" \
+    -H 'Content-Type: application/json' -d "$3")
+  [ "${status:0:1}" = 2 ] || { echo "setup: $1 $2 answered $status: $(cat "$WORK/answer")"; exit 1; }
+}
+plan() { # start year: a plan of 10 measures on one axis
+  admin POST /api/v1/plans "{\"startYear\":$1,\"endYear\":$(($1 + 1)),\"title\":\"Plan du banc\",\"source\":{\"title\":\"Source\",\"url\":\"https://example.org/bench\"}}"
+  admin POST /api/v1/plans/$1-$(($1 + 1))/axes '{"number":1,"title":"Axe un"}'
+  for m in $(seq 1 10); do admin POST /api/v1/plans/$1-$(($1 + 1))/measures "{\"number\":$m,\"axis\":1,\"title\":\"Mesure $m\"}"; done
+}
+admin POST /api/v1/evaluators '{"slug":"bench","name":"Banc","shortName":"Banc","kind":"CIVIL_SOCIETY"}'
+plan 2180; plan 2182; plan 2184
+
+writes() { # plan, seconds
+  ADMIN_KEY=$ADMIN_KEY PLAN=$1 wrk -t1 -c"$CONNECTIONS" -d"$2"s --timeout 5s --latency -s bench/webhooks.lua "$BASE"
+}
+figures() { # wrk report -> "requests/s p50 p99 non-2xx"
+  local rps p50 p99 bad
+  rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$1")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$1" | to_ms)
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$1" | to_ms)
+  bad=$(awk '/Non-2xx or 3xx/ {print $NF}' <<<"$1")
+  echo "$rps ${p50} ${p99} ${bad:-0}"
+}
+
+say "Warm-up: ${DURATION} s of writes on plan 2180-2181, no subscription"
+writes 2180-2181 "$DURATION" >/dev/null
+
+say "Without subscriptions: wrk -t1 -c$CONNECTIONS -d${DURATION}s, plan 2182-2183"
+read -r rps0 p50_0 p99_0 bad0 <<<"$(figures "$(writes 2182-2183 "$DURATION")")"
+echo "$rps0 writes/s, p50 $p50_0 ms, p99 $p99_0 ms, $bad0 refused"
+
+for i in $(seq 1 $SUBSCRIPTIONS); do
+  admin POST /api/v1/webhooks "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook$i\",\"events\":[\"measure.status_changed\",\"evaluation.created\"]}"
+done
+say "With $SUBSCRIPTIONS subscriptions: the same, plan 2184-2185"
+start=$(millis)
+read -r rps10 p50_10 p99_10 bad10 <<<"$(figures "$(writes 2184-2185 "$DURATION")")"
+echo "$rps10 writes/s, p50 $p50_10 ms, p99 $p99_10 ms, $bad10 refused"
+
+say "Waiting for every message to be delivered (at most 10 minutes)"
+pending() { psql_admin -d planwatch_webhooks -At -c "select count(*) from webhook_message where state <> 'DELIVERED'"; }
+deadline=$((SECONDS + 600))
+while [ "$(pending)" != 0 ] && [ $SECONDS -lt $deadline ]; do sleep 1; done
+messages=$(psql_admin -d planwatch_webhooks -At -c "select count(*) from webhook_message")
+undelivered=$(pending)
+drained_s=$(( ($(millis) - start) / 1000 ))
+echo "$messages messages, $undelivered not delivered, all sent within $drained_s s of the start of the run"
+
+verdict=$(awk -v a="$p50_0" -v b="$p50_10" 'BEGIN {print (b <= a * 1.10 + 0.5) ? "met" : "NOT met"}')
+say "Result: a write with $SUBSCRIPTIONS subscriptions answers in $p50_10 ms (p50) against $p50_0 ms without: $verdict"
+
+{
+  echo
+  echo "## Webhooks ($(date -u +%Y-%m-%d), bench/webhooks.sh, DURATION=$DURATION CONNECTIONS=$CONNECTIONS)"
+  echo
+  echo "Writes of an evaluation of 10 assessments moving 10 statuses (wrk -t1 -c$CONNECTIONS -d${DURATION}s), $(nproc) cores"
+  echo "shared by wrk, the service, PostgreSQL and a receiver taking 50 ms over each answer."
+  echo
+  echo "| subscriptions | writes/s | p50 | p99 | refused |"
+  echo "| --- | --- | --- | --- | --- |"
+  echo "| 0 | $rps0 | $p50_0 ms | $p99_0 ms | $bad0 |"
+  echo "| $SUBSCRIPTIONS | $rps10 | $p50_10 ms | $p99_10 ms | $bad10 |"
+  echo
+  echo "With $SUBSCRIPTIONS subscriptions the run wrote $messages messages; $undelivered were not delivered $drained_s s after the run"
+  echo "started. Target (a write with $SUBSCRIPTIONS subscriptions answers no slower than without, p50 within 10%): $verdict."
+} >>bench/RESULTS.md
+[ "$bad0" = 0 ] && [ "$bad10" = 0 ] && [ "$undelivered" = 0 ]
