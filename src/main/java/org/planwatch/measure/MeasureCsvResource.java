@@ -51,7 +51,11 @@ public class MeasureCsvResource {
                     @QueryParam("status")
                     List<String> status,
             @Parameter(description = MeasureFilterParams.Q + ".", example = "mecanisme") @QueryParam("q") String q,
+            @Parameter(description = MeasureFilterParams.OVERDUE, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("overdue")
+                    String overdue,
+            @Parameter(description = MeasureFilterParams.LEAD, example = "justice") @QueryParam("lead") String lead,
             @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
-        return measures.listCsv(slug, axis, status, q, asOf);
+        return measures.listCsv(slug, axis, status, q, overdue, lead, asOf);
     }
 }

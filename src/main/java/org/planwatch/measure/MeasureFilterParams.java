@@ -18,31 +18,42 @@ public final class MeasureFilterParams {
     static final String STATUS =
             "Only the measures with one of these current statuses; repeat the parameter for several.";
     static final String Q = "Words that must all appear in the measure's title, accents and case ignored";
+    static final String OVERDUE = "Only the measures that are overdue (true) or that are not (false): dueBy past (on"
+            + " asOf when given, today otherwise) and status not IMPLEMENTED.";
+    static final String LEAD = "Only the measures whose lead contains this text, accents and case ignored (the exact"
+            + " name matches too): `justice` finds \"Ministère de la Justice\".";
 
     private static final int MAX_WORDS = 10;
 
     private MeasureFilterParams() {}
 
-    /** {@code axis}: an axis number; {@code status}: statuses, repeated or comma-separated; {@code q}: words of the title. */
-    public static MeasureFilter of(String axis, List<String> status, String q) {
+    /**
+     * {@code axis}: an axis number; {@code status}: statuses, repeated or comma-separated; {@code q}: words of the
+     * title; {@code overdue}: true or false; {@code lead}: text of the lead.
+     */
+    public static MeasureFilter of(String axis, List<String> status, String q, String overdue, String lead) {
         return new MeasureFilter(
                 QueryParams.positiveNumber("axis", axis),
                 QueryParams.enums("status", status, Status.class),
                 words(QueryParams.text("q", q, 200)),
-                null);
+                null,
+                QueryParams.bool("overdue", overdue),
+                QueryParams.text("lead", lead, 500));
     }
 
     /**
      * The filter of an HTML page's form: as {@link #of}, but a field left at "all" (sent empty by a plain form
      * submit, as {@code axis=&status=}) means no filter on it.
      */
-    public static MeasureFilter ofForm(String axis, List<String> status, String q) {
+    public static MeasureFilter ofForm(String axis, List<String> status, String q, String overdue, String lead) {
         return of(
                 axis == null || axis.isBlank() ? null : axis,
                 status == null
                         ? null
                         : status.stream().filter(s -> !s.isBlank()).toList(),
-                q);
+                q,
+                overdue == null || overdue.isBlank() ? null : overdue,
+                lead);
     }
 
     private static List<String> words(String q) {

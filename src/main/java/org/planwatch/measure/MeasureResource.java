@@ -83,12 +83,16 @@ public class MeasureResource {
                             example = "mecanisme")
                     @QueryParam("q")
                     String q,
+            @Parameter(description = MeasureFilterParams.OVERDUE, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("overdue")
+                    String overdue,
+            @Parameter(description = MeasureFilterParams.LEAD, example = "justice") @QueryParam("lead") String lead,
             @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf,
             @BeanParam PageParams paging) {
         int size = paging.size();
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         int after = Cursor.decodeNumber(paging.cursor());
-        MeasureFilter filter = MeasureFilterParams.of(axis, status, q);
+        MeasureFilter filter = MeasureFilterParams.of(axis, status, q, overdue, lead);
         List<MeasureView> page = measures.page(slug, filter, basis, after, size);
         if (page.isEmpty()) {
             service.explainEmpty(slug, filter);
@@ -115,10 +119,14 @@ public class MeasureResource {
                     @QueryParam("status")
                     List<String> status,
             @Parameter(description = MeasureFilterParams.Q + ".", example = "mecanisme") @QueryParam("q") String q,
+            @Parameter(description = MeasureFilterParams.OVERDUE, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("overdue")
+                    String overdue,
+            @Parameter(description = MeasureFilterParams.LEAD, example = "justice") @QueryParam("lead") String lead,
             @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
         StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
         Plan plan = plans.require(slug);
-        MeasureFilter filter = service.checked(plan, MeasureFilterParams.of(axis, status, q));
+        MeasureFilter filter = service.checked(plan, MeasureFilterParams.of(axis, status, q, overdue, lead));
         return Downloads.csv(
                 MeasureCsv.write(measures.all(plan.slug, filter, basis)), "planwatch-" + plan.slug + "-measures.csv");
     }
@@ -139,6 +147,22 @@ public class MeasureResource {
         int wanted = QueryParams.positiveNumber("number", number);
         LocalDate date = QueryParams.date("asOf", asOf);
         return service.detail(slug, wanted, date);
+    }
+
+    @GET
+    @Path("/{number}/lineage")
+    @Operation(
+            summary = "Follow a measure from plan to plan",
+            description = "The whole chain the measure belongs to, oldest plan first: the measures of earlier plans it"
+                    + " takes up (`continues`), back to the first, itself, and the measures of later plans that take it"
+                    + " up, each with its plan, number, title and status (as of asOf when given).")
+    public MeasureLineage lineage(
+            @Parameter(description = Params.PLAN, example = "2024-2027") @PathParam("plan") String slug,
+            @Parameter(description = "The measure's number in its plan.", example = "12") @PathParam("number")
+                    String number,
+            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
+        return service.lineage(
+                slug, QueryParams.positiveNumber("number", number), QueryParams.date("asOf", asOf));
     }
 
     @POST
@@ -169,7 +193,10 @@ public class MeasureResource {
     @Operation(
             summary = "Update a measure",
             description =
-                    "Replaces its title and axis; its number cannot change. Needs If-Match. " + "Administrators only.")
+                    "Replaces its title, axis, lead, dueBy and continues (a field left out becomes null); its number"
+                            + " cannot change. A dueBy that is not one, or a continues target that does not exist or"
+                            + " whose plan did not start earlier, is a 422 naming the field. Needs If-Match."
+                            + " Administrators only.")
     @APIResponse(
             responseCode = "200",
             description = "The measure, updated.",

@@ -86,15 +86,16 @@ public class DashboardResource {
             @QueryParam("axis") String axis,
             @QueryParam("status") List<String> status,
             @QueryParam("q") String q,
+            @QueryParam("overdue") String overdue,
             @BeanParam PageLangParams lang,
             @Context UriInfo uri) {
         Lang chosen = lang.chosen(vertx.getCurrent());
-        List<Plan> latest = plans.page(null, 1);
+        List<Plan> latest = plans.latestWithMeasures();
         if (latest.isEmpty()) {
             Frame frame = frame(chosen, "Planwatch", uri, ApiPaths.PLANS, "/feeds/changes.atom");
             return html(empty.data("frame", frame).render(), lang.param());
         }
-        return planPage(latest.get(0), axis, status, q, chosen, lang.param(), uri);
+        return planPage(latest.get(0), axis, status, q, overdue, chosen, lang.param(), uri);
     }
 
     @GET
@@ -105,9 +106,11 @@ public class DashboardResource {
             @QueryParam("axis") String axis,
             @QueryParam("status") List<String> status,
             @QueryParam("q") String q,
+            @QueryParam("overdue") String overdue,
             @BeanParam PageLangParams lang,
             @Context UriInfo uri) {
-        return planPage(plans.require(slug), axis, status, q, lang.chosen(vertx.getCurrent()), lang.param(), uri);
+        return planPage(
+                plans.require(slug), axis, status, q, overdue, lang.chosen(vertx.getCurrent()), lang.param(), uri);
     }
 
     @GET
@@ -168,14 +171,23 @@ public class DashboardResource {
     public record Assessed(String shortName, String name, String date, StatusLook status) {}
 
     private Response planPage(
-            Plan planEntity, String axis, List<String> status, String q, Lang chosen, String langParam, UriInfo uri) {
-        MeasureFilter filter = measureService.checked(planEntity, MeasureFilterParams.ofForm(axis, status, q));
+            Plan planEntity,
+            String axis,
+            List<String> status,
+            String q,
+            String overdue,
+            Lang chosen,
+            String langParam,
+            UriInfo uri) {
+        MeasureFilter filter =
+                measureService.checked(planEntity, MeasureFilterParams.ofForm(axis, status, q, overdue, null));
         List<AxisProgress> axes = progress.axes(planEntity.id, StatusBasis.LATEST);
         PlanView view = planService.view(planEntity, axes);
         List<MeasureView> all = measures.all(planEntity.slug, MeasureFilter.ALL, StatusBasis.LATEST);
         boolean filtered = filter.axis() != null
                 || !filter.statuses().isEmpty()
-                || !filter.words().isEmpty();
+                || !filter.words().isEmpty()
+                || filter.overdue() != null;
         Set<Integer> shown = filtered
                 ? measures.all(planEntity.slug, filter, StatusBasis.LATEST).stream()
                         .map(MeasureView::number)
@@ -189,7 +201,10 @@ public class DashboardResource {
         String filterQuery = query == null
                 ? ""
                 : Arrays.stream(query.split("&"))
-                        .filter(p -> p.startsWith("axis=") || p.startsWith("status=") || p.startsWith("q="))
+                        .filter(p -> p.startsWith("axis=")
+                                || p.startsWith("status=")
+                                || p.startsWith("q=")
+                                || p.startsWith("overdue="))
                         .filter(p -> !p.endsWith("="))
                         .collect(Collectors.joining("&"));
         Frame frame = frame(chosen, planEntity.title, uri, ApiPaths.plan(slug), "/feeds/changes.atom?plan=" + slug);

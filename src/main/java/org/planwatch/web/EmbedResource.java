@@ -130,11 +130,12 @@ public class EmbedResource {
             @QueryParam("axis") String axis,
             @QueryParam("status") List<String> status,
             @QueryParam("q") String q,
+            @QueryParam("overdue") String overdue,
             @BeanParam EmbedParams params,
             @Context UriInfo uri) {
         Options options = params.options(vertx.getCurrent());
         Plan plan = plan(slug);
-        MeasureFilter filter = measureService.checked(plan, MeasureFilterParams.ofForm(axis, status, q));
+        MeasureFilter filter = measureService.checked(plan, MeasureFilterParams.ofForm(axis, status, q, overdue, null));
         var t = Texts.of(options.lang());
         String heading = plan.title;
         if (filter.axis() != null) {
