@@ -3,8 +3,8 @@ package org.planwatch.domain;
 /** How the measures' deadline and lineage fields are documented, on every record that carries them. */
 public final class MeasureFields {
 
-    public static final String LEAD = "The body in charge of the measure, as the plan names it (free text); null when"
-            + " it names none.";
+    public static final String LEAD =
+            "The body in charge of the measure, as the plan names it (free text); null when" + " it names none.";
     public static final String DUE_BY = "When the measure is due, as the plan says it: a date (YYYY-MM-DD), a month"
             + " (YYYY-MM) or a year (YYYY, \"d'ici 2025\"); null when it has no deadline.";
     public static final String CONTINUES = "The measure of an earlier plan that this one takes up; null when none. Its"

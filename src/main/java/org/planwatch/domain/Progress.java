@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Progress(
         @Schema(example = "45") long measureCount,
         List<StatusCount> statuses,
+
         @Schema(
                 description = "How many of the measures are overdue: their dueBy is past (on the asOf date when one is"
                         + " given, today otherwise) and their status is not IMPLEMENTED.",

@@ -61,7 +61,8 @@ public final class MeasureCsv {
                                 Boolean.toString(m.overdue()),
                                 m.continues() == null
                                         ? ""
-                                        : m.continues().plan() + "/" + m.continues().number()))
+                                        : m.continues().plan() + "/"
+                                                + m.continues().number()))
                         .toList());
     }
 }

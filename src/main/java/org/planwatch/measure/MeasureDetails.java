@@ -66,7 +66,11 @@ public class MeasureDetails implements PlanContents {
             measure.axis = byNumber.get(line.axis());
             measure.number = line.number();
             measure.title = line.title().strip();
-            apply(measure, line.lead(), line.deadline(), line.continues() == null ? null : targets.get(line.continues()));
+            apply(
+                    measure,
+                    line.lead(),
+                    line.deadline(),
+                    line.continues() == null ? null : targets.get(line.continues()));
             measures.persist(measure);
         }
     }
@@ -79,10 +83,11 @@ public class MeasureDetails implements PlanContents {
         PlanLoad.MeasureLine line = new PlanLoad.MeasureLine(
                 "", null, 1, "", null, dueBy == null || dueBy.isBlank() ? null : dueBy.strip(), continues);
         List<Problem.FieldError> errors = new ArrayList<>();
-        for (Problem.FieldError error : new PlanLoad(null, List.of(), List.of(line), List.of()).problems(plan.startYear)) {
+        for (Problem.FieldError error :
+                new PlanLoad(null, List.of(), List.of(line), List.of()).problems(plan.startYear)) {
             errors.add(new Problem.FieldError(error.field().substring(1), error.message()));
         }
-        if (errors.isEmpty() && continues != null) {
+        if (errors.stream().noneMatch(e -> e.field().equals("continues"))) { // a target already refused is named once
             unknownTargets(List.of(line)).forEach(e -> errors.add(new Problem.FieldError("continues", e.message())));
         }
         return errors;

@@ -12,7 +12,8 @@ public record MeasureLineage(
         @Schema(description = "The slug of the measure's plan.", example = "2024-2027")
         String plan,
 
-        @Schema(description = "The measure's number in its plan.", example = "12") int number,
+        @Schema(description = "The measure's number in its plan.", example = "12")
+        int number,
 
         @Schema(
                 description = "The date the statuses are as of; null for today's knowledge.",
@@ -29,7 +30,10 @@ public record MeasureLineage(
     public record Link(
             @Schema(example = "2019-2021") String plan,
             @Schema(example = "16") int number,
-            @Schema(example = "Mettre en place un mécanisme national de référence") String title,
+
+            @Schema(example = "Mettre en place un mécanisme national de référence")
+            String title,
+
             @Schema(description = "The measure's status (as of asOf when given).", example = "NOT_IMPLEMENTED")
             Status status,
 

@@ -303,7 +303,10 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         List<Measure> candidates = find(
                         "from Measure m join fetch m.plan p where p.slug in ?1 and m.number in ?2",
                         addresses.stream().map(MeasureAddress::plan).distinct().toList(),
-                        addresses.stream().map(MeasureAddress::number).distinct().toList())
+                        addresses.stream()
+                                .map(MeasureAddress::number)
+                                .distinct()
+                                .toList())
                 .list();
         for (Measure m : candidates) {
             found.put(new MeasureAddress(m.plan.slug, m.number), m);

@@ -156,13 +156,12 @@ public class MeasureResource {
             description = "The whole chain the measure belongs to, oldest plan first: the measures of earlier plans it"
                     + " takes up (`continues`), back to the first, itself, and the measures of later plans that take it"
                     + " up, each with its plan, number, title and status (as of asOf when given).")
-    public MeasureLineage lineage(
+    public MeasureLineage getMeasureLineage(
             @Parameter(description = Params.PLAN, example = "2024-2027") @PathParam("plan") String slug,
             @Parameter(description = "The measure's number in its plan.", example = "12") @PathParam("number")
                     String number,
             @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
-        return service.lineage(
-                slug, QueryParams.positiveNumber("number", number), QueryParams.date("asOf", asOf));
+        return service.lineage(slug, QueryParams.positiveNumber("number", number), QueryParams.date("asOf", asOf));
     }
 
     @POST

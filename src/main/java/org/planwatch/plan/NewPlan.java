@@ -49,7 +49,9 @@ public record NewPlan(
     @Schema(name = "NewPlanAxis")
     public record Axis(
             @Schema(example = "1") @NotNull @Min(1) @Max(99) Integer number,
-            @Schema(example = "Prévenir l'exploitation") @NotBlank @Size(max = 500) String title,
+
+            @Schema(example = "Prévenir l'exploitation") @NotBlank @Size(max = 500)
+            String title,
 
             @Schema(description = "The axis' measures, numbered across the whole plan.", nullable = true)
             @Valid
@@ -58,7 +60,9 @@ public record NewPlan(
 
     @Schema(name = "NewPlanMeasure")
     public record Measure(
-            @Schema(example = "1") @NotNull @Min(1) @Max(999) Integer number,
+            @Schema(example = "1") @NotNull @Min(1) @Max(999)
+            Integer number,
+
             @Schema(example = "Former les professionnels au repérage des victimes") @NotBlank @Size(max = 1000)
             String title,
 

@@ -27,7 +27,8 @@ import org.planwatch.domain.Source;
 public class PlanImports {
 
     /** The columns of a plan's CSV, in order. */
-    public static final List<String> COLUMNS = List.of("axis", "axisTitle", "measure", "title", "lead", "dueBy", "continues");
+    public static final List<String> COLUMNS =
+            List.of("axis", "axisTitle", "measure", "title", "lead", "dueBy", "continues");
 
     private static final Map<String, String> PARAMETERS =
             Map.of("source.title", "sourceTitle", "source.url", "sourceUrl");
@@ -111,12 +112,7 @@ public class PlanImports {
 
     /** The plan's fields from the query parameters: a 400 naming each that is missing or bad. */
     private PlanInput metadata(
-            String startYear,
-            String endYear,
-            String title,
-            String presentedOn,
-            String sourceTitle,
-            String sourceUrl) {
+            String startYear, String endYear, String title, String presentedOn, String sourceTitle, String sourceUrl) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Integer start = year("startYear", startYear, errors);
         Integer end = year("endYear", endYear, errors);

@@ -88,10 +88,13 @@ public record PlanLoad(PlanInput plan, List<AxisLine> axes, List<MeasureLine> me
         Set<Integer> numbers = new HashSet<>();
         for (MeasureLine m : measures) {
             if (!numbers.add(m.number())) {
-                errors.add(new Problem.FieldError(m.where() + ".number", "measure " + m.number() + " is given twice"));
+                errors.add(new Problem.FieldError(
+                        m.where() + (m.where().startsWith("line ") ? ".measure" : ".number"),
+                        "measure " + m.number() + " is given twice"));
             }
             if (m.axis() != null && !axisByNumber.containsKey(m.axis())) {
-                errors.add(new Problem.FieldError(m.where() + ".axis", "axis " + m.axis() + " is not given with its title"));
+                errors.add(new Problem.FieldError(
+                        m.where() + ".axis", "axis " + m.axis() + " is not given with its title"));
             }
             try {
                 m.deadline();

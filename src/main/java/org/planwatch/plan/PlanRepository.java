@@ -41,10 +41,10 @@ public class PlanRepository implements PanacheRepository<Plan> {
      * first); the latest plan when none has any; empty when there is no plan.
      */
     public List<Plan> latestWithMeasures() {
-        List<Plan> withMeasures = find(
-                        "from Plan p where exists (select 1 from Measure m where m.plan = p) order by p.slug desc")
-                .page(0, 1)
-                .list();
+        List<Plan> withMeasures =
+                find("from Plan p where exists (select 1 from Measure m where m.plan = p) order by p.slug desc")
+                        .page(0, 1)
+                        .list();
         return withMeasures.isEmpty() ? find("order by slug desc").page(0, 1).list() : withMeasures;
     }
 

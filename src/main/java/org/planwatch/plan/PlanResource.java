@@ -94,13 +94,15 @@ public class PlanResource {
     @SecurityRequirement(name = "apiKey")
     @Operation(
             summary = "Create a plan, optionally with its axes and measures",
-            description = "Its slug is its period (startYear-endYear). With `axes`, the plan is loaded in one request with"
-                    + " its axes and their measures (each with its optional lead, dueBy and continues): all or nothing, a"
-                    + " 422 lists every problem by its JSON path (a number given twice, a dueBy that is not one, a"
-                    + " continues target that does not exist or whose plan did not start earlier, more than "
-                    + PlanLoad.MAX_MEASURES + " measures) and nothing is recorded. The change feed and the audit trail"
-                    + " record the whole plan as one change. With an Idempotency-Key, a retried request returns the"
-                    + " first answer and records nothing new. Administrators only.")
+            description =
+                    "Its slug is its period (startYear-endYear). With `axes`, the plan is loaded in one request with"
+                            + " its axes and their measures (each with its optional lead, dueBy and continues): all or nothing, a"
+                            + " 422 lists every problem by its JSON path (a number given twice, a dueBy that is not one, a"
+                            + " continues target that does not exist or whose plan did not start earlier, more than "
+                            + PlanLoad.MAX_MEASURES
+                            + " measures) and nothing is recorded. The change feed and the audit trail"
+                            + " record the whole plan as one change. With an Idempotency-Key, a retried request returns the"
+                            + " first answer and records nothing new. Administrators only.")
     @RequestBody(
             content =
                     @Content(
@@ -139,11 +141,7 @@ public class PlanResource {
                     + " must be the same on every line that gives it. `dueBy` is YYYY-MM-DD, YYYY-MM or YYYY;"
                     + " `continues` names a measure of an earlier plan as `2019-2021/16`. All or nothing: a 422 lists"
                     + " every problem by line (`errors[].field` is `line N.column`). Administrators only.")
-    @RequestBody(
-            content =
-                    @Content(
-                            mediaType = Csv.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "csv", value = """
+    @RequestBody(content = @Content(mediaType = Csv.MEDIA_TYPE, examples = @ExampleObject(name = "csv", value = """
             axis;axisTitle;measure;title;lead;dueBy;continues
             1;Prévenir l'exploitation;1;Former les professionnels au repérage des victimes;MIPROF;2031;
             1;Prévenir l'exploitation;2;Mettre en place le mécanisme national de référence;Ministère de la Justice;2031-06-30;2019-2021/16
@@ -166,8 +164,7 @@ public class PlanResource {
             @Parameter(description = "The title of the document the plan was read in. Required with a CSV body.")
                     @QueryParam("sourceTitle")
                     String sourceTitle,
-            @Parameter(description = "The address of that document. Required with a CSV body.")
-                    @QueryParam("sourceUrl")
+            @Parameter(description = "The address of that document. Required with a CSV body.") @QueryParam("sourceUrl")
                     String sourceUrl,
             @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
             String csv) {

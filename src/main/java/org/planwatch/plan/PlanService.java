@@ -6,8 +6,10 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
@@ -59,10 +61,14 @@ public class PlanService {
                                 "Plan " + slug + " already exists; PUT " + ApiPaths.plan(slug) + " changes it.");
                     }
                     List<Problem.FieldError> errors = new ArrayList<>(load.problems(input.startYear()));
-                    errors.addAll(contents.unknownTargets(load.measures()));
+                    Set<String> named =
+                            errors.stream().map(Problem.FieldError::field).collect(Collectors.toSet());
+                    contents.unknownTargets(load.measures()).stream()
+                            .filter(e -> !named.contains(e.field())) // a target already refused is named once
+                            .forEach(errors::add);
                     if (!errors.isEmpty()) {
-                        errors.sort(Comparator.comparing(PlanService::position)
-                                .thenComparing(Problem.FieldError::field));
+                        errors.sort(
+                                Comparator.comparing(PlanService::position).thenComparing(Problem.FieldError::field));
                         throw new ApiException.Unprocessable(
                                 errors.size() + " problem(s) in the plan; nothing was recorded.", errors);
                     }

@@ -121,11 +121,10 @@ public class ProgressRepository implements PlanProgress {
         Map<K, List<AxisProgress>> result = new LinkedHashMap<>();
         counts.forEach((k, axes) -> {
             List<AxisProgress> list = new ArrayList<>();
-            axes.forEach((axis, byStatus) ->
-                    list.add(new AxisProgress(
-                            axis,
-                            titles.get(k).get(axis),
-                            Progress.of(byStatus, overdue.get(k).get(axis)))));
+            axes.forEach((axis, byStatus) -> list.add(new AxisProgress(
+                    axis,
+                    titles.get(k).get(axis),
+                    Progress.of(byStatus, overdue.get(k).get(axis)))));
             result.put(k, list);
         });
         return result;
