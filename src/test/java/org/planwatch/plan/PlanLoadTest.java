@@ -118,9 +118,10 @@ class PlanLoadTest {
         assertEquals("CREATED", changes.get(0).get("kind"));
         assertEquals(BASE, changes.get(0).get("path"));
         List<Map<String, Object>> entries = audit.entriesSince().stream()
-                .filter(e -> String.valueOf(e.get("path")).startsWith(BASE))
+                .filter(e -> String.valueOf(e.get("resource")).startsWith(BASE))
                 .toList();
         assertEquals(1, entries.size(), "one audit entry: " + entries);
+        assertEquals(12, ((Number) ((Map<?, ?>) entries.get(0).get("after")).get("measureCount")).intValue());
 
         // 12 not assessed, 3 overdue, by axis too
         given().get(BASE + "/progress")
