@@ -37,7 +37,6 @@ public record NewPlan(
                 description = "The plan's axes with their measures, all created with the plan (at most "
                         + PlanLoad.MAX_MEASURES + " measures); null or absent for a plan without them yet.",
                 nullable = true)
-        @Valid
         @Size(max = 99)
         List<@NotNull @Valid Axis> axes) {
 
@@ -54,7 +53,6 @@ public record NewPlan(
             String title,
 
             @Schema(description = "The axis' measures, numbered across the whole plan.", nullable = true)
-            @Valid
             @Size(max = PlanLoad.MAX_MEASURES)
             List<@NotNull @Valid Measure> measures) {}
 

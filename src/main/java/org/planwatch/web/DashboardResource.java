@@ -149,6 +149,10 @@ public class DashboardResource {
                                                 StatusLook.of(s.status(), chosen)))
                                         .toList())
                         .data("timeline", TimelineItem.of(detail, chosen))
+                        .data(
+                                "lineage",
+                                Views.LineageLine.of(
+                                        measureService.lineage(planEntity.slug, detail.number(), null), chosen))
                         .data("badge", ApiPaths.badge(api) + (chosen == Lang.EN ? "?lang=en" : ""))
                         .render(),
                 lang.param());
@@ -214,6 +218,11 @@ public class DashboardResource {
                 Integer.toString(a.number()),
                 a.number() + ". " + a.title(),
                 Integer.valueOf(a.number()).equals(filter.axis()))));
+        List<Option> overdueOptions = List.of(
+                new Option("", t.get("allDeadlines"), filter.overdue() == null),
+                new Option(
+                        "true", Texts.OVERDUE_ICON + " " + t.get("onlyOverdue"), Boolean.TRUE.equals(filter.overdue())),
+                new Option("false", t.get("notOverdue"), Boolean.FALSE.equals(filter.overdue())));
         List<Option> statusOptions = Arrays.stream(Status.values())
                 .map(s -> new Option(
                         s.name(),
@@ -243,6 +252,7 @@ public class DashboardResource {
                                 axes.stream().map(a -> AxisRow.of(a, chosen)).toList())
                         .data("axisOptions", axisOptions)
                         .data("statusOptions", statusOptions)
+                        .data("overdueOptions", overdueOptions)
                         .data("q", q == null ? "" : q)
                         .data(
                                 "rows",

@@ -89,7 +89,18 @@ public final class Texts {
             Map.entry("openData", "Données ouvertes"),
             Map.entry("noPlan", "Aucun plan n’est encore enregistré."),
             Map.entry("seeOnPlanwatch", "Voir sur Planwatch"),
-            Map.entry("divergentShort", "avis divergents"));
+            Map.entry("divergentShort", "avis divergents"),
+            Map.entry("overdue", "en retard"),
+            Map.entry("overdueIcon", Texts.OVERDUE_ICON),
+            Map.entry("overdueMeasures", "mesure(s) en retard sur leur échéance"),
+            Map.entry("deadline", "Échéance"),
+            Map.entry("allDeadlines", "Toutes les mesures"),
+            Map.entry("onlyOverdue", "En retard seulement"),
+            Map.entry("notOverdue", "Pas en retard"),
+            Map.entry("lead", "Pilote"),
+            Map.entry("lineage", "D’un plan à l’autre"),
+            Map.entry("takenUpFrom", "Reprise de la mesure %d du plan %s, %s dans ce plan."),
+            Map.entry("takenUpBy", "Reprise par la mesure %d du plan %s : %s."));
 
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("view.progress", "A plan’s progress"),
@@ -168,7 +179,18 @@ public final class Texts {
             Map.entry("openData", "Open data"),
             Map.entry("noPlan", "No plan has been recorded yet."),
             Map.entry("seeOnPlanwatch", "See on Planwatch"),
-            Map.entry("divergentShort", "evaluators disagree"));
+            Map.entry("divergentShort", "evaluators disagree"),
+            Map.entry("overdue", "overdue"),
+            Map.entry("overdueIcon", Texts.OVERDUE_ICON),
+            Map.entry("overdueMeasures", "measure(s) past their deadline"),
+            Map.entry("deadline", "Due by"),
+            Map.entry("allDeadlines", "All measures"),
+            Map.entry("onlyOverdue", "Overdue only"),
+            Map.entry("notOverdue", "Not overdue"),
+            Map.entry("lead", "Lead"),
+            Map.entry("lineage", "From plan to plan"),
+            Map.entry("takenUpFrom", "Taken up from measure %d of the %s plan, %s there."),
+            Map.entry("takenUpBy", "Taken up by measure %d of the %s plan: %s."));
 
     private Texts() {}
 
@@ -189,6 +211,9 @@ public final class Texts {
     }
 
     /** A symbol per status, so that a status never shows by colour alone. */
+    /** The overdue mark's symbol, always shown with its words (never colour alone). */
+    public static final String OVERDUE_ICON = "⌛";
+
     public static String icon(Status status) {
         return switch (status) {
             case IMPLEMENTED -> "✓";

@@ -156,6 +156,49 @@ class PlanLoadTest {
                 .body("continuedBy.plan", contains(PLAN))
                 .body("continuedBy.number", contains(2));
 
+        // the pages: the dashboard of the latest plan with measures (not a newer empty one), the overdue mark (a
+        // symbol and words) and filter, the chain in words on the measure's page; the badges show the count and mark
+        data.plan();
+        String home = given().get("/").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(
+                home.contains("Plan de test 2030-2033"), "the home page shows " + PLAN);
+        String overdue = given().get("/plans/" + PLAN + "?overdue=true")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        org.junit.jupiter.api.Assertions.assertTrue(overdue.contains("⌛</span> en retard"), overdue);
+        org.junit.jupiter.api.Assertions.assertTrue(overdue.contains("3 mesure(s) affichée(s) sur 12"), overdue);
+        org.junit.jupiter.api.Assertions.assertTrue(given().get("/plans/" + PLAN + "/measures/2")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .contains("Reprise de la mesure 16 du plan 2019-2021, non réalisée dans ce plan."));
+        org.junit.jupiter.api.Assertions.assertTrue(given().get("/plans/" + PLAN + "/measures/2?lang=en")
+                .then()
+                .extract()
+                .asString()
+                .contains("Taken up from measure 16 of the 2019-2021 plan, not implemented there."));
+        org.junit.jupiter.api.Assertions.assertTrue(given().get(BASE + "/badge.svg")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .contains("⌛ 3"));
+        org.junit.jupiter.api.Assertions.assertTrue(given().get(BASE + "/measures/9/badge.svg")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .contains("⌛ en retard"));
+        org.junit.jupiter.api.Assertions.assertTrue(given().get("/embed/measures?plan=" + PLAN + "&overdue=true")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .contains("en retard"));
+
         // an evaluation marks measure 2 implemented: it is no longer overdue, from the evaluation's date on
         String evaluator = data.evaluator();
         data.evaluation(PLAN, evaluator, "2024-05-01", Map.of(2, "IMPLEMENTED", 5, "PARTIALLY_IMPLEMENTED"));
