@@ -15,10 +15,12 @@
   function apply() {
     var axis = form.elements.axis.value;
     var status = form.elements.status.value;
+    var overdue = form.elements.overdue ? form.elements.overdue.value : '';
     var words = fold(form.elements.q.value).split(/\s+/).filter(Boolean);
     var count = 0;
     rows.forEach(function (row) {
       var match = (!axis || row.dataset.axis === axis) && (!status || row.dataset.status === status) &&
+        (!overdue || row.dataset.overdue === overdue) &&
         words.every(function (w) { return row.dataset.search.indexOf(w) >= 0; });
       row.hidden = !match;
       if (match) { count++; }
@@ -27,6 +29,7 @@
     var params = new URLSearchParams();
     if (axis) { params.set('axis', axis); }
     if (status) { params.set('status', status); }
+    if (overdue) { params.set('overdue', overdue); }
     if (form.elements.q.value.trim()) { params.set('q', form.elements.q.value.trim()); }
     var query = params.toString();
     if (csv) { csv.href = csv.dataset.base + (query ? '?' + query : ''); }

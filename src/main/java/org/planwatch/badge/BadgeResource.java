@@ -59,7 +59,8 @@ public class BadgeResource {
             summary = "Get a plan's progress badge",
             description =
                     "An SVG image: the plan's period, then how many of its measures are implemented, partially implemented and "
-                            + "not implemented, with the full sentence as its accessible title. Cacheable for 5 minutes.")
+                            + "not implemented (and \"⌛ N\" when N of them are overdue), with the full sentence as its "
+                            + "accessible title. Cacheable for 5 minutes.")
     public Response plan(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @BeanParam BadgeLangParam lang) {
@@ -93,7 +94,8 @@ public class BadgeResource {
     @Path("/measures/{number}/badge.svg")
     @Operation(
             summary = "Get a measure's status badge",
-            description = "An SVG image: the measure's number, then its current status.")
+            description = "An SVG image: the measure's number, then its current status, and \"⌛ en retard\" (overdue)"
+                    + " when its deadline has passed and it is not implemented.")
     public Response measure(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "The measure's number in its plan.", example = "16") @PathParam("number")
@@ -103,13 +105,16 @@ public class BadgeResource {
         int wanted = QueryParams.positiveNumber("number", number);
         MeasureDetail m = measures.detail(slug, wanted, null);
         String label = (chosen == Lang.FR ? "mesure " : "measure ") + m.number();
-        String message = Texts.icon(m.status()) + " " + Texts.status(m.status(), chosen);
+        String overdue = Texts.of(chosen).get("overdue");
+        String message = Texts.icon(m.status()) + " " + Texts.status(m.status(), chosen)
+                + (m.overdue() ? ", " + Texts.OVERDUE_ICON + " " + overdue : "");
         return badge(new Badge(
                 label,
                 message,
                 Texts.colour(m.status()),
                 (chosen == Lang.FR ? "Mesure " : "Measure ") + m.number() + " (plan " + m.plan() + ") : "
-                        + Texts.status(m.status(), chosen) + " – " + m.title()));
+                        + Texts.status(m.status(), chosen) + (m.overdue() ? ", " + overdue : "") + " – "
+                        + m.title()));
     }
 
     private static Badge progressBadge(String label, Progress progress, Lang lang, String subject) {
@@ -122,8 +127,15 @@ public class BadgeResource {
                 sentence.add(count.count() + " " + (lang == Lang.FR && count.count() > 1 ? words + "s" : words));
             }
         }
+        if (progress.overdueCount() > 0) {
+            parts.add(Texts.OVERDUE_ICON + " " + progress.overdueCount());
+        }
         String title = subject + " : " + String.join(", ", sentence) + (lang == Lang.FR ? " sur " : " of ")
-                + progress.measureCount() + (lang == Lang.FR ? " mesures" : " measures");
+                + progress.measureCount() + (lang == Lang.FR ? " mesures" : " measures")
+                + (progress.overdueCount() > 0
+                        ? (lang == Lang.FR ? ", dont " : ", ") + progress.overdueCount() + " "
+                                + Texts.of(lang).get("overdue")
+                        : "");
         return new Badge(label, Badge.join(parts), "#1f4e8c", title);
     }
 

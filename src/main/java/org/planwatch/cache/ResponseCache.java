@@ -16,7 +16,9 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,6 +40,8 @@ public class ResponseCache {
 
     /** The version read when the request arrived, kept on the routing context for {@link #store}. */
     static final String VERSION_AT_START = "planwatch.version-at-start";
+    /** The entry's key computed when the request arrived (its day too: an answer computed across midnight is kept for the day before). */
+    static final String KEY_AT_START = "planwatch.key-at-start";
 
     private static final String JSON = "application/json;charset=UTF-8";
     /**
@@ -49,6 +53,10 @@ public class ResponseCache {
 
     @Inject
     DataVersion version;
+
+    /** Answers say which measures are overdue today: an answer is kept for the day it was computed on. */
+    @Inject
+    Clock clock;
 
     @Inject
     PlanwatchConfig config;
@@ -80,6 +88,11 @@ public class ResponseCache {
         return "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate=" + maxAge.toSeconds();
     }
 
+    /** An answer's key: its URI, on today's date (UTC). */
+    private String key(String uri) {
+        return LocalDate.now(clock) + " " + uri;
+    }
+
     void install(@Observes Router router) {
         entries = Caffeine.newBuilder()
                 .maximumWeight(config.cache().maxBytes())
@@ -99,9 +112,11 @@ public class ResponseCache {
             return;
         }
         long current = version.current();
-        Entry entry = entries.getIfPresent(request.uri());
+        String key = key(request.uri());
+        Entry entry = entries.getIfPresent(key);
         if (entry == null || entry.version() != current) {
             context.put(VERSION_AT_START, current);
+            context.put(KEY_AT_START, key);
             context.next();
             return;
         }
@@ -155,7 +170,7 @@ public class ResponseCache {
                 && versionAtStart == version.current()
                 && KEYED.containsAll(vary)) {
             entries.put(
-                    context.request().uri(),
+                    context.get(KEY_AT_START),
                     new Entry(versionAtStart, etag, Buffer.buffer(body), link, vary, new AtomicReference<>()));
         }
     }

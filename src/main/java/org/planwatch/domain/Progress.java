@@ -10,9 +10,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Counts and shares of measures per status, every status listed (zeros included) in a fixed order. */
 @Schema(name = "Progress")
-public record Progress(@Schema(example = "45") long measureCount, List<StatusCount> statuses) {
+public record Progress(
+        @Schema(example = "45") long measureCount,
+        List<StatusCount> statuses,
 
-    public static Progress of(Map<Status, Long> counts) {
+        @Schema(
+                description = "How many of the measures are overdue: their dueBy is past (on the asOf date when one is"
+                        + " given, today otherwise) and their status is not IMPLEMENTED.",
+                example = "3")
+        long overdueCount) {
+
+    public static Progress of(Map<Status, Long> counts, long overdue) {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         List<StatusCount> statuses = Arrays.stream(Status.values())
                 .map(status -> {
@@ -23,17 +31,19 @@ public record Progress(@Schema(example = "45") long measureCount, List<StatusCou
                     return new StatusCount(status, status.label, count, share);
                 })
                 .toList();
-        return new Progress(total, statuses);
+        return new Progress(total, statuses, overdue);
     }
 
     /** A whole plan's progress: the sum of its axes'. */
     public static Progress overall(List<AxisProgress> axes) {
         Map<Status, Long> counts = new EnumMap<>(Status.class);
+        long overdue = 0;
         for (AxisProgress axis : axes) {
+            overdue += axis.progress().overdueCount();
             for (StatusCount count : axis.progress().statuses()) {
                 counts.merge(count.status(), count.count(), Long::sum);
             }
         }
-        return of(counts);
+        return of(counts, overdue);
     }
 }

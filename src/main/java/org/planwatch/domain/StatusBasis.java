@@ -1,5 +1,6 @@
 package org.planwatch.domain;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 /**
@@ -13,6 +14,14 @@ public record StatusBasis(Long evaluationId, LocalDate asOf) {
 
     public static StatusBasis evaluation(long evaluationId) {
         return new StatusBasis(evaluationId, null);
+    }
+
+    /**
+     * The day a measure's deadline is compared with to tell whether it is overdue: the asOf date, or today (UTC, from
+     * the service's clock).
+     */
+    public LocalDate day(Clock clock) {
+        return asOf != null ? asOf : LocalDate.now(clock);
     }
 
     /** The latest statuses known on a date; today's when the date is null. */

@@ -1,18 +1,12 @@
 package org.planwatch.evaluation;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.planwatch.common.csv.Csv;
-import org.planwatch.common.problem.ApiException;
+import org.planwatch.common.csv.CsvTable;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.EvidenceLink;
 import org.planwatch.domain.Status;
@@ -28,8 +22,6 @@ public final class AssessmentCsv {
 
     public static final String MEDIA_TYPE = "text/csv";
     public static final int MAX_ROWS = Csv.MAX_IMPORT_ROWS;
-
-    private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
 
     /** The columns of an export: those an import reads first, so that an exported evaluation can be imported again. */
     public static final List<String> EXPORT_HEADER = List.of(
@@ -84,70 +76,24 @@ public final class AssessmentCsv {
      * so that the problems found later (an unknown measure, a URL that is not one) are listed with it.
      */
     public static Parsed parse(String text) {
-        if (text == null || text.isBlank()) {
-            throw unprocessable(
-                    "The CSV is empty: it needs a header line (measure,status,comment,evidenceUrl) and one line per measure.",
-                    List.of());
-        }
-        if (text.indexOf('\u0000') >= 0) { // PostgreSQL text cannot hold it
-            throw unprocessable("The CSV contains a NUL character (U+0000), which no text may contain.", List.of());
-        }
-        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        String header = content.lines().findFirst().orElse("");
-        char separator = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
-        List<String> columns = List.of(header.split(String.valueOf(separator), -1)).stream()
-                .map(c -> c.trim().replace("\"", "").toLowerCase(Locale.ROOT))
-                .toList();
-        int measureColumn = columns.indexOf("measure");
-        int statusColumn = columns.indexOf("status");
-        int commentColumn = columns.indexOf("comment");
-        int evidenceColumn = columns.indexOf("evidenceurl");
-        if (measureColumn < 0 || statusColumn < 0) {
-            throw unprocessable(
-                    "The CSV header must name the columns measure and status (and optionally comment and evidenceUrl); it was: "
-                            + header,
-                    List.of(new Problem.FieldError("line 1", "the header must name the columns measure and status")));
-        }
-
-        List<String[]> rows = new ArrayList<>();
-        List<Integer> firstLines = new ArrayList<>(); // a quoted value may span lines: errors name the file's line
-        try (MappingIterator<String[]> lines = CSV.readerFor(String[].class)
-                .with(CsvSchema.emptySchema().withColumnSeparator(separator))
-                .readValues(content)) {
-            while (lines.hasNext()) {
-                firstLines.add(lines.getCurrentLocation().getLineNr());
-                rows.add(lines.next());
-            }
-        } catch (IOException | RuntimeException e) {
-            throw unprocessable(
-                    "The CSV could not be read: "
-                            + e.getMessage().lines().findFirst().orElse("malformed"),
-                    List.of());
-        }
-        if (rows.size() - 1 > MAX_ROWS) {
-            throw unprocessable(
-                    "The CSV has " + (rows.size() - 1) + " lines of data; at most " + MAX_ROWS + " are accepted.",
-                    List.of());
-        }
-
+        CsvTable table = CsvTable.read(text, "measure,status,comment,evidenceUrl");
+        table.require(
+                List.of("measure", "status"),
+                "The CSV header must name the columns measure and status (and optionally comment and evidenceUrl)");
         List<EvaluationImport.Line> assessments = new ArrayList<>();
         List<Problem.FieldError> errors = new ArrayList<>();
-        for (int i = 1; i < rows.size(); i++) {
-            String[] row = rows.get(i);
-            String line = "line " + firstLines.get(i);
-            if (row.length == 1 && row[0].isBlank()) {
-                continue;
-            }
+        for (CsvTable.Row row : table.rows()) {
+            String line = row.where();
             Map<String, String> problems = new LinkedHashMap<>();
             Integer measure = null;
-            String number = cell(row, measureColumn);
+            String number = table.cell(row, "measure");
             if (number == null || !number.matches("[0-9]{1,9}") || Integer.parseInt(number) < 1) {
                 problems.put("measure", "must be a measure number (got '" + (number == null ? "" : number) + "')");
             } else {
                 measure = Integer.valueOf(number);
             }
             Status status = null;
-            String statusText = cell(row, statusColumn);
+            String statusText = table.cell(row, "status");
             try {
                 status = Status.valueOf(statusText == null ? "" : statusText);
             } catch (IllegalArgumentException e) {
@@ -156,8 +102,8 @@ public final class AssessmentCsv {
                         "must be IMPLEMENTED, PARTIALLY_IMPLEMENTED or NOT_IMPLEMENTED (got '"
                                 + (statusText == null ? "" : statusText) + "')");
             }
-            String evidenceUrl = cell(row, evidenceColumn);
-            String comment = cell(row, commentColumn);
+            String evidenceUrl = table.cell(row, "evidenceurl");
+            String comment = table.cell(row, "comment");
             problems.forEach((field, message) -> errors.add(new Problem.FieldError(line + "." + field, message)));
             // kept even when a column is wrong, so that every problem of the line is reported (an unknown measure
             // too); nothing is recorded while any remains
@@ -170,17 +116,5 @@ public final class AssessmentCsv {
                             evidenceUrl == null ? List.of() : List.of(new EvidenceLink(evidenceUrl, null, null)))));
         }
         return new Parsed(assessments, errors);
-    }
-
-    private static String cell(String[] row, int column) {
-        if (column < 0 || column >= row.length) {
-            return null;
-        }
-        String value = Csv.fromText(row[column].strip());
-        return value.isEmpty() ? null : value;
-    }
-
-    private static ApiException unprocessable(String detail, List<Problem.FieldError> errors) {
-        return new ApiException.Unprocessable(detail, errors);
     }
 }

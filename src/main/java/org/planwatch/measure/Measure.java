@@ -3,6 +3,7 @@ package org.planwatch.measure;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
+import java.time.LocalDate;
 import org.planwatch.axis.Axis;
 import org.planwatch.common.db.Identified;
 import org.planwatch.plan.Plan;
@@ -21,4 +22,17 @@ public class Measure extends Identified {
 
     /** The source's wording, extraction typos fixed. */
     public String title;
+
+    /** The body in charge, free text; null when the plan names none. */
+    public String lead;
+
+    /** The last day of the period the measure is due by; null when it has no deadline. */
+    public LocalDate dueBy;
+
+    /** DAY, MONTH or YEAR: how the deadline was written (domain.DueBy). */
+    public String duePrecision;
+
+    /** The measure of an earlier plan this one takes up; null when none. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    public Measure continues;
 }

@@ -18,12 +18,16 @@ public final class MeasureCsv {
             "statusDate",
             "statusEvaluator",
             "evaluatorStatuses",
-            "divergent");
+            "divergent",
+            "lead",
+            "dueBy",
+            "overdue",
+            "continues");
 
     static final String EXAMPLE =
             "number;title;axis;axisTitle;status;statusLabel;statusEvaluationId;statusDate;statusEvaluator;"
-                    + "evaluatorStatuses;divergent\r\n16;Mettre en place un mécanisme national de référence;2;"
-                    + "Définir une stratégie d’identification des victimes;NOT_IMPLEMENTED;Non réalisée;1;2023-01-12;cncdh;cncdh:NOT_IMPLEMENTED;false\r\n";
+                    + "evaluatorStatuses;divergent;lead;dueBy;overdue;continues\r\n16;Mettre en place un mécanisme national de référence;2;"
+                    + "Définir une stratégie d’identification des victimes;NOT_IMPLEMENTED;Non réalisée;1;2023-01-12;cncdh;cncdh:NOT_IMPLEMENTED;false;;;false;\r\n";
 
     private MeasureCsv() {}
 
@@ -51,7 +55,14 @@ public final class MeasureCsv {
                                         .map(s -> s.evaluator().slug() + ":"
                                                 + s.status().name())
                                         .collect(Collectors.joining(" ")),
-                                Boolean.toString(m.divergent())))
+                                Boolean.toString(m.divergent()),
+                                m.lead() == null ? "" : m.lead(),
+                                m.dueBy() == null ? "" : m.dueBy(),
+                                Boolean.toString(m.overdue()),
+                                m.continues() == null
+                                        ? ""
+                                        : m.continues().plan() + "/"
+                                                + m.continues().number()))
                         .toList());
     }
 }

@@ -5,6 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.domain.AxisRef;
 import org.planwatch.domain.EvaluationRef;
 import org.planwatch.domain.EvidenceLink;
+import org.planwatch.domain.MeasureFields;
+import org.planwatch.domain.MeasureRef;
 import org.planwatch.domain.Status;
 
 /** A measure, its current status and every assessment of it. */
@@ -34,7 +36,24 @@ public record MeasureDetail(
         boolean divergent,
 
         @Schema(description = "Every assessment of the measure, newest evaluation first.")
-        List<Item> assessments) {
+        List<Item> assessments,
+
+        @Schema(description = MeasureFields.LEAD, example = "MIPROF", nullable = true)
+        String lead,
+
+        @Schema(description = MeasureFields.DUE_BY, example = "2025", nullable = true)
+        String dueBy,
+
+        @Schema(description = MeasureFields.OVERDUE, example = "false")
+        boolean overdue,
+
+        @Schema(description = MeasureFields.CONTINUES, nullable = true)
+        MeasureRef continues,
+
+        @Schema(
+                description = "The measures of later plans that take this one up, oldest plan first; "
+                        + "GET .../lineage gives the whole chain.")
+        List<MeasureRef> continuedBy) {
 
     @Schema(name = "MeasureAssessment")
     public record Item(
@@ -48,7 +67,8 @@ public record MeasureDetail(
             @Schema(description = "Documents supporting the assessment.")
             List<EvidenceLink> evidence) {}
 
-    public static MeasureDetail from(String plan, MeasureView measure, List<Item> assessments) {
+    public static MeasureDetail from(
+            String plan, MeasureView measure, List<Item> assessments, List<MeasureRef> continuedBy) {
         return new MeasureDetail(
                 plan,
                 measure.number(),
@@ -59,6 +79,11 @@ public record MeasureDetail(
                 measure.statusSource(),
                 measure.evaluatorStatuses(),
                 measure.divergent(),
-                assessments);
+                assessments,
+                measure.lead(),
+                measure.dueBy(),
+                measure.overdue(),
+                measure.continues(),
+                continuedBy);
     }
 }

@@ -13,7 +13,7 @@ import org.planwatch.domain.Status;
 /**
  * A measure list's filter from the query parameters that give it, in the API and the pages alike: a bad value is a
  * 400 naming the parameter and what it accepts. Whether the plan has the axis is the service's to check. As a
- * @BeanParam, {@code axis} and {@code status}, read and documented once for the JSON list and both CSV addresses.
+ * @BeanParam, {@code axis}, {@code status}, {@code overdue} and {@code lead}, read and documented once for the JSON list and both CSV addresses.
  */
 public class MeasureFilterParams {
 
@@ -23,6 +23,10 @@ public class MeasureFilterParams {
     static final String STATUS =
             "Only the measures with one of these current statuses; repeat the parameter for several.";
     static final String Q = "Words that must all appear in the measure's title, accents and case ignored";
+    static final String OVERDUE = "Only the measures that are overdue (true) or that are not (false): dueBy past (on"
+            + " asOf when given, today otherwise) and status not IMPLEMENTED.";
+    static final String LEAD = "Only the measures whose lead contains this text, accents and case ignored (the exact"
+            + " name matches too): `justice` finds \"Ministère de la Justice\".";
 
     private static final int MAX_WORDS = 10;
 
@@ -34,31 +38,46 @@ public class MeasureFilterParams {
     @QueryParam("status")
     List<String> status;
 
-    /** The filter that {@code axis}, {@code status} and these words of the title give. */
+    @Parameter(description = OVERDUE, schema = @Schema(type = SchemaType.BOOLEAN))
+    @QueryParam("overdue")
+    String overdue;
+
+    @Parameter(description = LEAD, example = "justice")
+    @QueryParam("lead")
+    String lead;
+
+    /** The filter that {@code axis}, {@code status}, {@code overdue}, {@code lead} and these words of the title give. */
     MeasureFilter with(String q) {
-        return of(axis, status, q);
+        return of(axis, status, q, overdue, lead);
     }
 
-    /** {@code axis}: an axis number; {@code status}: statuses, repeated or comma-separated; {@code q}: words of the title. */
-    public static MeasureFilter of(String axis, List<String> status, String q) {
+    /**
+     * {@code axis}: an axis number; {@code status}: statuses, repeated or comma-separated; {@code q}: words of the
+     * title; {@code overdue}: true or false; {@code lead}: text of the lead.
+     */
+    public static MeasureFilter of(String axis, List<String> status, String q, String overdue, String lead) {
         return new MeasureFilter(
                 QueryParams.positiveNumber("axis", axis),
                 QueryParams.enums("status", status, Status.class),
                 words(QueryParams.text("q", q, 200)),
-                null);
+                null,
+                QueryParams.bool("overdue", overdue),
+                QueryParams.text("lead", lead, 500));
     }
 
     /**
      * The filter of an HTML page's form: as {@link #of}, but a field left at "all" (sent empty by a plain form
      * submit, as {@code axis=&status=}) means no filter on it.
      */
-    public static MeasureFilter ofForm(String axis, List<String> status, String q) {
+    public static MeasureFilter ofForm(String axis, List<String> status, String q, String overdue, String lead) {
         return of(
                 axis == null || axis.isBlank() ? null : axis,
                 status == null
                         ? null
                         : status.stream().filter(s -> !s.isBlank()).toList(),
-                q);
+                q,
+                overdue == null || overdue.isBlank() ? null : overdue,
+                lead);
     }
 
     private static List<String> words(String q) {

@@ -1,11 +1,14 @@
 package org.planwatch.measure;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.planwatch.domain.MeasureAddress;
+import org.planwatch.domain.MeasureFields;
 
 /** A measure to create, or its new content (its number never changes; its axis may). */
 @Schema(name = "MeasureInput")
@@ -16,4 +19,13 @@ public record MeasureInput(
         Integer axis,
 
         @Schema(example = "Créer un fonds d'indemnisation des victimes") @NotBlank @Size(max = 1000)
-        String title) {}
+        String title,
+
+        @Schema(description = MeasureFields.LEAD, example = "MIPROF", nullable = true) @Size(max = 500)
+        String lead,
+
+        @Schema(description = MeasureFields.DUE_BY, example = "2025", nullable = true) @Size(max = 20)
+        String dueBy,
+
+        @Schema(description = MeasureFields.CONTINUES, nullable = true) @Valid
+        MeasureAddress continues) {}

@@ -2,9 +2,13 @@ package org.planwatch.measure;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.Query;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +16,12 @@ import java.util.Optional;
 import org.planwatch.common.db.Rows;
 import org.planwatch.common.db.StatusJoin;
 import org.planwatch.domain.AxisRef;
+import org.planwatch.domain.DueBy;
 import org.planwatch.domain.EvaluationRef;
 import org.planwatch.domain.EvaluatorRef;
 import org.planwatch.domain.EvidenceLink;
+import org.planwatch.domain.MeasureAddress;
+import org.planwatch.domain.MeasureRef;
 import org.planwatch.domain.Status;
 import org.planwatch.domain.StatusBasis;
 
@@ -22,6 +29,9 @@ import org.planwatch.domain.StatusBasis;
 public class MeasureRepository implements PanacheRepository<Measure> {
 
     private static final int PAGE = 200;
+
+    @Inject
+    Clock clock;
 
     /** Each evaluator's latest assessment of the measures of {@code page}, as {@code latest}. */
     private static final String LATEST_BY_EVALUATOR = """
@@ -64,6 +74,12 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                     .append(i)
                     .append(") || '%' escape '\\'");
         }
+        if (filter.overdue() != null) {
+            where.append(filter.overdue() ? " and " : " and not ").append(StatusJoin.OVERDUE);
+        }
+        if (filter.lead() != null) {
+            where.append(" and m.lead_search like '%' || planwatch_fold(:lead) || '%' escape '\\'");
+        }
         // the page of measures first, then for each of them each evaluator's newest assessment (one row per measure
         // and evaluator that assessed it): kept by the database (V7), or as of a date one look-up per measure and
         // evaluator in the index that orders a measure's assessments by evaluator, newest first
@@ -71,9 +87,13 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 .createNativeQuery("""
                 with page as (
                     select m.id, m.number, m.title, a.number as axis_number, a.title as axis_title,
-                           coalesce(s.status, 'NOT_ASSESSED') as status, s.evaluation_id
+                           coalesce(s.status, 'NOT_ASSESSED') as status, s.evaluation_id,
+                           m.lead, m.due_by, m.due_precision, %s as overdue,
+                           cp.slug as continues_plan, c.number as continues_number, c.title as continues_title
                     from measure m
                     join axis a on a.id = m.axis_id
+                    left join measure c on c.id = m.continues_id
+                    left join plan cp on cp.id = c.plan_id
                     %s
                     where %s
                     order by m.number
@@ -82,20 +102,27 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                        e.id, e.date, ev.slug, ev.name, ev.short_name,
                        latest.status as evaluator_status, latest.evaluation_id as evaluator_evaluation_id,
                        latest.evaluation_date as evaluator_date, latest.slug as evaluator_slug, latest.name as evaluator_name,
-                       latest.short_name as evaluator_short_name
+                       latest.short_name as evaluator_short_name,
+                       page.lead, page.due_by, page.due_precision, page.overdue,
+                       page.continues_plan, page.continues_number, page.continues_title
                 from page
                 left join evaluation e on e.id = page.evaluation_id
                 left join evaluator ev on ev.id = e.evaluator_id
                 %s
                 order by page.number, latest.slug collate "C"
                 """.formatted(
+                                StatusJoin.OVERDUE,
                                 StatusJoin.of(basis),
                                 where,
                                 basis.asOf() == null ? LATEST_BY_EVALUATOR : LATEST_BY_EVALUATOR_AS_OF))
                 .setParameter("plan", planSlug)
                 .setParameter("after", afterNumber)
-                .setParameter("limit", limit + 1);
+                .setParameter("limit", limit + 1)
+                .setParameter("overdueOn", basis.day(clock));
         StatusJoin.bind(basis, query);
+        if (filter.lead() != null) {
+            query.setParameter("lead", escapeLike(filter.lead()));
+        }
         if (filter.number() != null) {
             query.setParameter("number", filter.number());
         }
@@ -197,6 +224,96 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         return List.copyOf(items.values());
     }
 
+    /** The measures that take up the given one, oldest plan first, in one statement. */
+    public List<MeasureRef> continuedBy(String planSlug, int number) {
+        List<?> rows = getEntityManager()
+                .createNativeQuery("""
+                select p.slug, m.number, m.title
+                from measure m
+                join plan p on p.id = m.plan_id
+                where m.continues_id = (
+                    select t.id from measure t
+                    where t.plan_id = (select tp.id from plan tp where tp.slug = :plan) and t.number = :number)
+                order by p.start_year, p.slug, m.number""")
+                .setParameter("plan", planSlug)
+                .setParameter("number", number)
+                .getResultList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(c -> new MeasureRef((String) c[0], Rows.intValue(c[1]), (String) c[2]))
+                .toList();
+    }
+
+    /**
+     * The whole chain the measure belongs to, oldest plan first: the measures it takes up, back to the first, and
+     * those that take it up, and so on down, each with its status on the basis. One statement (two recursive walks)
+     * whatever the chain's length; empty when there is no such measure.
+     */
+    public List<MeasureLineage.Link> lineage(String planSlug, int number, StatusBasis basis) {
+        Query query = getEntityManager()
+                .createNativeQuery("""
+                with recursive
+                target as (
+                    select t.id from measure t
+                    where t.plan_id = (select tp.id from plan tp where tp.slug = :plan) and t.number = :number),
+                up (id, continues_id, depth) as (
+                    select t.id, t.continues_id, 0 from measure t where t.id = (select id from target)
+                    union all
+                    select x.id, x.continues_id, up.depth + 1 from measure x join up on x.id = up.continues_id
+                    where up.depth < 1000),
+                down (id, depth) as (
+                    select x.id, 1 from measure x where x.continues_id = (select id from target)
+                    union all
+                    select x.id, down.depth + 1 from measure x join down on x.continues_id = down.id
+                    where down.depth < 1000),
+                chain as (select id from up union select id from down)
+                select p.slug, m.number, m.title, coalesce(s.status, 'NOT_ASSESSED') as status,
+                       cp.slug as continues_plan, c.number as continues_number, c.title as continues_title
+                from chain
+                join measure m on m.id = chain.id
+                join plan p on p.id = m.plan_id
+                left join measure c on c.id = m.continues_id
+                left join plan cp on cp.id = c.plan_id
+                %s
+                order by p.start_year, p.slug, m.number""".formatted(StatusJoin.of(basis)))
+                .setParameter("plan", planSlug)
+                .setParameter("number", number);
+        StatusJoin.bind(basis, query);
+        List<MeasureLineage.Link> links = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] c = (Object[]) row;
+            Status status = Status.valueOf((String) c[3]);
+            links.add(new MeasureLineage.Link(
+                    (String) c[0],
+                    Rows.intValue(c[1]),
+                    (String) c[2],
+                    status,
+                    status.label,
+                    c[4] == null ? null : new MeasureRef((String) c[4], Rows.intValue(c[5]), (String) c[6])));
+        }
+        return links;
+    }
+
+    /** The measures these addresses name, with their plans, in one statement; an address no measure has is absent. */
+    public Map<MeasureAddress, Measure> byAddress(Collection<MeasureAddress> addresses) {
+        Map<MeasureAddress, Measure> found = new HashMap<>();
+        if (addresses.isEmpty()) {
+            return found;
+        }
+        List<Measure> candidates = find(
+                        "from Measure m join fetch m.plan p where p.slug in ?1 and m.number in ?2",
+                        addresses.stream().map(MeasureAddress::plan).distinct().toList(),
+                        addresses.stream()
+                                .map(MeasureAddress::number)
+                                .distinct()
+                                .toList())
+                .list();
+        for (Measure m : candidates) {
+            found.put(new MeasureAddress(m.plan.slug, m.number), m);
+        }
+        return found;
+    }
+
     public Optional<Measure> findByNumber(long planId, int number) {
         return find(
                         "from Measure m join fetch m.axis join fetch m.plan where m.plan.id = ?1 and m.number = ?2",
@@ -212,6 +329,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 : new MeasureView.StatusSource(
                         Rows.longValue(c[5]), Rows.date(c[6]), new EvaluatorRef((String) c[7], (String) c[8], (String)
                                 c[9]));
+        DueBy dueBy = DueBy.of(Rows.date(c[17]), (String) c[18]);
         return new MeasureView(
                 Rows.intValue(c[0]),
                 (String) c[1],
@@ -220,7 +338,11 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 status.label,
                 source,
                 List.of(),
-                false);
+                false,
+                (String) c[16],
+                dueBy == null ? null : dueBy.text(),
+                Boolean.TRUE.equals(c[19]),
+                c[20] == null ? null : new MeasureRef((String) c[20], Rows.intValue(c[21]), (String) c[22]));
     }
 
     private static String escapeLike(String word) {

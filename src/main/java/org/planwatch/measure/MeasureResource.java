@@ -118,6 +118,21 @@ public class MeasureResource {
         return service.detail(slug, wanted, date);
     }
 
+    @GET
+    @Path("/{number}/lineage")
+    @Operation(
+            summary = "Follow a measure from plan to plan",
+            description = "The whole chain the measure belongs to, oldest plan first: the measures of earlier plans it"
+                    + " takes up (`continues`), back to the first, itself, and the measures of later plans that take it"
+                    + " up, each with its plan, number, title and status (as of asOf when given).")
+    public MeasureLineage getMeasureLineage(
+            @Parameter(description = Params.PLAN, example = "2024-2027") @PathParam("plan") String slug,
+            @Parameter(description = "The measure's number in its plan.", example = "12") @PathParam("number")
+                    String number,
+            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
+        return service.lineage(slug, QueryParams.positiveNumber("number", number), QueryParams.date("asOf", asOf));
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
@@ -140,7 +155,10 @@ public class MeasureResource {
     @Operation(
             summary = "Update a measure",
             description =
-                    "Replaces its title and axis; its number cannot change. Needs If-Match. " + "Administrators only.")
+                    "Replaces its title, axis, lead, dueBy and continues (a field left out becomes null); its number"
+                            + " cannot change. A dueBy that is not one, or a continues target that does not exist or"
+                            + " whose plan did not start earlier, is a 422 naming the field. Needs If-Match."
+                            + " Administrators only.")
     public Response update(
             @PathParam("plan") String slug,
             @PathParam("number") String number,

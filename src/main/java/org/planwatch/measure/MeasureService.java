@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.planwatch.axis.Axis;
@@ -11,6 +12,7 @@ import org.planwatch.axis.AxisRepository;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
+import org.planwatch.domain.DueBy;
 import org.planwatch.domain.StatusBasis;
 import org.planwatch.history.Writes;
 import org.planwatch.plan.Plan;
@@ -31,6 +33,9 @@ public class MeasureService {
 
     @Inject
     Writes writes;
+
+    @Inject
+    MeasureDetails details;
 
     /** The filter, once it names only an axis the plan has: another axis is a 400 naming the parameter and the plan's axes. */
     public MeasureFilter checked(Plan plan, MeasureFilter filter) {
@@ -68,7 +73,23 @@ public class MeasureService {
                         .findFirst()
                         .orElseThrow(() -> new ApiException.NotFound(
                                 "Plan " + plans.require(planSlug).slug + " has no measure " + number + "."));
-        return MeasureDetail.from(planSlug, measure, measures.assessments(planSlug, number, asOf));
+        return MeasureDetail.from(
+                planSlug,
+                measure,
+                measures.assessments(planSlug, number, asOf),
+                measures.continuedBy(planSlug, number));
+    }
+
+    /**
+     * The chain of measures the measure belongs to, oldest plan first, with their statuses as of asOf (today's when
+     * null): one statement, and one more to say what is missing when there is no such measure.
+     */
+    public MeasureLineage lineage(String planSlug, int number, LocalDate asOf) {
+        List<MeasureLineage.Link> chain = measures.lineage(planSlug, number, StatusBasis.asOf(asOf));
+        if (chain.isEmpty()) {
+            throw new ApiException.NotFound("Plan " + plans.require(planSlug).slug + " has no measure " + number + ".");
+        }
+        return new MeasureLineage(planSlug, number, asOf, chain);
     }
 
     @Transactional
@@ -84,8 +105,7 @@ public class MeasureService {
                     Measure measure = new Measure();
                     measure.plan = plan;
                     measure.number = input.number();
-                    measure.axis = axis(plan, input.axis());
-                    measure.title = input.title().strip();
+                    apply(plan, measure, input);
                     measures.persist(measure);
                     return measure;
                 },
@@ -101,9 +121,7 @@ public class MeasureService {
                         List.of(new Problem.FieldError("number", "must stay " + number)));
             }
             Plan plan = plans.require(planSlug);
-            Measure measure = measures.findByNumber(plan.id, number).orElseThrow();
-            measure.axis = axis(plan, input.axis());
-            measure.title = input.title().strip();
+            apply(plan, measures.findByNumber(plan.id, number).orElseThrow(), input);
         });
     }
 
@@ -130,10 +148,30 @@ public class MeasureService {
                 "measure", ApiPaths.measure(planSlug, number), planSlug, detail(planSlug, number, null));
     }
 
-    private Axis axis(Plan plan, int number) {
-        return axes.findByNumber(plan, number)
-                .orElseThrow(() -> new ApiException.Unprocessable(
-                        "Plan " + plan.slug + " has no axis " + number + ".",
-                        List.of(new Problem.FieldError("axis", "is not the number of an axis of plan " + plan.slug))));
+    /** The input's content on the measure, or a 422 listing every field it refuses. */
+    private void apply(Plan plan, Measure measure, MeasureInput input) {
+        List<Problem.FieldError> errors = new ArrayList<>(details.problems(plan, input.dueBy(), input.continues()));
+        Axis axis = axes.findByNumber(plan, input.axis()).orElse(null);
+        if (axis == null) {
+            errors.add(0, axisMissing(plan));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException.Unprocessable(
+                    errors.size() == 1 && axis == null
+                            ? "Plan " + plan.slug + " has no axis " + input.axis() + "."
+                            : errors.size() + " problem(s) in the measure; nothing was recorded.",
+                    errors);
+        }
+        measure.axis = axis;
+        measure.title = input.title().strip();
+        details.apply(
+                measure,
+                input.lead(),
+                input.dueBy() == null || input.dueBy().isBlank() ? null : DueBy.parse(input.dueBy()),
+                details.target(input.continues()));
+    }
+
+    private static Problem.FieldError axisMissing(Plan plan) {
+        return new Problem.FieldError("axis", "is not the number of an axis of plan " + plan.slug);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.domain.AxisRef;
 import org.planwatch.domain.EvaluatorRef;
+import org.planwatch.domain.MeasureFields;
+import org.planwatch.domain.MeasureRef;
 import org.planwatch.domain.Status;
 
 /** A measure with its current status, overall and according to each evaluator. */
@@ -37,7 +39,19 @@ public record MeasureView(
         List<EvaluatorStatus> evaluatorStatuses,
 
         @Schema(description = "True when the evaluators' latest statuses disagree.", example = "false")
-        boolean divergent) {
+        boolean divergent,
+
+        @Schema(description = MeasureFields.LEAD, example = "MIPROF", nullable = true)
+        String lead,
+
+        @Schema(description = MeasureFields.DUE_BY, example = "2025", nullable = true)
+        String dueBy,
+
+        @Schema(description = MeasureFields.OVERDUE, example = "false")
+        boolean overdue,
+
+        @Schema(description = MeasureFields.CONTINUES, nullable = true)
+        MeasureRef continues) {
 
     @Schema(name = "StatusSource")
     public record StatusSource(
@@ -56,6 +70,18 @@ public record MeasureView(
     MeasureView withEvaluatorStatuses(List<EvaluatorStatus> statuses) {
         boolean divergent =
                 statuses.stream().map(EvaluatorStatus::status).distinct().count() > 1;
-        return new MeasureView(number, title, axis, status, statusLabel, statusSource, statuses, divergent);
+        return new MeasureView(
+                number,
+                title,
+                axis,
+                status,
+                statusLabel,
+                statusSource,
+                statuses,
+                divergent,
+                lead,
+                dueBy,
+                overdue,
+                continues);
     }
 }

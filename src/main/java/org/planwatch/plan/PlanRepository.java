@@ -37,6 +37,18 @@ public class PlanRepository implements PanacheRepository<Plan> {
     }
 
     /**
+     * The latest plan that has measures (a plan just created, its measures not loaded yet, is not the one to show
+     * first); the latest plan when none has any; empty when there is no plan.
+     */
+    public List<Plan> latestWithMeasures() {
+        List<Plan> withMeasures =
+                find("from Plan p where exists (select 1 from Measure m where m.plan = p) order by p.slug desc")
+                        .page(0, 1)
+                        .list();
+        return withMeasures.isEmpty() ? find("order by slug desc").page(0, 1).list() : withMeasures;
+    }
+
+    /**
      * The most recent evaluation of each plan that has one, in one statement: one look-up per plan in the
      * index that orders a plan's evaluations newest first, however many it has.
      */

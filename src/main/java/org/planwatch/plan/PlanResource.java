@@ -21,8 +21,15 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.csv.Csv;
 import org.planwatch.common.http.PageParams;
 import org.planwatch.common.http.Params;
 import org.planwatch.common.paging.Cursor;
@@ -51,6 +58,9 @@ public class PlanResource {
 
     @Inject
     WriteResponses answers;
+
+    @Inject
+    PlanImports imports;
 
     @GET
     @Operation(
@@ -82,11 +92,85 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_ROLE)
     @Operation(
-            summary = "Create a plan",
-            description = "Its slug is its period (startYear-endYear). Administrators only.")
-    public Response create(@HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey, @NotNull @Valid PlanInput body) {
+            summary = "Create a plan, optionally with its axes and measures",
+            description =
+                    "Its slug is its period (startYear-endYear). With `axes`, the plan is loaded in one request with"
+                            + " its axes and their measures (each with its optional lead, dueBy and continues): all or nothing, a"
+                            + " 422 lists every problem by its JSON path (a number given twice, a dueBy that is not one, a"
+                            + " continues target that does not exist or whose plan did not start earlier, more than "
+                            + PlanLoad.MAX_MEASURES
+                            + " measures) and nothing is recorded. The change feed and the audit trail"
+                            + " record the whole plan as one change. With an Idempotency-Key, a retried request returns the"
+                            + " first answer and records nothing new. Administrators only.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "plan with its measures", value = """
+            {"startYear": 2030, "endYear": 2033,
+             "title": "Plan national de lutte contre l'exploitation et la traite des êtres humains 2030-2033",
+             "presentedOn": "2029-12-11",
+             "source": {"title": "Dossier de presse du plan", "url": "https://www.egalite-femmes-hommes.gouv.fr/"},
+             "axes": [{"number": 1, "title": "Prévenir l'exploitation", "measures": [
+               {"number": 1, "title": "Former les professionnels au repérage des victimes", "lead": "MIPROF", "dueBy": "2031"},
+               {"number": 2, "title": "Mettre en place le mécanisme national de référence", "lead": "Ministère de la Justice",
+                "dueBy": "2031-06-30", "continues": {"plan": "2019-2021", "number": 16}}]}]}""")))
+    @APIResponse(
+            responseCode = "201",
+            description = "The plan, created (with its axes and measures when given).",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
+    public Response create(@HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey, @NotNull @Valid NewPlan body) {
         return answers.created(
-                idempotencyKey, body, () -> service.create(body), created -> ApiPaths.plan(created.slug()));
+                idempotencyKey,
+                body,
+                () -> service.create(PlanLoad.of(body)),
+                created -> ApiPaths.plan(created.slug()));
+    }
+
+    @POST
+    @Consumes(Csv.MEDIA_TYPE)
+    @RolesAllowed(Role.ADMIN_ROLE)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(
+            summary = "Load a plan from CSV",
+            description = "The same as the JSON form, with the plan's fields in query parameters and its measures as"
+                    + " CSV, one a line: UTF-8 (a byte-order mark is ignored), comma- or semicolon-separated, quoted"
+                    + " values, a header line `axis;axisTitle;measure;title;lead;dueBy;continues` (the first four"
+                    + " required). Every line repeats its axis' number; its title is needed on one line at least, and"
+                    + " must be the same on every line that gives it. `dueBy` is YYYY-MM-DD, YYYY-MM or YYYY;"
+                    + " `continues` names a measure of an earlier plan as `2019-2021/16`. All or nothing: a 422 lists"
+                    + " every problem by line (`errors[].field` is `line N.column`). Administrators only.")
+    @RequestBody(content = @Content(mediaType = Csv.MEDIA_TYPE, examples = @ExampleObject(name = "csv", value = """
+            axis;axisTitle;measure;title;lead;dueBy;continues
+            1;Prévenir l'exploitation;1;Former les professionnels au repérage des victimes;MIPROF;2031;
+            1;Prévenir l'exploitation;2;Mettre en place le mécanisme national de référence;Ministère de la Justice;2031-06-30;2019-2021/16
+            """)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The plan, created with its axes and measures.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
+    public Response importCsv(
+            @Parameter(description = "The plan's first year. Required with a CSV body.", example = "2030")
+                    @QueryParam("startYear")
+                    String startYear,
+            @Parameter(description = "The plan's last year. Required with a CSV body.", example = "2033")
+                    @QueryParam("endYear")
+                    String endYear,
+            @Parameter(description = "The plan's title. Required with a CSV body.") @QueryParam("title") String title,
+            @Parameter(description = "The date the plan was presented (YYYY-MM-DD).", example = "2029-12-11")
+                    @QueryParam("presentedOn")
+                    String presentedOn,
+            @Parameter(description = "The title of the document the plan was read in. Required with a CSV body.")
+                    @QueryParam("sourceTitle")
+                    String sourceTitle,
+            @Parameter(description = "The address of that document. Required with a CSV body.") @QueryParam("sourceUrl")
+                    String sourceUrl,
+            @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
+            String csv) {
+        PlanLoad load = imports.fromCsv(startYear, endYear, title, presentedOn, sourceTitle, sourceUrl, csv);
+        // the request's URI, with the plan's fields in its query, is part of the fingerprint too
+        return answers.created(
+                idempotencyKey, csv, () -> service.create(load), created -> ApiPaths.plan(created.slug()));
     }
 
     @PUT

@@ -3,7 +3,13 @@ package org.planwatch.plan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
@@ -24,6 +30,9 @@ public class PlanService {
     @Inject
     Writes writes;
 
+    @Inject
+    PlanContents contents;
+
     public PlanView view(Plan plan) {
         return view(plan, progress.axes(plan.id, StatusBasis.LATEST));
     }
@@ -34,8 +43,14 @@ public class PlanService {
                 plan, axes, plans.latestEvaluations(List.of(plan.id)).get(plan.id));
     }
 
+    /**
+     * Creates a plan with its axes and measures, or nothing: every problem of the load (what could not be read, what
+     * its lines say against each other, continues targets that do not exist) is listed at once in a 422. The change
+     * feed and the audit trail record it as one change, the plan's creation.
+     */
     @Transactional
-    public PlanView create(PlanInput input) {
+    public PlanView create(PlanLoad load) {
+        PlanInput input = load.plan();
         String slug = input.startYear() + "-" + input.endYear();
         return writes.create(
                 slug,
@@ -45,15 +60,38 @@ public class PlanService {
                         throw new ApiException.Conflict(
                                 "Plan " + slug + " already exists; PUT " + ApiPaths.plan(slug) + " changes it.");
                     }
+                    List<Problem.FieldError> errors = new ArrayList<>(load.problems(input.startYear()));
+                    Set<String> named =
+                            errors.stream().map(Problem.FieldError::field).collect(Collectors.toSet());
+                    contents.unknownTargets(load.measures()).stream()
+                            .filter(e -> !named.contains(e.field())) // a target already refused is named once
+                            .forEach(errors::add);
+                    if (!errors.isEmpty()) {
+                        errors.sort(
+                                Comparator.comparing(PlanService::position).thenComparing(Problem.FieldError::field));
+                        throw new ApiException.Unprocessable(
+                                errors.size() + " problem(s) in the plan; nothing was recorded.", errors);
+                    }
                     Plan plan = new Plan();
                     plan.slug = slug;
                     plan.startYear = input.startYear();
                     plan.endYear = input.endYear();
                     apply(plan, input);
                     plans.persist(plan);
+                    contents.create(plan, load);
                     return plan;
                 },
                 this::subject);
+    }
+
+    /** Orders "line 10.dueBy" after "line 9.measure", and "axes[10]" after "axes[9]": numbers compared as numbers. */
+    private static String position(Problem.FieldError error) {
+        Matcher number = Pattern.compile("\\d+").matcher(error.field());
+        StringBuilder key = new StringBuilder();
+        while (number.find()) {
+            key.append(String.format("%09d.", Long.parseLong(number.group())));
+        }
+        return key.toString();
     }
 
     @Transactional

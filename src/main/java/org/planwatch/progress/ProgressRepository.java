@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +31,9 @@ public class ProgressRepository implements PlanProgress {
     @Inject
     EntityManager em;
 
+    @Inject
+    Clock clock;
+
     @Override
     public Map<Long, List<AxisProgress>> axesByPlan(Collection<Long> planIds, StatusBasis basis) {
         if (planIds.isEmpty()) {
@@ -53,15 +57,17 @@ public class ProgressRepository implements PlanProgress {
 
     private Map<Long, List<AxisProgress>> axes(String planCondition, Object plans, StatusBasis basis) {
         Query query = em.createNativeQuery("""
-                select a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED') as status, count(m.id)
+                select a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED') as status, count(m.id),
+                       count(m.id) filter (where %s)
                 from axis a
                 left join measure m on m.axis_id = a.id
                 %s
                 where %s
                 group by a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED')
                 order by a.plan_id, a.number
-                """.formatted(StatusJoin.of(basis), planCondition));
+                """.formatted(StatusJoin.OVERDUE, StatusJoin.of(basis), planCondition));
         query.setParameter("plans", plans);
+        query.setParameter("overdueOn", basis.day(clock));
         StatusJoin.bind(basis, query);
         return axesBy(query.getResultList(), Rows::longValue);
     }
@@ -69,7 +75,8 @@ public class ProgressRepository implements PlanProgress {
     /** The plan's progress as known at each of its evaluation dates, in one statement (plus one for the evaluations). */
     public List<ProgressHistory.Point> history(long planId) {
         Query query = em.createNativeQuery("""
-                select d.date, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED') as status, count(m.id)
+                select d.date, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED') as status, count(m.id),
+                       count(m.id) filter (where %s)
                 from (select distinct date from evaluation where plan_id = :plan) d
                 cross join axis a
                 left join measure m on m.axis_id = a.id
@@ -77,7 +84,8 @@ public class ProgressRepository implements PlanProgress {
                 where a.plan_id = :plan
                 group by d.date, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED')
                 order by d.date, a.number
-                """).setParameter("plan", planId);
+                """.formatted(StatusJoin.overdueOn("d.date")))
+                .setParameter("plan", planId);
         Map<LocalDate, List<AxisProgress>> byDate = axesBy(query.getResultList(), Rows::date);
         Map<LocalDate, List<EvaluationRef>> evaluations = new LinkedHashMap<>();
         em.createQuery(EVALUATIONS + " where e.plan.id = :plan order by e.date, e.id", Object[].class)
@@ -99,6 +107,7 @@ public class ProgressRepository implements PlanProgress {
     private static <K> Map<K, List<AxisProgress>> axesBy(List<?> rows, Function<Object, K> key) {
         Map<K, Map<Integer, String>> titles = new LinkedHashMap<>();
         Map<K, Map<Integer, Map<Status, Long>>> counts = new LinkedHashMap<>();
+        Map<K, Map<Integer, Long>> overdue = new LinkedHashMap<>();
         for (Object row : rows) {
             Object[] c = (Object[]) row;
             K k = key.apply(c[0]);
@@ -107,12 +116,15 @@ public class ProgressRepository implements PlanProgress {
             counts.computeIfAbsent(k, x -> new LinkedHashMap<>())
                     .computeIfAbsent(axis, x -> new EnumMap<>(Status.class))
                     .put(Status.valueOf((String) c[3]), Rows.longValue(c[4]));
+            overdue.computeIfAbsent(k, x -> new LinkedHashMap<>()).merge(axis, Rows.longValue(c[5]), Long::sum);
         }
         Map<K, List<AxisProgress>> result = new LinkedHashMap<>();
         counts.forEach((k, axes) -> {
             List<AxisProgress> list = new ArrayList<>();
-            axes.forEach((axis, byStatus) ->
-                    list.add(new AxisProgress(axis, titles.get(k).get(axis), Progress.of(byStatus))));
+            axes.forEach((axis, byStatus) -> list.add(new AxisProgress(
+                    axis,
+                    titles.get(k).get(axis),
+                    Progress.of(byStatus, overdue.get(k).get(axis)))));
             result.put(k, list);
         });
         return result;

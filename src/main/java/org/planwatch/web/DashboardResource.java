@@ -82,7 +82,7 @@ public class DashboardResource {
     @Operation(hidden = true)
     public Response home(@BeanParam MeasureFormParams form, @BeanParam PageLangParams lang, @Context UriInfo uri) {
         Lang chosen = lang.chosen(vertx.getCurrent());
-        List<Plan> latest = plans.page(null, 1);
+        List<Plan> latest = plans.latestWithMeasures();
         if (latest.isEmpty()) {
             Frame frame = frame(chosen, "Planwatch", uri, ApiPaths.PLANS, "/feeds/changes.atom");
             return html(empty.data("frame", frame).render(), lang.param());
@@ -137,6 +137,10 @@ public class DashboardResource {
                                                 StatusLook.of(s.status(), chosen)))
                                         .toList())
                         .data("timeline", TimelineItem.of(detail, chosen))
+                        .data(
+                                "lineage",
+                                Views.LineageLine.of(
+                                        measureService.lineage(planEntity.slug, detail.number(), null), chosen))
                         .data("badge", ApiPaths.badge(api) + (chosen == Lang.EN ? "?lang=en" : ""))
                         .render(),
                 lang.param());
@@ -165,7 +169,8 @@ public class DashboardResource {
         List<MeasureView> all = measures.all(planEntity.slug, MeasureFilter.ALL, StatusBasis.LATEST);
         boolean filtered = filter.axis() != null
                 || !filter.statuses().isEmpty()
-                || !filter.words().isEmpty();
+                || !filter.words().isEmpty()
+                || filter.overdue() != null;
         Set<Integer> shown = filtered
                 ? measures.all(planEntity.slug, filter, StatusBasis.LATEST).stream()
                         .map(MeasureView::number)
@@ -179,7 +184,10 @@ public class DashboardResource {
         String filterQuery = query == null
                 ? ""
                 : Arrays.stream(query.split("&"))
-                        .filter(p -> p.startsWith("axis=") || p.startsWith("status=") || p.startsWith("q="))
+                        .filter(p -> p.startsWith("axis=")
+                                || p.startsWith("status=")
+                                || p.startsWith("q=")
+                                || p.startsWith("overdue="))
                         .filter(p -> !p.endsWith("="))
                         .collect(Collectors.joining("&"));
         Frame frame = frame(chosen, planEntity.title, uri, ApiPaths.plan(slug), "/feeds/changes.atom?plan=" + slug);
@@ -189,6 +197,11 @@ public class DashboardResource {
                 Integer.toString(a.number()),
                 a.number() + ". " + a.title(),
                 Integer.valueOf(a.number()).equals(filter.axis()))));
+        List<Option> overdueOptions = List.of(
+                new Option("", t.get("allDeadlines"), filter.overdue() == null),
+                new Option(
+                        "true", Texts.OVERDUE_ICON + " " + t.get("onlyOverdue"), Boolean.TRUE.equals(filter.overdue())),
+                new Option("false", t.get("notOverdue"), Boolean.FALSE.equals(filter.overdue())));
         List<Option> statusOptions = Arrays.stream(Status.values())
                 .map(s -> new Option(
                         s.name(),
@@ -218,6 +231,7 @@ public class DashboardResource {
                                 axes.stream().map(a -> AxisRow.of(a, chosen)).toList())
                         .data("axisOptions", axisOptions)
                         .data("statusOptions", statusOptions)
+                        .data("overdueOptions", overdueOptions)
                         .data("q", form.q())
                         .data(
                                 "rows",

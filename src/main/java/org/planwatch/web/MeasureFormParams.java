@@ -5,7 +5,7 @@ import java.util.List;
 import org.planwatch.measure.MeasureFilter;
 import org.planwatch.measure.MeasureFilterParams;
 
-/** The measure filter of a page's GET form, axis, status and q, read once for the dashboard and the embeds (a @BeanParam). */
+/** The measure filter of a page's GET form, axis, status, q and overdue, read once for the dashboard and the embeds (a @BeanParam). */
 public class MeasureFormParams {
 
     @QueryParam("axis")
@@ -17,6 +17,9 @@ public class MeasureFormParams {
     @QueryParam("q")
     String q;
 
+    @QueryParam("overdue")
+    String overdue;
+
     /** The search words as typed, to show them again in the form. */
     String q() {
         return q == null ? "" : q;
@@ -24,6 +27,6 @@ public class MeasureFormParams {
 
     /** The filter, a field left at "all" meaning no filter on it (see {@link MeasureFilterParams#ofForm}). */
     MeasureFilter filter() {
-        return MeasureFilterParams.ofForm(axis, status, q);
+        return MeasureFilterParams.ofForm(axis, status, q, overdue, null);
     }
 }

@@ -117,7 +117,22 @@ public final class Texts {
         {"openData", "Données ouvertes", "Open data"},
         {"noPlan", "Aucun plan n’est encore enregistré.", "No plan has been recorded yet."},
         {"seeOnPlanwatch", "Voir sur Planwatch", "See on Planwatch"},
-        {"divergentShort", "avis divergents", "evaluators disagree"}
+        {"divergentShort", "avis divergents", "evaluators disagree"},
+        {"overdue", "en retard", "overdue"},
+        {"overdueIcon", Texts.OVERDUE_ICON, Texts.OVERDUE_ICON},
+        {"overdueMeasures", "mesure(s) en retard sur leur échéance", "measure(s) past their deadline"},
+        {"deadline", "Échéance", "Due by"},
+        {"allDeadlines", "Toutes les mesures", "All measures"},
+        {"onlyOverdue", "En retard seulement", "Overdue only"},
+        {"notOverdue", "Pas en retard", "Not overdue"},
+        {"lead", "Pilote", "Lead"},
+        {"lineage", "D’un plan à l’autre", "From plan to plan"},
+        {
+            "takenUpFrom",
+            "Reprise de la mesure %d du plan %s, %s dans ce plan.",
+            "Taken up from measure %d of the %s plan, %s there."
+        },
+        {"takenUpBy", "Reprise par la mesure %d du plan %s : %s.", "Taken up by measure %d of the %s plan: %s."}
     };
 
     /** Each status' English name, symbol and colour. */
@@ -143,6 +158,9 @@ public final class Texts {
     public static String status(Status status, Lang lang) {
         return lang == Lang.FR ? status.label : LOOKS.get(status)[0];
     }
+
+    /** The overdue mark's symbol, always shown with its words (never colour alone). */
+    public static final String OVERDUE_ICON = "⌛";
 
     /** A symbol per status, so that a status never shows by colour alone. */
     public static String icon(Status status) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.planwatch.domain.AxisProgress;
 import org.planwatch.domain.Progress;
 import org.planwatch.domain.Status;
+import org.planwatch.measure.MeasureLineage;
 import org.planwatch.measure.MeasureView;
 
 /** What the templates show, already put in words for one language. */
@@ -51,7 +52,7 @@ final class Views {
     }
 
     @TemplateData
-    record AxisRow(int number, String title, long total, RawString bar, List<StatusLook> counts) {
+    record AxisRow(int number, String title, long total, RawString bar, List<StatusLook> counts, long overdue) {
 
         static AxisRow of(AxisProgress axis, Lang lang) {
             String label = Texts.of(lang).get("axis") + " " + axis.number();
@@ -60,7 +61,37 @@ final class Views {
                     axis.title(),
                     axis.progress().measureCount(),
                     new RawString(Charts.stackedBar(axis.progress(), lang, label)),
-                    StatusLook.counts(axis.progress(), lang));
+                    StatusLook.counts(axis.progress(), lang),
+                    axis.progress().overdueCount());
+        }
+    }
+
+    /** A measure of the same chain, from another plan, as the measure page says it. */
+    @TemplateData
+    record LineageLine(String sentence, String href) {
+
+        /** The measures before {@code number} of {@code plan} in its chain, then those after, each as a sentence. */
+        static List<LineageLine> of(MeasureLineage lineage, Lang lang) {
+            var t = Texts.of(lang);
+            List<LineageLine> lines = new java.util.ArrayList<>();
+            boolean after = false;
+            for (MeasureLineage.Link link : lineage.chain()) {
+                if (link.plan().equals(lineage.plan()) && link.number() == lineage.number()) {
+                    after = true;
+                    continue;
+                }
+                String status = Texts.status(link.status(), lang);
+                lines.add(new LineageLine(
+                        after
+                                ? String.format(t.get("takenUpBy"), link.number(), link.plan(), status)
+                                : String.format(
+                                        t.get("takenUpFrom"),
+                                        link.number(),
+                                        link.plan(),
+                                        status.toLowerCase(lang.locale())),
+                        "/plans/" + link.plan() + "/measures/" + link.number()));
+            }
+            return lines;
         }
     }
 
@@ -74,7 +105,9 @@ final class Views {
             boolean divergent,
             boolean hidden,
             String search,
-            String href) {
+            String href,
+            String dueBy,
+            boolean overdue) {
 
         static MeasureRow of(MeasureView m, Lang lang, boolean hidden, String href) {
             return new MeasureRow(
@@ -86,7 +119,9 @@ final class Views {
                     m.divergent(),
                     hidden,
                     fold(m.title()),
-                    href);
+                    href,
+                    m.dueBy(),
+                    m.overdue());
         }
     }
 

@@ -44,16 +44,24 @@ class StrictBodyTest {
     }
 
     @Test
-    void aPlanWithAnAxesPropertyIsRefusedNotCreatedWithoutIts() {
+    void aPlanWithAMeasurePropertyItDoesNotDefineIsRefusedNotCreatedWithoutIt() {
         List<Object> plans = plans();
         int start = data.freeStartYear(3);
-        Map<String, Object> body = TestData.planBody(start, start + 3, "Plan aux axes ignorés");
-        body.put("axes", List.of(Map.of("number", 1, "title", "Axe 1")));
+        Map<String, Object> body = TestData.planBody(start, start + 3, "Plan à l'échéance inconnue");
+        body.put(
+                "axes",
+                List.of(Map.of(
+                        "number",
+                        1,
+                        "title",
+                        "Axe 1",
+                        "measures",
+                        List.of(Map.of("number", 1, "title", "Mesure 1", "echeance", "2031")))));
 
         assertProblem(json(admin(), body).post("/api/v1/plans"), 400, "Malformed request body", "/api/v1/plans")
-                .body("errors.field", equalTo(List.of("axes")))
+                .body("errors.field", equalTo(List.of("axes[0].measures[0].echeance")))
                 .body("errors.message", everyItem(equalTo("is not a property of this request body")))
-                .body("detail", containsString("'axes'"));
+                .body("detail", containsString("'axes[0].measures[0].echeance'"));
 
         assertEquals(plans, plans(), "no plan was created");
     }

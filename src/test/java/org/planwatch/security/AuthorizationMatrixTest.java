@@ -187,6 +187,21 @@ class AuthorizationMatrixTest {
                         false,
                         w -> TestData.planBody(w.freeStartYear(), w.freeStartYear(), "Nouveau plan"),
                         201),
+                new Operation(
+                        "load a plan from CSV",
+                        Scope.ADMIN,
+                        "POST",
+                        w -> "/api/v1/plans",
+                        false,
+                        w -> Map.of(
+                                "startYear", w.freeStartYear(),
+                                "endYear", w.freeStartYear(),
+                                "title", "Plan chargé",
+                                "sourceTitle", "Plan",
+                                "sourceUrl", "https://www.example.fr/plan"),
+                        w ->
+                                "axis;axisTitle;measure;title;lead;dueBy;continues\n1;Axe;1;Mesure;MIPROF;2030;2019-2021/16\n",
+                        201),
                 op(
                         "update a plan",
                         Scope.ADMIN,

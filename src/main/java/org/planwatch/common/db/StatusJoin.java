@@ -19,6 +19,17 @@ public final class StatusJoin {
         return "left join lateral latest_assessment_of(m.id, :basisAsOf) s on true";
     }
 
+    /**
+     * True when the measure (alias {@code m}, its status source joined as {@code s}) is overdue on the day bound as
+     * {@code :overdueOn}: its deadline's last day is before it and its status is not IMPLEMENTED.
+     */
+    public static final String OVERDUE = overdueOn(":overdueOn");
+
+    /** The same, on the day the SQL expression {@code day} gives (a parameter, or a column). */
+    public static String overdueOn(String day) {
+        return "(coalesce(m.due_by < " + day + ", false) and coalesce(s.status, 'NOT_ASSESSED') <> 'IMPLEMENTED')";
+    }
+
     public static void bind(StatusBasis basis, Query query) {
         if (basis.evaluationId() != null) {
             query.setParameter("basisEvaluation", basis.evaluationId());

@@ -88,6 +88,18 @@ public final class QueryParams {
         }
     }
 
+    /** {@code true} or {@code false}; null when absent. */
+    public static Boolean bool(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new ApiException.InvalidParameter(name, "must be true or false (got '" + value + "')");
+        };
+    }
+
     public static String text(String name, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;

@@ -420,6 +420,9 @@ public class ProblemResponses implements OASFilter {
             case "number", "measure", "id", "axis", "evaluation" -> whole(parameter, 999_999_999);
             case "status" -> schema.maxItems(QueryParams.MAX_VALUES);
             case "q" -> schema.maxLength(200);
+            case "lead" -> schema.maxLength(500);
+            case "startYear", "endYear" -> schema.maxLength(4).pattern("^[0-9]{4}$");
+            case "presentedOn" -> schema.format("date").maxLength(10);
             case "plan" -> schema.maxLength(9).pattern("^" + QueryParams.PLAN_SLUG + "$");
             case "slug", "evaluator" ->
                 schema.maxLength(QueryParams.SLUG_MAX_LENGTH).pattern("^" + QueryParams.SLUG + "$");

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.planwatch.Api;
+import org.planwatch.TestData;
 
 /**
  * Reads are a fixed number of statements, whatever the number of rows (no N+1). Each budget is what
@@ -74,6 +76,9 @@ class StatementCountTest {
                 "/api/v1/plans/2019-2021/measures?asOf=2023-06-30&                | 1",
                 // the axis is only checked against the plan when the page comes out empty
                 "/api/v1/plans/2019-2021/measures?axis=3&                         | 1",
+                // the overdue and lead filters are conditions of that same statement
+                "/api/v1/plans/2019-2021/measures?overdue=false&                  | 1",
+                "/api/v1/plans/2019-2021/measures?overdue=false&asOf=2023-06-30&  | 1",
                 // page of evaluators
                 "/api/v1/evaluators?                                              | 1",
                 // plan | page of evaluations with evaluator and assessment count
@@ -86,6 +91,48 @@ class StatementCountTest {
         assertTrue(all <= budget, path + " took " + all + " statements, budget " + budget);
     }
 
+    /** A lineage is one statement whatever the chain's length: here four plans, each taking up the one before. */
+    @Test
+    void aLineageIsOneStatementWhateverTheChainsLength() {
+        TestData data = new TestData();
+        try {
+            String previous = "2019-2021";
+            int number = 16;
+            java.util.TreeSet<Integer> years = new java.util.TreeSet<>(); // each plan starts after the one it takes up
+            while (years.size() < 3) {
+                years.add(data.freeStartYear(0));
+            }
+            for (int i = 0; i < 3; i++) {
+                int start = years.pollFirst();
+                Map<String, Object> body = TestData.planBody(start, start, "Plan de test " + i);
+                body.put(
+                        "axes",
+                        List.of(Map.of(
+                                "number",
+                                1,
+                                "title",
+                                "Axe",
+                                "measures",
+                                List.of(Map.of(
+                                        "number",
+                                        i + 1,
+                                        "title",
+                                        "Mesure reprise",
+                                        "continues",
+                                        Map.of("plan", previous, "number", number))))));
+                Api.json(Api.admin(), body).post("/api/v1/plans").then().statusCode(201);
+                previous = start + "-" + start;
+                number = i + 1;
+            }
+            String path = "/api/v1/plans/" + previous + "/measures/" + number + "/lineage";
+            given().get(path).then().statusCode(200).body("chain.size()", org.hamcrest.Matchers.equalTo(4));
+            assertEquals(1, statementsFor(path), path);
+            assertEquals(1, statementsFor("/api/v1/plans/2019-2021/measures/16/lineage"));
+        } finally {
+            data.cleanUp();
+        }
+    }
+
     @Test
     void detailsStayWithinTheirBudget() {
         record Endpoint(String path, int budget) {}
@@ -94,9 +141,12 @@ class StatementCountTest {
                 new Endpoint("/api/v1/plans/2019-2021", 3),
                 // plan | axis counts
                 new Endpoint("/api/v1/plans/2019-2021/axes/3", 2),
-                // measure with axis, status and evaluator statuses | assessments with evaluation, evaluator and
-                // evidence
-                new Endpoint("/api/v1/plans/2019-2021/measures/16", 2),
+                // measure with axis, status, evaluator statuses and the measure it continues | assessments with
+                // evaluation, evaluator and evidence | the measures that continue it
+                new Endpoint("/api/v1/plans/2019-2021/measures/16", 3),
+                // the chain, walked up and down by one recursive statement
+                new Endpoint("/api/v1/plans/2019-2021/measures/16/lineage", 1),
+                new Endpoint("/api/v1/plans/2019-2021/measures/16/lineage?asOf=2023-06-30", 1),
                 // an empty page: the page, then the plan, to tell an empty answer from an unknown plan
                 new Endpoint("/api/v1/plans/2019-2021/measures?q=zzzz", 2),
                 // evaluator

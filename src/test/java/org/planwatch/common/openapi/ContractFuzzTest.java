@@ -19,9 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,6 +31,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.planwatch.ContractValidation;
+import org.planwatch.TableDigests;
 
 /**
  * Hostile input, generated from the served OpenAPI document: every operation gets valid and invalid requests
@@ -974,53 +972,11 @@ class ContractFuzzTest {
     // ---- the database, table by table
 
     private List<String> tables() throws Exception {
-        List<String> names = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "select table_name from information_schema.tables where table_schema = current_schema()"
-                                + " and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history' order by 1")) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-        }
-        assertTrue(
-                names.containsAll(List.of(
-                        "plan",
-                        "axis",
-                        "measure",
-                        "evaluator",
-                        "evaluation",
-                        "assessment",
-                        "evidence",
-                        "api_key",
-                        "audit_entry",
-                        "change",
-                        "idempotent_request")),
-                "every application table is digested: " + names);
-        return names;
+        return TableDigests.tables(dataSource);
     }
 
-    /**
-     * A digest of every row of every table. An API key's last use is left out: authenticating records it, even
-     * for a request that is then refused.
-     */
     private Map<String, String> digest() throws Exception {
-        String sql = tables.stream()
-                .map(table ->
-                        "(select coalesce(md5(string_agg(r, ',' order by r)), 'empty') from (select (to_jsonb(t) - 'last_used_at')::text r from \""
-                                + table + "\" t) rows) as \"" + table + "\"")
-                .collect(Collectors.joining(", ", "select ", ""));
-        Map<String, String> digests = new TreeMap<>();
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            for (String table : tables) {
-                digests.put(table, rows.getString(table));
-            }
-        }
-        return digests;
+        return TableDigests.digest(dataSource, tables);
     }
 
     private static String changed(Map<String, String> before, Map<String, String> after) {

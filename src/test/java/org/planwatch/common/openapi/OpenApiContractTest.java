@@ -217,6 +217,7 @@ class OpenApiContractTest {
                         "/api/v1/plans",
                         "/api/v1/plans/{plan}",
                         "/api/v1/plans/{plan}/axes",
+                        "/api/v1/plans/{plan}/measures/{number}/lineage",
                         "/api/v1/plans/{plan}/axes/{number}",
                         "/api/v1/plans/{plan}/measures",
                         "/api/v1/plans/{plan}/measures/{number}",
@@ -266,7 +267,7 @@ class OpenApiContractTest {
                 .statusCode(200)
                 .body(
                         "paths.'/api/v1/plans/{plan}/measures'.get.parameters.name",
-                        hasItems("plan", "axis", "status", "q", "limit", "cursor"))
+                        hasItems("plan", "axis", "status", "q", "overdue", "lead", "limit", "cursor"))
                 .body(
                         "components.schemas.Problem.properties.keySet()",
                         hasItems("type", "title", "status", "detail", "instance", "errors", "errorId"));
