@@ -26,6 +26,16 @@ public final class PackagedService implements AutoCloseable {
 
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
+    /** Database timeouts for instances whose test is not about the database going away. */
+    static final Map<String, String> PATIENT_DATABASE = Map.of(
+            "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "15S",
+            "QUARKUS_DATASOURCE_JDBC_LOGIN_TIMEOUT", "15S");
+
+    /** The service's own fail-fast database timeouts (application.properties), for tests about an outage. */
+    public static final Map<String, String> FAIL_FAST_DATABASE = Map.of(
+            "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "1S",
+            "QUARKUS_DATASOURCE_JDBC_LOGIN_TIMEOUT", "1S");
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -57,6 +67,10 @@ public final class PackagedService implements AutoCloseable {
         builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("PLANWATCH_ADMIN_KEY", adminKey);
+        // The service fails fast (1 s) when it gets no database connection; on a busy machine its start-up (Flyway,
+        // several instances and their database starting together) can take longer than that without anything being
+        // wrong. Tests that are about the fail-fast (DatabaseOutageIT) set the service's own values back.
+        builder.environment().putAll(PATIENT_DATABASE);
         builder.environment().putAll(environment);
         PackagedService service = new PackagedService(name, builder.start(), log, port, adminKey);
         service.awaitReady(Duration.ofSeconds(120)); // a generous bound: a busy machine starts it slowly

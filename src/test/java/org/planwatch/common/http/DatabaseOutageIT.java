@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -68,7 +69,8 @@ class DatabaseOutageIT {
         postgres = startDatabase();
         // The load sends writes back to back, and its 503s come at once while the database is down: faster than the
         // write limit lets one client write (120 a minute). Rate limits are not what this test is about.
-        Map<String, String> unlimited = Map.of("PLANWATCH_RATE_LIMIT_WRITES_PER_MINUTE", "1000000");
+        Map<String, String> unlimited = new HashMap<>(PackagedService.FAIL_FAST_DATABASE);
+        unlimited.put("PLANWATCH_RATE_LIMIT_WRITES_PER_MINUTE", "1000000");
         first = PackagedService.start("outage-first", databasePort, ADMIN_KEY, unlimited);
         second = PackagedService.start("outage-second", databasePort, ADMIN_KEY, unlimited);
         HttpResponse<String> key = first.admin(
