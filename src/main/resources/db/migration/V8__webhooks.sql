@@ -23,6 +23,10 @@ create table webhook (
     enabled                    boolean     not null default true,
     disabled_reason            text,
     failing_since              timestamptz,
+    -- While a dispatcher sends one of its messages (outside any transaction), the subscription is leased to it: no
+    -- one else sends to it until the lease is given back or, if that dispatcher died, runs out.
+    lease_token                text,
+    lease_until                timestamptz,
     created_at                 timestamptz not null,
     updated_at                 timestamptz not null
 );

@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,13 +25,13 @@ import org.jboss.logging.Logger;
 import org.planwatch.common.config.PlanwatchConfig;
 
 /**
- * Sends the outbox's messages, off the requests' threads: a few workers each claim one subscription whose oldest
- * pending message is due (see {@link WebhookRepository#claimDue}), send that message in the claim's transaction, record
- * what came of it, and commit. They look again right after a local write commits messages, and every poll interval
+ * Sends the outbox's messages, off the requests' threads: a few workers each lease one subscription whose oldest
+ * pending message is due (see {@link WebhookRepository#lease}), send that message outside any transaction, and record
+ * what came of it. They look again right after a local write commits messages, and every poll interval
  * (for the messages of other instances' writes, and the retries that came due). "Now" is the injected clock's.
  *
- * <p>A crash loses nothing: an attempt that was under way when the process died is rolled back with its transaction
- * (its lock goes with the connection) and made again, so a receiver may get a message twice, never not at all.
+ * <p>A crash loses nothing: an attempt that was under way when the process died was never recorded, and is made again
+ * once its lease runs out, so a receiver may get a message twice, never not at all.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -44,6 +46,9 @@ public class Dispatcher {
 
     @Inject
     Sender sender;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     Clock clock;
@@ -150,26 +155,53 @@ public class Dispatcher {
         }
     }
 
-    /** Sends the oldest due message of one subscription; false when none is due. */
+    /** A subscription leased to this worker, and the message to send it. */
+    private record Leased(Webhook webhook, WebhookMessage message) {}
+
+    /**
+     * Sends the oldest due message of one subscription; false when none is due. Three steps, so that no database
+     * connection is held while a receiver takes its time: a short transaction leases the subscription and reads the
+     * message; the message is sent; another short transaction records the outcome, if the lease is still this worker's,
+     * and gives the lease back. A worker that dies mid-way leaves a lease that runs out: the attempt is made again.
+     */
     boolean dispatchOne() {
-        return QuarkusTransaction.requiringNew()
-                .timeout((int) (4 * config.webhooks().timeout().toSeconds() + 30))
-                .call(() -> {
-                    OffsetDateTime now = now();
-                    Optional<Long> claimed = webhooks.claimDue(now);
-                    if (claimed.isEmpty()) {
-                        return false;
-                    }
-                    Webhook webhook = webhooks.require(claimed.get());
-                    Optional<WebhookMessage> head = webhooks.head(webhook.id);
-                    if (head.isEmpty() || head.get().nextAttemptAt.isAfter(now)) {
-                        return true; // delivered by another worker since the claim's snapshot: look again
-                    }
-                    WebhookMessage message = head.get();
-                    Sender.Attempt attempt = sender.send(webhook, message, now.toInstant());
-                    record(webhook, message, attempt, now());
-                    return true;
-                });
+        String token = UUID.randomUUID().toString();
+        long leaseSeconds = 3 * config.webhooks().timeout().toSeconds() + 15; // longer than any attempt can take
+        Leased leased = QuarkusTransaction.requiringNew().call(() -> {
+            OffsetDateTime now = now();
+            Optional<Long> id = webhooks.lease(now, token, leaseSeconds);
+            if (id.isEmpty()) {
+                return null;
+            }
+            Webhook webhook = webhooks.require(id.get());
+            Optional<WebhookMessage> head = webhooks.head(webhook.id);
+            if (head.isEmpty() || head.get().nextAttemptAt.isAfter(now)) {
+                webhook.leaseToken = null; // delivered by another worker since the lease's snapshot: look again
+                webhook.leaseUntil = null;
+                return new Leased(webhook, null);
+            }
+            return new Leased(webhook, head.get());
+        });
+        if (leased == null) {
+            return false;
+        }
+        if (leased.message() == null) {
+            return true;
+        }
+        Sender.Attempt attempt = sender.send(leased.webhook(), leased.message(), clock.instant());
+        QuarkusTransaction.requiringNew().run(() -> {
+            Webhook webhook = em.find(Webhook.class, leased.webhook().id);
+            if (webhook == null || !token.equals(webhook.leaseToken)) {
+                return; // deleted meanwhile, or the lease ran out and another took over (and sends it again)
+            }
+            WebhookMessage message = em.find(WebhookMessage.class, leased.message().id);
+            if (message != null && message.state == WebhookMessage.State.PENDING) {
+                record(webhook, message, attempt, now());
+            }
+            webhook.leaseToken = null;
+            webhook.leaseUntil = null;
+        });
+        return true;
     }
 
     private void record(Webhook webhook, WebhookMessage message, Sender.Attempt attempt, OffsetDateTime now) {

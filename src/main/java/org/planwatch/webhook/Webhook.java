@@ -44,6 +44,11 @@ public class Webhook extends Identified {
     /** Since when every attempt to deliver to it has failed; null after a success. */
     public OffsetDateTime failingSince;
 
+    /** Which dispatcher may send to it now, and until when (the database's real time): see Dispatcher. */
+    public String leaseToken;
+
+    public OffsetDateTime leaseUntil;
+
     public OffsetDateTime createdAt;
 
     public OffsetDateTime updatedAt;

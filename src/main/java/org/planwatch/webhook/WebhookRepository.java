@@ -120,12 +120,13 @@ public class WebhookRepository {
     }
 
     /**
-     * Claims one enabled subscription whose oldest pending message is due, for this transaction: its row is locked
-     * ({@code FOR NO KEY UPDATE}, which the writes adding messages to it do not wait for), and the subscriptions other
-     * instances or workers hold are skipped. Whoever holds a subscription is the only one sending to it: its messages go
-     * out one at a time, in order. A subscription whose owner's key was revoked is not sent to.
+     * Leases one enabled subscription whose oldest pending message is due, and that no one holds a lease on, to
+     * {@code token} for {@code seconds} of the database's real time. The row is locked while the lease is taken
+     * ({@code FOR NO KEY UPDATE}, which the writes adding messages to it do not wait for; {@code SKIP LOCKED}, so that
+     * other instances and workers take another one). Whoever holds the lease is the only one sending to the subscription:
+     * its messages go out one at a time, in order. A subscription whose owner's key was revoked is not sent to.
      */
-    Optional<Long> claimDue(OffsetDateTime now) {
+    Optional<Long> lease(OffsetDateTime now, String token, long seconds) {
         List<?> ids = em.createNativeQuery("""
                         select w.id from webhook w
                         join lateral (
@@ -133,12 +134,23 @@ public class WebhookRepository {
                             where m.webhook_id = w.id and m.state = 'PENDING'
                             order by m.id limit 1) head on true
                         where w.enabled and head.next_attempt_at <= :now
+                          and (w.lease_until is null or w.lease_until < clock_timestamp())
                           and (w.owner_key_id is null or exists (
                               select 1 from api_key k where k.id = w.owner_key_id and k.revoked_at is null))
                         order by head.next_attempt_at
                         limit 1
                         for no key update of w skip locked""").setParameter("now", now).getResultList();
-        return ids.stream().findFirst().map(id -> ((Number) id).longValue());
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = ((Number) ids.get(0)).longValue();
+        em.createNativeQuery("update webhook set lease_token = :token,"
+                        + " lease_until = clock_timestamp() + make_interval(secs => :seconds) where id = :id")
+                .setParameter("token", token)
+                .setParameter("seconds", seconds)
+                .setParameter("id", id)
+                .executeUpdate();
+        return Optional.of(id);
     }
 
     /** The oldest pending message of a subscription, read anew (the claim's snapshot may predate another's commit). */

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -160,11 +159,6 @@ public class WebhookResource {
     @APIResponse(
             responseCode = "202",
             description = "The ping, queued.",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The subscription's deliveries.",
-                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeliveryView.class)))
     public Response test(
             @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
@@ -197,16 +191,14 @@ public class WebhookResource {
     @APIResponse(
             responseCode = "202",
             description = "The message, due now.",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The subscription's deliveries.",
-                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeliveryView.class)))
     public Response retry(
             @HeaderParam(Params.IDEMPOTENCY_KEY) String idempotencyKey,
             @Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id,
-            @Parameter(description = "The message's id (its webhook-id).", example = "msg_2b7QeZk9yQ3fVx1LmN0pRs8T")
+            @Parameter(
+                            description = "The message's id (its webhook-id).",
+                            example = "msg_2b7QeZk9yQ3fVx1LmN0pRs8T",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100))
                     @PathParam("message")
                     String message) {
         long webhook = QueryParams.positiveNumber("id", id);

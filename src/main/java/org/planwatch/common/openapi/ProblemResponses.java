@@ -548,21 +548,24 @@ public class ProblemResponses implements OASFilter {
         header(operation, "429", "Retry-After", "Seconds to wait before retrying.", true);
         header(operation, "503", "Retry-After", "Seconds to wait before retrying.", true);
         header(operation, "201", "Location", "The path of what was created.", true);
+        header(operation, "202", "Location", "Where to follow what was started.", true);
         if (!path.startsWith("/api/v1/api-keys")) { // a key has no representation to revalidate or update
             header(operation, "201", "ETag", "The created resource's tag, for a later If-Match.", true);
         }
-        if (method == PathItem.HttpMethod.PUT) {
+        if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.POST) {
             header(operation, "200", "ETag", "The resource's new tag, for the next If-Match.", true);
         }
         if (operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> Idempotency.HEADER.equals(p.getName()))) {
-            header(
-                    operation,
-                    "201",
-                    "Idempotent-Replayed",
-                    "`true` when this is the stored answer to an earlier request with the same "
-                            + "Idempotency-Key: nothing was written again.",
-                    false);
+            for (String status : List.of("201", "200", "202")) {
+                header(
+                        operation,
+                        status,
+                        "Idempotent-Replayed",
+                        "`true` when this is the stored answer to an earlier request with the same "
+                                + "Idempotency-Key: nothing was written again.",
+                        false);
+            }
         }
         APIResponse ok = operation.getResponses().getAPIResponse("200");
         if (method == PathItem.HttpMethod.GET
