@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,17 +59,28 @@ public class Outbox implements ChangeObserver {
             return;
         }
         Map<String, Map<Integer, Integer>> axes = new LinkedHashMap<>();
+        List<Long> webhookIds = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
         for (ChangeView entry : entries) {
             Event event = Event.of(entry);
             if (event == null) {
                 continue;
             }
             Facts facts = facts(entry, before, after, axes);
+            String body = null; // the same for every subscription: written once
             for (Webhook webhook : subscriptions) {
                 if (webhook.eventList().contains(event.type) && matches(webhook, facts)) {
-                    enqueue(webhook, event, entry.at(), data(entry));
+                    body = body != null ? body : body(event, entry.at(), data(entry));
+                    webhookIds.add(webhook.id);
+                    events.add(event.type);
+                    bodies.add(body);
                 }
             }
+        }
+        if (!webhookIds.isEmpty()) {
+            webhooks.enqueue(webhookIds, events, bodies, now());
+            dispatcher.wakeAfterCommit();
         }
     }
 
@@ -80,16 +92,20 @@ public class Outbox implements ChangeObserver {
         return enqueue(webhook, Event.PING, now(), data);
     }
 
-    private WebhookMessage enqueue(Webhook webhook, Event event, OffsetDateTime timestamp, Object data) {
+    private String body(Event event, OffsetDateTime timestamp, Object data) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", event.type);
         body.put("timestamp", timestamp);
         body.put("data", data);
+        return write(body);
+    }
+
+    private WebhookMessage enqueue(Webhook webhook, Event event, OffsetDateTime timestamp, Object data) {
         WebhookMessage message = new WebhookMessage();
         message.webhookId = webhook.id;
         message.messageId = Signatures.newMessageId();
         message.event = event.type;
-        message.body = write(body);
+        message.body = body(event, timestamp, data);
         message.createdAt = now();
         message.state = WebhookMessage.State.PENDING;
         message.nextAttemptAt = message.createdAt;

@@ -3,11 +3,13 @@ package org.planwatch.webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.planwatch.common.db.Rows;
 import org.planwatch.common.problem.ApiException;
 
@@ -35,6 +37,30 @@ public class WebhookRepository {
                 .setParameter("owner", owner)
                 .setMaxResults(limit + 1)
                 .getResultList();
+    }
+
+    /**
+     * Writes messages to the outbox in one statement, in the caller's transaction: message i goes to subscription
+     * {@code webhookIds[i]}, for event {@code events[i]}, with {@code bodies[i]}; each gets its own webhook-id, and is
+     * due at once. Rows are numbered in the order given, which is the change feed's.
+     */
+    void enqueue(List<Long> webhookIds, List<String> events, List<String> bodies, OffsetDateTime now) {
+        String[] messageIds =
+                webhookIds.stream().map(id -> Signatures.newMessageId()).toArray(String[]::new);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into webhook_message (webhook_id, message_id, event, body, created_at, state, next_attempt_at)"
+                            + " select w, m, e, b, ?, 'PENDING', ? from unnest(?, ?, ?, ?) with ordinality as t(w, m, e, b, n)"
+                            + " order by n")) {
+                insert.setObject(1, now);
+                insert.setObject(2, now);
+                insert.setArray(3, connection.createArrayOf("bigint", webhookIds.toArray()));
+                insert.setArray(4, connection.createArrayOf("text", messageIds));
+                insert.setArray(5, connection.createArrayOf("text", events.toArray()));
+                insert.setArray(6, connection.createArrayOf("text", bodies.toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** The subscriptions that messages are written for. */
