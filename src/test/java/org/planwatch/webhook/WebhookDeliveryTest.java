@@ -21,16 +21,23 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.planwatch.Await;
@@ -51,6 +58,7 @@ class WebhookDeliveryTest {
 
     private static Receiver receiver;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path NODE_RECEIVER = Path.of("src", "test", "webhook-receiver");
 
     private final TestData data = new TestData();
 
@@ -326,6 +334,44 @@ class WebhookDeliveryTest {
         assertEquals(302, first.get("lastStatus"));
         assertTrue(((String) first.get("lastError")).contains("Redirects are not followed"), first.toString());
         assertEquals(0, receiver.at("/redirected").size(), "the redirect was not followed");
+    }
+
+    /**
+     * What the README tells a receiver to do, done by the maintained Standard Webhooks library (Node, the README's
+     * snippet): it verifies a real delivery, and refuses it with another secret or an altered body.
+     */
+    @Test
+    void theMaintainedStandardWebhooksLibraryVerifiesWhatWasDelivered() throws Exception {
+        Assumptions.assumeTrue(
+                Files.isDirectory(NODE_RECEIVER.resolve("node_modules/standardwebhooks")),
+                "Skipped: the Node check is not installed (npm ci --prefix src/test/webhook-receiver)");
+        Subscription subscription = subscribe(admin(), "/node", Map.of());
+        Subscription another = subscribe(admin(), "/node-another", Map.of());
+        ping(subscription.id());
+        Receiver.Received message = receiver.awaitCount("/node", 1).get(0);
+
+        assertEquals("ping", nodeVerify(subscription.secret(), message));
+        assertTrue(nodeVerify(another.secret(), message).startsWith("refused"), "another subscription's secret");
+        Receiver.Received altered = new Receiver.Received(
+                message.path(), message.headers(), message.body().replace("\"ping\"", "\"pong\""));
+        assertTrue(nodeVerify(subscription.secret(), altered).startsWith("refused"), "an altered body");
+    }
+
+    /** Runs src/test/webhook-receiver/verify.mjs on a received message: the message's type, or "refused: why". */
+    private static String nodeVerify(String secret, Receiver.Received message) throws Exception {
+        Map<String, String> headers = new LinkedHashMap<>();
+        message.headers().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+        Map<String, Object> input = Map.of("secret", secret, "headers", headers, "body", message.body());
+        Process node = new ProcessBuilder("node", "verify.mjs")
+                .directory(NODE_RECEIVER.toFile())
+                .redirectErrorStream(true)
+                .start();
+        try (OutputStream in = node.getOutputStream()) {
+            in.write(JSON.writeValueAsBytes(input));
+        }
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(node.waitFor(Await.GENEROUSLY.toSeconds(), TimeUnit.SECONDS), "node ended");
+        return out;
     }
 
     @Test
