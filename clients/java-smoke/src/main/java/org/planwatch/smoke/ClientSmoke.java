@@ -43,7 +43,7 @@ import org.planwatch.client.model.NewEvaluation;
 import org.planwatch.client.model.PageEvaluatorView;
 import org.planwatch.client.model.PageMeasureView;
 import org.planwatch.client.model.Plan;
-import org.planwatch.client.model.PlanInput;
+import org.planwatch.client.model.NewPlan;
 import org.planwatch.client.model.PlanProgress;
 import org.planwatch.client.model.SourceInput;
 import org.planwatch.client.model.Status;
@@ -291,8 +291,10 @@ public final class ClientSmoke {
         }, String::valueOf);
 
         check("create plan " + SMOKE_PLAN + " (admin key)", () -> {
-            Plan p = adminPlans.createPlan(new PlanInput().startYear(PLAN_START).endYear(PLAN_END)
-                    .title("Plan du test du client Java généré").source(source()), UUID.randomUUID().toString());
+            // The same operation takes a CSV body, whose plan fields are query parameters: null with a JSON body.
+            Plan p = adminPlans.createPlan(new NewPlan().startYear(PLAN_START).endYear(PLAN_END)
+                    .title("Plan du test du client Java généré").source(source()),
+                    null, null, null, null, null, null, UUID.randomUUID().toString());
             expect(SMOKE_PLAN.equals(p.getSlug()) && p.getLatestEvaluation() == null, "created " + p.getSlug());
             return "created, latestEvaluation null";
         }, String::valueOf);
@@ -448,7 +450,7 @@ public final class ClientSmoke {
      */
     private PageMeasureView measurePage(String plan, LocalDate asOf, String cursor, int limit) throws Exception {
         if (returns(MeasuresApi.class, "listMeasures", PageMeasureView.class)) {
-            return (PageMeasureView) (Object) measures.listMeasures(plan, asOf, null, null, null, cursor, limit, null);
+            return (PageMeasureView) (Object) measures.listMeasures(plan, asOf, null, null, null, null, null, cursor, limit, null);
         }
         StringBuilder query = new StringBuilder("limit=" + limit);
         if (asOf != null) {
