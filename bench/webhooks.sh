@@ -3,10 +3,10 @@
 # service on the system PostgreSQL, a receiver on loopback that takes 50 ms over each answer (a slow site), and writes
 # only (bench/webhooks.lua: evaluations of 10 assessments, each moving 10 measures' statuses, so that a write gives
 # each subscription 11 messages). The same writes are measured without any subscription, then with 10 while the
-# instance's deliveries are paused (PLANWATCH_WEBHOOKS_DISPATCH=false: the write's own cost, its outbox rows), each on a
-# fresh plan of the same size, after a warm-up; the verdict compares these two. Then the service restarts sending, the
-# writes are measured once more while it delivers on the same cores, and the script waits for every message to be
-# delivered. Appends its result to the "Webhooks" section of bench/RESULTS.md. Stops everything it started.
+# instance's deliveries are paused (PLANWATCH_WEBHOOKS_DISPATCH=false: the write's own cost, its events in the outbox;
+# no fan-out, no sending), each on a fresh plan of the same size, after a warm-up; the verdict compares these two.
+# Then the service restarts sending, the writes are measured once more while it fans out and delivers on the same
+# cores, and the script waits for every message to be delivered. Appends its result to the "Webhooks" section of bench/RESULTS.md. Stops everything it started.
 #
 #   bench/webhooks.sh                 # 20 s per run, 2 connections
 #   DURATION=10 SKIP_BUILD=1 bench/webhooks.sh

@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.planwatch.cache.DataVersion;
+import org.planwatch.common.db.AfterCommit;
 import org.planwatch.domain.ApiPaths;
 
 /**
@@ -53,6 +52,9 @@ public class History {
 
     @Inject
     Instance<ChangeObserver> observers;
+
+    @Inject
+    AfterCommit afterCommit;
 
     /** A write in progress: the plan it belongs to (its slug, if any), and the statuses of the plans it may change before it. */
     record Write(String plan, Map<String, Map<Integer, MeasureStatuses.Current>> statusesBefore) {}
@@ -125,17 +127,7 @@ public class History {
         em.createNativeQuery("select pg_notify('" + DataVersion.CHANNEL + "', cast(:id as text))")
                 .setParameter("id", latest)
                 .getSingleResult();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    version.advanceTo(latest, Instant.now());
-                }
-            }
-        });
+        afterCommit.run(() -> version.advanceTo(latest, Instant.now()));
     }
 
     /** Records a write in the audit trail only: for API keys, which are not part of the public data. */

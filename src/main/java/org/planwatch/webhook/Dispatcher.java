@@ -7,9 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,9 +20,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.planwatch.common.config.PlanwatchConfig;
+import org.planwatch.common.db.AfterCommit;
 
 /**
- * Sends the outbox's messages, off the requests' threads: a few workers each lease one subscription whose oldest
+ * Sends the outbox's events, off the requests' threads: a worker fans the events written since the last time out to
+ * the subscriptions that ask for them (a message each), and a few workers each lease one subscription whose oldest
  * pending message is due (see {@link WebhookRepository#lease}), send that message outside any transaction, and record
  * what came of it. They look again right after a local write commits messages, and every poll interval
  * (for the messages of other instances' writes, and the retries that came due). "Now" is the injected clock's.
@@ -55,8 +54,11 @@ public class Dispatcher {
 
     private static final Object WAKE_AFTER_COMMIT = new Object();
 
+    /** How many events one fan-out transaction takes at the most. */
+    private static final int FAN_OUT_BATCH = 200;
+
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     private final Object signal = new Object();
     private long wakeUps;
@@ -103,21 +105,7 @@ public class Dispatcher {
 
     /** Wakes the workers when the current transaction commits (once however often it is called). */
     void wakeAfterCommit() {
-        if (transactions.getResource(WAKE_AFTER_COMMIT) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_AFTER_COMMIT, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wake();
-                }
-            }
-        });
+        afterCommit.once(WAKE_AFTER_COMMIT, this::wake);
     }
 
     private void work() {
@@ -127,6 +115,9 @@ public class Dispatcher {
                 seen = wakeUps;
             }
             try {
+                while (running && fanOut()) {
+                    // the events written since, a batch at a time
+                }
                 while (running && dispatchOne()) {
                     // one message after another, while some are due
                 }
@@ -155,8 +146,21 @@ public class Dispatcher {
         }
     }
 
-    /** A subscription leased to this worker, and the message to send it. */
-    private record Leased(Webhook webhook, WebhookMessage message) {}
+    /**
+     * Fans the next batch of events out to the subscriptions that ask for them (see {@link WebhookRepository#fanOut}),
+     * in a short transaction of its own, and wakes the other workers when it wrote some; false when there was none (or
+     * another worker or instance is doing it).
+     */
+    boolean fanOut() {
+        int taken = QuarkusTransaction.requiringNew().call(() -> webhooks.fanOut(FAN_OUT_BATCH, now()));
+        if (taken > 0) {
+            wake();
+        }
+        return taken > 0;
+    }
+
+    /** A subscription leased to this worker, the message to send it, and its body. */
+    private record Leased(Webhook webhook, WebhookMessage message, String body) {}
 
     /**
      * Sends the oldest due message of one subscription; false when none is due. Three steps, so that no database
@@ -178,9 +182,9 @@ public class Dispatcher {
             if (head.isEmpty() || head.get().nextAttemptAt.isAfter(now)) {
                 webhook.leaseToken = null; // delivered by another worker since the lease's snapshot: look again
                 webhook.leaseUntil = null;
-                return new Leased(webhook, null);
+                return new Leased(webhook, null, null);
             }
-            return new Leased(webhook, head.get());
+            return new Leased(webhook, head.get(), webhooks.body(head.get().eventId));
         });
         if (leased == null) {
             return false;
@@ -188,7 +192,7 @@ public class Dispatcher {
         if (leased.message() == null) {
             return true;
         }
-        Sender.Attempt attempt = sender.send(leased.webhook(), leased.message(), clock.instant());
+        Sender.Attempt attempt = sender.send(leased.webhook(), leased.message(), leased.body(), clock.instant());
         QuarkusTransaction.requiringNew().run(() -> {
             Webhook webhook = em.find(Webhook.class, leased.webhook().id);
             if (webhook == null || !token.equals(webhook.leaseToken)) {

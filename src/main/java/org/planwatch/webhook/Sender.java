@@ -71,7 +71,7 @@ public class Sender {
         return client;
     }
 
-    Attempt send(Webhook webhook, WebhookMessage message, Instant now) {
+    Attempt send(Webhook webhook, WebhookMessage message, String body, Instant now) {
         URI uri = URI.create(webhook.url);
         String refused = targets.refusal(uri.getHost());
         if (refused != null) {
@@ -87,10 +87,8 @@ public class Sender {
                 .header("user-agent", "Planwatch-Webhooks/1")
                 .header("webhook-id", message.messageId)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header(
-                        "webhook-signature",
-                        Signatures.header(webhook, message.messageId, timestamp, message.body, now))
-                .POST(HttpRequest.BodyPublishers.ofString(message.body, StandardCharsets.UTF_8))
+                .header("webhook-signature", Signatures.header(webhook, message.messageId, timestamp, body, now))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         HttpResponse<InputStream> response;
         try {
@@ -104,7 +102,7 @@ public class Sender {
             return new Attempt(null, "Interrupted: the service was stopping.", null);
         }
         int status = response.statusCode();
-        String body = read(response.body(), timeout);
+        String answer = read(response.body(), timeout);
         String error = null;
         if (status >= 300 && status < 400) {
             error = "Redirects are not followed (Location: "
@@ -112,7 +110,7 @@ public class Sender {
         } else if (status < 200 || status >= 300) {
             error = "The receiver answered " + status + ".";
         }
-        return new Attempt(status, error, body);
+        return new Attempt(status, error, answer);
     }
 
     /** The start of the answer's body, read within the timeout; the rest is never read. */

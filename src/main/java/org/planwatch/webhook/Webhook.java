@@ -49,6 +49,9 @@ public class Webhook extends Identified {
 
     public OffsetDateTime leaseUntil;
 
+    /** The last event written before it was created: it hears of the later ones only. */
+    public long afterEventId;
+
     public OffsetDateTime createdAt;
 
     public OffsetDateTime updatedAt;

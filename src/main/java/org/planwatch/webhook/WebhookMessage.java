@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.planwatch.common.db.Identified;
 
-/** One message to one subscription, in the outbox: written with the change that caused it, sent after its commit. */
+/** One event to send to one subscription: the dispatcher writes it when it fans the event out, then sends it. */
 @Entity
 public class WebhookMessage extends Identified {
 
@@ -25,8 +25,8 @@ public class WebhookMessage extends Identified {
 
     public String event;
 
-    /** The exact bytes (UTF-8) that are signed and sent. */
-    public String body;
+    /** The event whose body (the exact bytes, UTF-8, that are signed and sent) this message carries. */
+    public long eventId;
 
     public OffsetDateTime createdAt;
 

@@ -3,14 +3,16 @@ package org.planwatch.webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
-import org.planwatch.common.db.Rows;
 import org.planwatch.common.problem.ApiException;
 
 /** The subscriptions, their outbox, and the dispatcher's claim on them. */
@@ -40,46 +42,146 @@ public class WebhookRepository {
     }
 
     /**
-     * Writes messages to the outbox in one statement, in the caller's transaction: message i goes to subscription
-     * {@code webhookIds[i]}, for event {@code events[i]}, with {@code bodies[i]}; each gets its own webhook-id, and is
-     * due at once. Rows are numbered in the order given, which is the change feed's.
+     * Writes a write's events to the outbox in one statement, in its transaction, numbered in the order given (the
+     * change feed's): the messages are written when the dispatcher fans them out.
      */
-    void enqueue(List<Long> webhookIds, List<String> events, List<String> bodies, OffsetDateTime now) {
-        String[] messageIds =
-                webhookIds.stream().map(id -> Signatures.newMessageId()).toArray(String[]::new);
+    void write(List<Outbox.Outgoing> events, OffsetDateTime now) {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into webhook_message (webhook_id, message_id, event, body, created_at, state, next_attempt_at)"
-                            + " select w, m, e, b, ?, 'PENDING', ? from unnest(?, ?, ?, ?) with ordinality as t(w, m, e, b, n)"
-                            + " order by n")) {
+                    "insert into webhook_event (type, body, created_at, plan_slug, evaluator_slug, measures)"
+                            + " select t, b, ?, p, e, cast(m as integer[])"
+                            + " from unnest(?, ?, ?, ?, ?) with ordinality as u(t, b, p, e, m, n) order by n")) {
                 insert.setObject(1, now);
-                insert.setObject(2, now);
-                insert.setArray(3, connection.createArrayOf("bigint", webhookIds.toArray()));
-                insert.setArray(4, connection.createArrayOf("text", messageIds));
-                insert.setArray(5, connection.createArrayOf("text", events.toArray()));
-                insert.setArray(6, connection.createArrayOf("text", bodies.toArray()));
+                insert.setArray(2, texts(connection, events, Outbox.Outgoing::type));
+                insert.setArray(3, texts(connection, events, Outbox.Outgoing::body));
+                insert.setArray(4, texts(connection, events, Outbox.Outgoing::plan));
+                insert.setArray(5, texts(connection, events, Outbox.Outgoing::evaluator));
+                insert.setArray(
+                        6,
+                        texts(
+                                connection,
+                                events,
+                                e -> e.measures().stream()
+                                        .map(String::valueOf)
+                                        .collect(Collectors.joining(",", "{", "}"))));
                 insert.executeUpdate();
             }
         });
     }
 
-    /** The subscriptions that messages are written for. */
-    List<Webhook> enabled() {
-        return em.createQuery("from Webhook w where w.enabled = true order by w.id", Webhook.class)
-                .getResultList();
+    private static Array texts(
+            Connection connection, List<Outbox.Outgoing> events, Function<Outbox.Outgoing, String> column)
+            throws SQLException {
+        return connection.createArrayOf("text", events.stream().map(column).toArray());
     }
 
-    /** Each measure's axis number, by measure number, in a plan. */
-    Map<Integer, Integer> axesOfMeasures(String plan) {
-        Map<Integer, Integer> axes = new HashMap<>();
-        for (Object row : em.createNativeQuery("""
-                        select m.number, a.number from measure m
-                        join axis a on a.id = m.axis_id join plan p on p.id = m.plan_id
-                        where p.slug = :plan""").setParameter("plan", plan).getResultList()) {
-            Object[] columns = (Object[]) row;
-            axes.put(Rows.intValue(columns[0]), Rows.intValue(columns[1]));
+    /** A ping: an event of its own, sent to one subscription only (never fanned out). */
+    WebhookMessage ping(long webhookId, String body, OffsetDateTime now) {
+        long eventId = ((Number) em.createNativeQuery(
+                                "insert into webhook_event (type, body, created_at) values ('ping', :body, :now) returning id")
+                        .setParameter("body", body)
+                        .setParameter("now", now)
+                        .getSingleResult())
+                .longValue();
+        WebhookMessage message = new WebhookMessage();
+        message.webhookId = webhookId;
+        message.eventId = eventId;
+        message.messageId = Signatures.newMessageId();
+        message.event = "ping";
+        message.createdAt = now;
+        message.state = WebhookMessage.State.PENDING;
+        message.nextAttemptAt = now;
+        em.persist(message);
+        return message;
+    }
+
+    /** The id of the last event written (0 when there is none). */
+    long lastEventId() {
+        return ((Number) em.createNativeQuery("select coalesce(max(id), 0) from webhook_event")
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /** The body of an event: the exact bytes a message of it is sent. */
+    String body(long eventId) {
+        return (String) em.createNativeQuery("select body from webhook_event where id = :id")
+                .setParameter("id", eventId)
+                .getSingleResult();
+    }
+
+    /**
+     * Fans out the next events (at most {@code batch}, oldest first) to the enabled subscriptions that ask for them: one
+     * pending message each, due at once, numbered in the events' order, then each subscription's. Events that no one
+     * asked for are deleted. Whoever holds the fan-out row does this ({@code SKIP LOCKED}: another instance or worker
+     * doing it meanwhile makes this one return at once). Events are numbered in commit order (writes are serialised),
+     * so none can appear behind the position once it has moved past it. Returns how many events it took, 0 if none.
+     */
+    int fanOut(int batch, OffsetDateTime now) {
+        List<?> position = em.createNativeQuery("select last_event_id from webhook_fanout for update skip locked")
+                .getResultList();
+        if (position.isEmpty()) {
+            return 0;
         }
-        return axes;
+        long after = ((Number) position.get(0)).longValue();
+        List<?> ids = em.createNativeQuery(
+                        "select id from webhook_event where id > :after and type <> 'ping' order by id limit :batch")
+                .setParameter("after", after)
+                .setParameter("batch", batch)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        long upTo = ((Number) ids.get(ids.size() - 1)).longValue();
+        List<?> pairs = em.createNativeQuery("""
+                        select w.id, e.id from webhook_event e
+                        join webhook w on w.enabled and e.id > w.after_event_id
+                          and e.type = any(string_to_array(w.events, ','))
+                          and (w.plan_slug is null or w.plan_slug = e.plan_slug)
+                          and (w.evaluator_slug is null or w.evaluator_slug = e.evaluator_slug)
+                          and (w.measure_number is null or w.measure_number = any(e.measures))
+                          and (w.axis_number is null or exists (
+                              select 1 from measure m join axis a on a.id = m.axis_id join plan p on p.id = m.plan_id
+                              where p.slug = e.plan_slug and m.number = any(e.measures) and a.number = w.axis_number))
+                        where e.id > :after and e.id <= :upTo and e.type <> 'ping'
+                        order by e.id, w.id""")
+                .setParameter("after", after)
+                .setParameter("upTo", upTo)
+                .getResultList();
+        if (!pairs.isEmpty()) {
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "insert into webhook_message (webhook_id, event_id, message_id, event, created_at, state,"
+                                + " next_attempt_at) select u.w, u.e, u.m, v.type, v.created_at, 'PENDING', ?"
+                                + " from unnest(?, ?, ?) with ordinality as u(w, e, m, n)"
+                                + " join webhook_event v on v.id = u.e order by u.n")) {
+                    insert.setObject(1, now);
+                    insert.setArray(2, connection.createArrayOf("bigint", column(pairs, 0)));
+                    insert.setArray(3, connection.createArrayOf("bigint", column(pairs, 1)));
+                    insert.setArray(
+                            4,
+                            connection.createArrayOf(
+                                    "text",
+                                    pairs.stream()
+                                            .map(p -> Signatures.newMessageId())
+                                            .toArray()));
+                    insert.executeUpdate();
+                }
+            });
+        }
+        em.createNativeQuery("""
+                        delete from webhook_event e where e.id > :after and e.id <= :upTo and e.type <> 'ping'
+                          and not exists (select 1 from webhook_message m where m.event_id = e.id)""")
+                .setParameter("after", after)
+                .setParameter("upTo", upTo)
+                .executeUpdate();
+        em.createNativeQuery("update webhook_fanout set last_event_id = :upTo")
+                .setParameter("upTo", upTo)
+                .executeUpdate();
+        return ids.size();
+    }
+
+    private static Object[] column(List<?> rows, int index) {
+        return rows.stream().map(row -> ((Object[]) row)[index]).toArray();
     }
 
     boolean planExists(String slug) {

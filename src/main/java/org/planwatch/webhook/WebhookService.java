@@ -82,6 +82,7 @@ public class WebhookService {
         webhook.ownerKeyId = caller.keyId();
         webhook.secret = Signatures.newSecret();
         webhook.createdAt = now;
+        webhook.afterEventId = webhooks.lastEventId(); // writes are serialised: no event is being written meanwhile
         apply(webhook, input, now);
         em.persist(webhook);
         em.flush();

@@ -19,8 +19,9 @@ import org.planwatch.PackagedService;
 
 /**
  * Two instances of the packaged service on one PostgreSQL, both dispatching, and one receiver that answers slowly so
- * that their workers overlap: every message arrives exactly once (every answer is a 200, so there is no retry), and no
- * subscription ever has two requests in flight at once.
+ * that their workers overlap, pings and evaluations sent through both (both fan the events out): every message arrives
+ * exactly once (every answer is a 200, so there is no retry), and no subscription ever has two requests in flight at
+ * once.
  */
 class WebhookTwoInstancesIT {
 
@@ -31,6 +32,7 @@ class WebhookTwoInstancesIT {
             "PLANWATCH_WEBHOOKS_WORKERS", "3");
     private static final List<String> PATHS = List.of("/one", "/two", "/three");
     private static final int PINGS = 15;
+    private static final int EVALUATIONS = 10;
 
     private static int delivered() {
         try (Connection db = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
@@ -54,6 +56,7 @@ class WebhookTwoInstancesIT {
         postgres = EmbeddedPostgres.builder().start();
         first = PackagedService.start("webhook-first", postgres.getPort(), ADMIN_KEY, ENVIRONMENT);
         second = PackagedService.start("webhook-second", postgres.getPort(), ADMIN_KEY, ENVIRONMENT);
+        first.createPlanAndEvaluator(2096, 2, "webhook-two");
     }
 
     @AfterAll
@@ -82,21 +85,33 @@ class WebhookTwoInstancesIT {
                 assertEquals(202, ping.statusCode(), ping.body());
             }
         }
+        // evaluations written through both instances: both fan their events out, never the same one twice
+        for (int i = 0; i < EVALUATIONS; i++) {
+            PackagedService through = i % 2 == 0 ? first : second;
+            WebhookCrashIT.created(through.admin(
+                    "POST",
+                    "/api/v1/plans/2096-2097/evaluations",
+                    "{\"evaluator\":\"webhook-two\",\"title\":\"Évaluation " + i + "\",\"date\":\"2096-01-01\","
+                            + "\"source\":{\"title\":\"Rapport\",\"url\":\"https://example.org/r\"},"
+                            + "\"assessments\":[{\"measure\":1,\"status\":\"PARTIALLY_IMPLEMENTED\"}]}",
+                    Map.of()));
+        }
+        int messages = (PINGS + EVALUATIONS) * PATHS.size();
         // every request is made before its outcome commits: once all are recorded delivered, none is still to come
         Await.until(
                 "every message to be recorded delivered",
                 Await.GENEROUSLY,
-                () -> delivered() == PINGS * PATHS.size(),
+                () -> delivered() == messages,
                 () -> "delivered: " + delivered());
         for (String path : PATHS) {
             Map<String, Integer> times = new HashMap<>();
             receiver.at(path).forEach(r -> times.merge(r.header("webhook-id"), 1, Integer::sum));
-            assertEquals(PINGS, times.size(), path + ": every message");
+            assertEquals(PINGS + EVALUATIONS, times.size(), path + ": every message");
             times.forEach((id, count) -> assertEquals(1, count, path + ": " + id + " sent " + count + " times"));
             assertEquals(1, receiver.maxInFlight(path), path + ": never two requests at once");
         }
         System.out.printf(
                 "WebhookTwoInstancesIT: %d messages to %d subscriptions through two instances, each sent once%n",
-                PINGS * PATHS.size(), PATHS.size());
+                messages, PATHS.size());
     }
 }
