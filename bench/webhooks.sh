@@ -4,11 +4,12 @@
 # only (bench/webhooks.lua: evaluations of 10 assessments, each moving 10 measures' statuses, so that a write gives
 # each subscription 11 messages). The same writes are measured without any subscription, then with 10 while the
 # instance's deliveries are paused (PLANWATCH_WEBHOOKS_DISPATCH=false: the write's own cost, its events in the outbox;
-# no fan-out, no sending), each on a fresh plan of the same size, after a warm-up; the verdict compares these two.
+# no fan-out, no sending), each on a fresh plan of the same size, after a warm-up, in alternating rounds (ROUNDS, 3)
+# so that whatever else the machine does weighs on both alike; the verdict compares their medians.
 # Then the service restarts sending, the writes are measured once more while it fans out and delivers on the same
 # cores, and the script waits for every message to be delivered. Appends its result to the "Webhooks" section of bench/RESULTS.md. Stops everything it started.
 #
-#   bench/webhooks.sh                 # 20 s per run, 2 connections
+#   bench/webhooks.sh                 # 3 rounds of 2 runs of 20 s, 2 connections
 #   DURATION=10 SKIP_BUILD=1 bench/webhooks.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,7 @@ cd "$(dirname "$0")/.."
 help_if_asked "$@"
 
 DURATION=${DURATION:-20}
+ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-2}
 SUBSCRIPTIONS=10
 PORT=18097
@@ -78,7 +80,8 @@ plan() { # start year: a plan of 10 measures on one axis
   for m in $(seq 1 10); do admin POST /api/v1/plans/$1-$(($1 + 1))/measures "{\"number\":$m,\"axis\":1,\"title\":\"Mesure $m\"}"; done
 }
 admin POST /api/v1/evaluators '{"slug":"bench","name":"Banc","shortName":"Banc","kind":"CIVIL_SOCIETY"}'
-plan 2180; plan 2182; plan 2184
+plan 2180
+for r in $(seq 1 "$ROUNDS"); do plan $((2180 + 4 * r)); plan $((2182 + 4 * r)); done
 
 writes() { # plan, seconds
   ADMIN_KEY=$ADMIN_KEY PLAN=$1 wrk -t1 -c"$CONNECTIONS" -d"$2"s --timeout 5s --latency -s bench/webhooks.lua "$BASE"
@@ -95,23 +98,38 @@ figures() { # wrk report -> "requests/s p50 p99 non-2xx"
 say "Warm-up: ${DURATION} s of writes on plan 2180-2181, no subscription"
 writes 2180-2181 "$DURATION" >/dev/null
 
-say "Without subscriptions: wrk -t1 -c$CONNECTIONS -d${DURATION}s, plan 2182-2183"
-read -r rps0 p50_0 p99_0 bad0 <<<"$(figures "$(writes 2182-2183 "$DURATION")")"
-echo "$rps0 writes/s, p50 $p50_0 ms, p99 $p99_0 ms, $bad0 refused"
-
-for i in $(seq 1 $SUBSCRIPTIONS); do
-  admin POST /api/v1/webhooks "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook$i\",\"events\":[\"measure.status_changed\",\"evaluation.created\"]}"
+median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+subscribe() {
+  for i in $(seq 1 $SUBSCRIPTIONS); do
+    admin POST /api/v1/webhooks "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook$i\",\"events\":[\"measure.status_changed\",\"evaluation.created\"]}"
+  done
+}
+ALL0=() ALL10=() bad0=0 bad10=0
+for r in $(seq 1 "$ROUNDS"); do
+  psql_admin -d planwatch_webhooks -q -c "delete from webhook" # the bench's own database: none left
+  say "Round $r/$ROUNDS without subscriptions: wrk -t1 -c$CONNECTIONS -d${DURATION}s, plan $((2180 + 4 * r))"
+  read -r rps p50 p99 bad <<<"$(figures "$(writes $((2180 + 4 * r))-$((2181 + 4 * r)) "$DURATION")")"
+  echo "$rps writes/s, p50 $p50 ms, p99 $p99 ms, $bad refused"
+  ALL0+=("$rps $p50 $p99"); bad0=$((bad0 + bad))
+  subscribe
+  say "Round $r/$ROUNDS with $SUBSCRIPTIONS subscriptions, deliveries paused: the same, plan $((2182 + 4 * r))"
+  read -r rps p50 p99 bad <<<"$(figures "$(writes $((2182 + 4 * r))-$((2183 + 4 * r)) "$DURATION")")"
+  echo "$rps writes/s, p50 $p50 ms, p99 $p99 ms, $bad refused"
+  ALL10+=("$rps $p50 $p99"); bad10=$((bad10 + bad))
 done
-say "With $SUBSCRIPTIONS subscriptions, deliveries paused: the same, plan 2184-2185"
-read -r rps10 p50_10 p99_10 bad10 <<<"$(figures "$(writes 2184-2185 "$DURATION")")"
-echo "$rps10 writes/s, p50 $p50_10 ms, p99 $p99_10 ms, $bad10 refused"
+column() { printf '%s\n' "${@:2}" | awk -v c="$1" '{print $c}' | tr '\n' ' ' | median; } # column, rows -> median
+rps0=$(column 1 "${ALL0[@]}") p50_0=$(column 2 "${ALL0[@]}") p99_0=$(column 3 "${ALL0[@]}")
+rps10=$(column 1 "${ALL10[@]}") p50_10=$(column 2 "${ALL10[@]}") p99_10=$(column 3 "${ALL10[@]}")
+p50s0=$(printf '%s\n' "${ALL0[@]}" | awk '{print $2}' | tr '\n' ' ') p50s10=$(printf '%s\n' "${ALL10[@]}" | awk '{print $2}' | tr '\n' ' ')
 
-say "The service again, sending: the same writes while it delivers, plan 2186-2187"
+say "The service again, sending: the same writes while it delivers, plan 2300-2301"
 kill "$APP_PID" && wait "$APP_PID" 2>/dev/null || true
 start_service true
-plan 2186
+psql_admin -d planwatch_webhooks -q -c "delete from webhook" # subscriptions anew: they hear of this run's writes only
+subscribe
+plan 2300
 start=$(millis)
-read -r rps10d p50_10d p99_10d bad10d <<<"$(figures "$(writes 2186-2187 "$DURATION")")"
+read -r rps10d p50_10d p99_10d bad10d <<<"$(figures "$(writes 2300-2301 "$DURATION")")"
 echo "$rps10d writes/s, p50 $p50_10d ms, p99 $p99_10d ms, $bad10d refused"
 
 say "Waiting for every message to be delivered (at most 10 minutes)"
@@ -132,6 +150,8 @@ say "Result: a write with $SUBSCRIPTIONS subscriptions answers in $p50_10 ms (p5
   echo
   echo "Writes of an evaluation of 10 assessments moving 10 statuses (wrk -t1 -c$CONNECTIONS -d${DURATION}s), $(nproc) cores"
   echo "shared by wrk, the service, PostgreSQL and a receiver taking 50 ms over each answer."
+  echo
+  echo "Medians of $ROUNDS alternating rounds for the first two rows (each round's p50 in ms: ${p50s0% } without; ${p50s10% } with)."
   echo
   echo "| subscriptions | writes/s | p50 | p99 | refused |"
   echo "| --- | --- | --- | --- | --- |"
