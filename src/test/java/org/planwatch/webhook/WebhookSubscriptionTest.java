@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,9 @@ class WebhookSubscriptionTest {
     static final String PUBLIC_URL = "https://93.184.215.14/planwatch-hook";
 
     private final TestData data = new TestData();
+
+    @Inject
+    Dispatcher dispatcher;
 
     @AfterEach
     void cleanUp() {
@@ -209,6 +213,38 @@ class WebhookSubscriptionTest {
         assertProblem(admin().header("If-Match", etag).delete(path), 412, "Precondition failed", path);
         admin().header("If-Match", put.header("ETag")).delete(path).then().statusCode(204);
         assertProblem(admin().get(path), 404, "Resource not found", path);
+    }
+
+    /**
+     * Deliveries are paused on this instance: the events a write leaves in the outbox are fanned out here by hand, as a
+     * dispatching instance does after the commit.
+     */
+    @Test
+    void aSubscriptionHearsOfTheEventsWrittenAfterItWasCreatedOnlyAndOfItsPlanOnly() {
+        String plan = data.planWithMeasures(2);
+        String other = data.planWithMeasures(2);
+        String evaluator = data.evaluator();
+        data.evaluation(plan, evaluator, "2090-01-01", Map.of(1, "IMPLEMENTED")); // before the subscription
+        Map<String, Object> body = body(PUBLIC_URL);
+        body.put("events", List.of("measure.status_changed", "evaluation.created"));
+        body.put("plan", plan);
+        long id = create(admin(), body);
+        data.evaluation(other, evaluator, "2090-01-01", Map.of(1, "IMPLEMENTED")); // another plan
+        data.evaluation(plan, evaluator, "2090-02-01", Map.of(1, "NOT_IMPLEMENTED", 2, "IMPLEMENTED"));
+        while (dispatcher.fanOut()) {
+            // every event written so far
+        }
+        List<Map<String, Object>> log = admin().get(WEBHOOKS + "/" + id + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        assertEquals(
+                List.of("measure.status_changed", "measure.status_changed", "evaluation.created"),
+                log.stream().map(m -> m.get("event")).toList(),
+                "the last write's events, newest first: " + log);
+        log.forEach(m -> assertEquals("PENDING", m.get("state"), m.toString()));
     }
 
     private static List<Map<String, Object>> all(RequestSpecification as) {
