@@ -5,14 +5,17 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -46,6 +49,9 @@ public class DataVersion {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
+    @Inject
+    Clock clock;
+
     private final AtomicLong version = new AtomicLong(-1);
     private volatile boolean listening;
     private volatile Instant lastModified;
@@ -77,10 +83,19 @@ public class DataVersion {
         return listening;
     }
 
-    /** When the data last changed (the latest write, or the migration that loaded the dataset), as a Last-Modified value; null before it is known. */
+    /**
+     * When the answers last changed, as a Last-Modified value; null before it is known: the latest write (or the
+     * migration that loaded the dataset), or the start of the day by the service's clock if that is later, because
+     * what is overdue turns with the date.
+     */
     public String lastModifiedHeader() {
         Instant at = lastModified;
-        return at == null ? null : DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC));
+        if (at == null) {
+            return null;
+        }
+        Instant today = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
+        Instant latest = at.isAfter(today) ? at : today;
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(latest.atOffset(ZoneOffset.UTC));
     }
 
     /** Called when a write commits on this instance: later reads must not see older answers. */
