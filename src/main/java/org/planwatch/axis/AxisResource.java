@@ -22,6 +22,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.http.AsOfParam;
 import org.planwatch.common.http.PageParams;
 import org.planwatch.common.http.Params;
 import org.planwatch.common.http.QueryParams;
@@ -61,10 +62,10 @@ public class AxisResource {
                     "The plan's axes in order, each with its number of measures and their counts per current status.")
     public Page<AxisProgress> list(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
-            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf,
+            @BeanParam AsOfParam asOf,
             @BeanParam PageParams page) {
         int size = page.size();
-        StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
+        StatusBasis basis = asOf.basis();
         int after = Cursor.decodeNumber(page.cursor());
         Plan plan = plans.require(slug);
         // A plan has at most 99 axes (a database check): they are read at once and paged here.
@@ -82,9 +83,9 @@ public class AxisResource {
     public AxisProgress get(
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @Parameter(description = "The axis' number in its plan.", example = "3") @PathParam("number") String number,
-            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
+            @BeanParam AsOfParam asOf) {
         int wanted = QueryParams.positiveNumber("number", number);
-        StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
+        StatusBasis basis = asOf.basis();
         return service.view(plans.require(slug), wanted, basis);
     }
 

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.csv.Csv;
+import org.planwatch.common.http.AsOfParam;
 import org.planwatch.common.http.Params;
 import org.planwatch.domain.ApiPaths;
 
@@ -45,7 +46,7 @@ public class MeasureCsvResource {
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @BeanParam MeasureFilterParams filterParams,
             @Parameter(description = MeasureFilterParams.Q + ".", example = "mecanisme") @QueryParam("q") String q,
-            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
+            @BeanParam AsOfParam asOf) {
         return measures.listCsv(slug, filterParams, q, asOf);
     }
 }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.planwatch.common.csv.Csv;
+import org.planwatch.common.http.AsOfParam;
 import org.planwatch.common.http.Downloads;
 import org.planwatch.common.http.PageParams;
 import org.planwatch.common.http.Params;
@@ -72,10 +73,10 @@ public class MeasureResource {
                             example = "mecanisme")
                     @QueryParam("q")
                     String q,
-            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf,
+            @BeanParam AsOfParam asOf,
             @BeanParam PageParams paging) {
         int size = paging.size();
-        StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
+        StatusBasis basis = asOf.basis();
         int after = Cursor.decodeNumber(paging.cursor());
         MeasureFilter filter = filterParams.with(q);
         List<MeasureView> page = measures.page(slug, filter, basis, after, size);
@@ -92,8 +93,8 @@ public class MeasureResource {
             @Parameter(description = Params.PLAN, example = Params.PLAN_EXAMPLE) @PathParam("plan") String slug,
             @BeanParam MeasureFilterParams filterParams,
             @Parameter(description = MeasureFilterParams.Q + ".", example = "mecanisme") @QueryParam("q") String q,
-            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
-        StatusBasis basis = StatusBasis.asOf(QueryParams.date("asOf", asOf));
+            @BeanParam AsOfParam asOf) {
+        StatusBasis basis = asOf.basis();
         Plan plan = plans.require(slug);
         MeasureFilter filter = service.checked(plan, filterParams.with(q));
         return Downloads.csv(
@@ -129,8 +130,8 @@ public class MeasureResource {
             @Parameter(description = Params.PLAN, example = "2024-2027") @PathParam("plan") String slug,
             @Parameter(description = "The measure's number in its plan.", example = "12") @PathParam("number")
                     String number,
-            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
-        return service.lineage(slug, QueryParams.positiveNumber("number", number), QueryParams.date("asOf", asOf));
+            @BeanParam AsOfParam asOf) {
+        return service.lineage(slug, QueryParams.positiveNumber("number", number), asOf.date());
     }
 
     @POST

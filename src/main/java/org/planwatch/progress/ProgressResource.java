@@ -1,6 +1,7 @@
 package org.planwatch.progress;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.planwatch.common.http.AsOfParam;
 import org.planwatch.common.http.Params;
 import org.planwatch.common.http.QueryParams;
 import org.planwatch.common.problem.ApiException;
@@ -49,9 +51,9 @@ public class ProgressResource {
                             example = "1")
                     @QueryParam("evaluation")
                     String evaluation,
-            @Parameter(description = Params.AS_OF, example = Params.AS_OF_EXAMPLE) @QueryParam("asOf") String asOf) {
+            @BeanParam AsOfParam asOf) {
         Integer evaluationId = QueryParams.positiveNumber("evaluation", evaluation);
-        LocalDate date = QueryParams.date("asOf", asOf);
+        LocalDate date = asOf.date();
         if (evaluationId != null && date != null) {
             throw new ApiException.InvalidParameter(
                     "asOf", "cannot be combined with evaluation, which already fixes the statuses counted");
