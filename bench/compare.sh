@@ -3,8 +3,10 @@
 # the packaged jar of commit REV and that of the working tree, each with its cache off (as bench/run.sh starts its
 # uncached instance) on a fresh database of its own on the system PostgreSQL. After a JIT warm-up, short wrk runs on
 # the database path's four addresses (measure list, detail, progress, filtered search; wrk -t2 -c32 as in
-# bench/run.sh) alternate between the two, old then new, for several rounds. Per address it reports the median
-# requests/s and p99 of each side and the ratio new/old: "not slower" when the new median is at least 95% of the old.
+# bench/run.sh) alternate between the two for several rounds: old then new in odd rounds, new then old in even ones
+# (whichever runs second was measured 7-19% slower with the same code on both sides), each run after a 1 s pause. Per
+# address it reports the median requests/s and p99 of each side and the ratio new/old: "not slower" when the new
+# median is at least 95% of the old.
 # Then, on the new side only (reported, not compared): the measure list with overdue=true, after giving the plan's
 # measures a deadline. Appends a section to bench/RESULTS.md. Stops everything it started, removes its worktree.
 #
@@ -14,10 +16,11 @@
 #
 #   bench/compare.sh                    # 642781b^ against the working tree, about 6 minutes after the builds
 #   bench/compare.sh 9598ca9            # another commit against the working tree
-#   ROUNDS=3 DURATION=3s SKIP_BUILD=1 bench/compare.sh
+#   bench/compare.sh HEAD               # the same code on both sides: the method's own noise and bias
+#   ROUNDS=4 DURATION=3s SKIP_BUILD=1 bench/compare.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CALLED_WITH=$(for v in SKIP_BUILD ROUNDS DURATION JIT_WARMUP JVM_OPTS; do
+CALLED_WITH=$(for v in SKIP_BUILD ROUNDS DURATION JIT_WARMUP PAUSE JVM_OPTS; do
   [ -n "${!v:-}" ] && printf '%s=%q ' "$v" "${!v}"
 done; true)
 USAGE_ARGS="[REV]"
@@ -25,7 +28,8 @@ USAGE_ARGS="[REV]"
 help_if_asked "$@"
 
 REV=${1:-642781b^}
-ROUNDS=${ROUNDS:-5}
+ROUNDS=${ROUNDS:-6}   # even: as many rounds with old first as with new first
+PAUSE=${PAUSE:-1}     # seconds before each measured run, for the side measured last to finish its work
 DURATION=${DURATION:-5s}
 JIT_WARMUP=${JIT_WARMUP:-8}
 THRESHOLD=95   # percent: the new median requests/s must be at least this share of the old
@@ -136,17 +140,21 @@ measure() { # side, name
   echo "$rps $p99 $bad" >>"$WORK/$1-$2"
   printf '  %-16s %-3s %7s req/s  p99 %7s ms  non-2xx/3xx %s\n' "${TITLE[$2]}" "$1" "$rps" "$p99" "$bad"
 }
-median() { # column, file
-  awk -v c="$1" '{print $c}' "$2" | sort -n | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+median() { # column, file, printf format
+  awk -v c="$1" '{print $c}' "$2" | sort -n \
+    | awk -v f="$3" '{v[NR] = $1} END {printf f "\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
 }
 runs() { awk '{printf "%s%s", (NR > 1 ? ", " : ""), $1}' "$1"; }
 
-say "Load: $ROUNDS rounds, wrk -t$THREADS -c$CONNECTIONS -d$DURATION per address, old then new"
+say "Load: $ROUNDS rounds, wrk -t$THREADS -c$CONNECTIONS -d$DURATION per address and side, old first in odd rounds, new first in even ones"
 for round in $(seq 1 "$ROUNDS"); do
-  echo "round $round of $ROUNDS"
+  if [ $((round % 2)) = 1 ]; then order=(old new); else order=(new old); fi
+  echo "round $round of $ROUNDS (${order[0]} first)"
   for name in "${NAMES[@]}"; do
-    measure old "$name"
-    measure new "$name"
+    for side in "${order[@]}"; do
+      sleep "$PAUSE"
+      measure "$side" "$name"
+    done
   done
 done
 
@@ -159,13 +167,13 @@ BYTES[new-overdue]=$(printf '%s' "$OVERDUE_ANSWER" | wc -c)
 MEASURE_COUNT=$( (curl -sf "${BASE[new]}$LIST" | grep -o '"axis":{' || true) | wc -l)
 echo "$OVERDUE_COUNT of the plan's $MEASURE_COUNT measures are overdue"
 wrk -t$THREADS -c$CONNECTIONS -d"${JIT_WARMUP}s" "${BASE[new]}${URL_PATH[overdue]}" >/dev/null
-for round in $(seq 1 "$ROUNDS"); do measure new overdue; done
+for round in $(seq 1 "$ROUNDS"); do sleep "$PAUSE"; measure new overdue; done
 
 say "Result (the new median requests/s at least $THRESHOLD% of the old: not slower)"
 ROWS=() SLOWER=()
 for name in "${NAMES[@]}"; do
-  old_rps=$(median 1 "$WORK/old-$name") new_rps=$(median 1 "$WORK/new-$name")
-  old_p99=$(median 2 "$WORK/old-$name") new_p99=$(median 2 "$WORK/new-$name")
+  old_rps=$(median 1 "$WORK/old-$name" %.0f) new_rps=$(median 1 "$WORK/new-$name" %.0f)
+  old_p99=$(median 2 "$WORK/old-$name" %.2f) new_p99=$(median 2 "$WORK/new-$name" %.2f)
   ratio=$(awk -v n="$new_rps" -v o="$old_rps" 'BEGIN {printf "%.2f", n / o}')
   if awk -v n="$new_rps" -v o="$old_rps" -v t="$THRESHOLD" 'BEGIN {exit !(n * 100 >= o * t)}'; then
     verdict="not slower"
@@ -176,7 +184,7 @@ for name in "${NAMES[@]}"; do
   printf '%-16s old %7s req/s p99 %6s ms | new %7s req/s p99 %6s ms | new/old %sx: %s\n' \
     "${TITLE[$name]}" "$old_rps" "$old_p99" "$new_rps" "$new_p99" "$ratio" "$verdict"
 done
-overdue_rps=$(median 1 "$WORK/new-overdue") overdue_p99=$(median 2 "$WORK/new-overdue")
+overdue_rps=$(median 1 "$WORK/new-overdue" %.0f) overdue_p99=$(median 2 "$WORK/new-overdue" %.2f)
 ROWS+=("| ${TITLE[overdue]} (new only, $OVERDUE_COUNT of $MEASURE_COUNT overdue) | — | $overdue_rps | — | — | $overdue_p99 | — / ${BYTES[new-overdue]} | reported |")
 printf '%-16s new %7s req/s p99 %6s ms (%s of %s measures overdue; reported, not compared)\n' \
   "overdue=true" "$overdue_rps" "$overdue_p99" "$OVERDUE_COUNT" "$MEASURE_COUNT"
@@ -194,8 +202,8 @@ say "Database path of the working tree against ${OLD_SHA:0:7}: $VERDICT"
   echo "Command: \`${CALLED_WITH}bench/compare.sh${1:+ $1}\`. Old: ${OLD_SHA:0:7} ($REV, $(git log -1 --format=%cs "$OLD_SHA"), \"$(git log -1 --format=%s "$OLD_SHA" | cut -c1-80)…\")."
   echo "New: $NEW_LABEL; $(git rev-list --count --no-merges "$OLD_SHA..HEAD" -- src/main) commits between them change src/main. Both packaged jars with the cache off, each on a fresh database of its own (PostgreSQL $PG_VERSION),"
   echo "\`$JVM_OPTS\`, on $(nproc) cores shared by wrk, both services and PostgreSQL (load average before the run: $LOAD_BEFORE)."
-  echo "Each address served ${JIT_WARMUP}s by each side first (JIT warm-up), then $ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d$DURATION per address,"
-  echo "old then new; medians of the rounds."
+  echo "Each address served ${JIT_WARMUP}s by each side first (JIT warm-up), then $ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d$DURATION per address and side,"
+  echo "old first in odd rounds and new first in even ones, ${PAUSE} s apart; medians of the rounds."
   echo
   echo "| address | old requests/s | new requests/s | new/old | old p99 (ms) | new p99 (ms) | answer bytes old / new | verdict |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
