@@ -4,9 +4,10 @@
 say() { printf '== %s\n' "$*"; }
 
 # `SCRIPT --help` (or -h): the script's opening comment, which says what it does and how to call it; then exits.
+# A script that takes arguments names them in USAGE_ARGS before sourcing this file.
 help_if_asked() {
   case "${1:-}" in -h|--help) ;; *) return 0 ;; esac
-  echo "Usage: $0 [--help]$(grep -q -- '--ci' "$0" && echo ' [--ci]')"
+  echo "Usage: $0 [--help]$(grep -q -- '--ci' "$0" && echo ' [--ci]')${USAGE_ARGS:+ $USAGE_ARGS}"
   sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"
   exit 0
 }
