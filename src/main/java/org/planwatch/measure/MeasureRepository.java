@@ -34,6 +34,19 @@ public class MeasureRepository implements PanacheRepository<Measure> {
     Clock clock;
 
     /** Each evaluator's latest assessment of the measures of {@code page}, as {@code latest}. */
+    /**
+     * The measure a measure ({@code m}) takes up, looked up only for those that take one up: by key, in subqueries that
+     * CASE runs only then. Joined instead, the plan PostgreSQL keeps for the prepared statement compared every measure
+     * with every other (measured with EXPLAIN ANALYZE: the list's statement took 0.2 ms more on the 45 measures).
+     */
+    private static final String CONTINUES = """
+            case when m.continues_id is not null then (select cp.slug from measure c join plan cp on cp.id = c.plan_id
+                                                       where c.id = m.continues_id) end as continues_plan,
+            case when m.continues_id is not null then (select c.number from measure c
+                                                       where c.id = m.continues_id) end as continues_number,
+            case when m.continues_id is not null then (select c.title from measure c
+                                                       where c.id = m.continues_id) end as continues_title""";
+
     private static final String LATEST_BY_EVALUATOR = """
             left join (
                 select la.measure_id, lev.slug, lev.name, lev.short_name, la.status, la.evaluation_id, la.evaluation_date
@@ -89,11 +102,9 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                     select m.id, m.number, m.title, a.number as axis_number, a.title as axis_title,
                            coalesce(s.status, 'NOT_ASSESSED') as status, s.evaluation_id,
                            m.lead, m.due_by, m.due_precision, %s as overdue,
-                           cp.slug as continues_plan, c.number as continues_number, c.title as continues_title
+                           %s
                     from measure m
                     join axis a on a.id = m.axis_id
-                    left join measure c on c.id = m.continues_id
-                    left join plan cp on cp.id = c.plan_id
                     %s
                     where %s
                     order by m.number
@@ -112,6 +123,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 order by page.number, latest.slug collate "C"
                 """.formatted(
                                 StatusJoin.OVERDUE,
+                                CONTINUES,
                                 StatusJoin.of(basis),
                                 where,
                                 basis.asOf() == null ? LATEST_BY_EVALUATOR : LATEST_BY_EVALUATOR_AS_OF))
