@@ -1,5 +1,8 @@
 package org.planwatch.measure;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +36,9 @@ public class MeasureRepository implements PanacheRepository<Measure> {
     @Inject
     Clock clock;
 
+    @Inject
+    ObjectMapper json;
+
     /** Each evaluator's latest assessment of the measures of {@code page}, as {@code latest}. */
     /**
      * The measure a measure ({@code m}) takes up, looked up only for those that take one up: by key, in subqueries that
@@ -46,6 +52,12 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                                                        where c.id = m.continues_id) end as continues_number,
             case when m.continues_id is not null then (select c.title from measure c
                                                        where c.id = m.continues_id) end as continues_title""";
+
+    /** The measures that take up a measure ({@code m}), oldest plan first, as a JSON array of [plan, number, title]. */
+    private static final String CONTINUED_BY = """
+            (select cast(json_agg(json_build_array(xp.slug, x.number, x.title)
+                                  order by xp.start_year, xp.slug, x.number) as text)
+             from measure x join plan xp on xp.id = x.plan_id where x.continues_id = m.id)""";
 
     private static final String LATEST_BY_EVALUATOR = """
             left join (
@@ -71,6 +83,44 @@ public class MeasureRepository implements PanacheRepository<Measure> {
      */
     public List<MeasureView> page(
             String planSlug, MeasureFilter filter, StatusBasis basis, int afterNumber, int limit) {
+        return views(rows(planSlug, filter, basis, afterNumber, limit, false));
+    }
+
+    /** A measure found, with the measures of later plans that take it up (oldest plan first). */
+    public record Found(MeasureView measure, List<MeasureRef> continuedBy) {}
+
+    /** One measure, as a page of one shows it, and the measures that take it up: in the same single statement. */
+    public Optional<Found> one(String planSlug, int number, StatusBasis basis) {
+        List<Object[]> rows = rows(planSlug, MeasureFilter.number(number), basis, 0, 1, true);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<MeasureRef> continuedBy = new ArrayList<>();
+        String links = (String) rows.get(0)[23];
+        if (links != null) { // [[plan, number, title], ...]
+            for (JsonNode link : readTree(links)) {
+                continuedBy.add(new MeasureRef(
+                        link.get(0).asText(), link.get(1).asInt(), link.get(2).asText()));
+            }
+        }
+        return Optional.of(new Found(views(rows).get(0), List.copyOf(continuedBy)));
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL gave JSON that does not parse: " + text, e);
+        }
+    }
+
+    private List<Object[]> rows(
+            String planSlug,
+            MeasureFilter filter,
+            StatusBasis basis,
+            int afterNumber,
+            int limit,
+            boolean withContinuedBy) {
         StringBuilder where =
                 new StringBuilder("m.plan_id = (select p.id from plan p where p.slug = :plan) and m.number > :after");
         if (filter.number() != null) {
@@ -102,7 +152,8 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                     select m.id, m.number, m.title, a.number as axis_number, a.title as axis_title,
                            coalesce(s.status, 'NOT_ASSESSED') as status, s.evaluation_id,
                            m.lead, m.due_by, m.due_precision, %s as overdue,
-                           %s
+                           %s,
+                           %s as continued_by
                     from measure m
                     join axis a on a.id = m.axis_id
                     %s
@@ -115,7 +166,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                        latest.evaluation_date as evaluator_date, latest.slug as evaluator_slug, latest.name as evaluator_name,
                        latest.short_name as evaluator_short_name,
                        page.lead, page.due_by, page.due_precision, page.overdue,
-                       page.continues_plan, page.continues_number, page.continues_title
+                       page.continues_plan, page.continues_number, page.continues_title, page.continued_by
                 from page
                 left join evaluation e on e.id = page.evaluation_id
                 left join evaluator ev on ev.id = e.evaluator_id
@@ -124,6 +175,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 """.formatted(
                                 StatusJoin.OVERDUE,
                                 CONTINUES,
+                                withContinuedBy ? CONTINUED_BY : "null",
                                 StatusJoin.of(basis),
                                 where,
                                 basis.asOf() == null ? LATEST_BY_EVALUATOR : LATEST_BY_EVALUATOR_AS_OF))
@@ -149,11 +201,19 @@ public class MeasureRepository implements PanacheRepository<Measure> {
             query.setParameter("word" + i, escapeLike(filter.words().get(i)));
         }
 
+        List<Object[]> rows = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            rows.add((Object[]) row);
+        }
+        return rows;
+    }
+
+    /** The measures of a page's rows (one row per measure and evaluator that assessed it). */
+    private static List<MeasureView> views(List<Object[]> rows) {
         List<MeasureView> page = new ArrayList<>();
         MeasureView measure = null;
         List<MeasureView.EvaluatorStatus> statuses = new ArrayList<>();
-        for (Object row : query.getResultList()) {
-            Object[] c = (Object[]) row;
+        for (Object[] c : rows) {
             if (measure == null || measure.number() != Rows.intValue(c[0])) {
                 if (measure != null) {
                     page.add(measure.withEvaluatorStatuses(statuses));
@@ -234,26 +294,6 @@ public class MeasureRepository implements PanacheRepository<Measure> {
             }
         }
         return List.copyOf(items.values());
-    }
-
-    /** The measures that take up the given one, oldest plan first, in one statement. */
-    public List<MeasureRef> continuedBy(String planSlug, int number) {
-        List<?> rows = getEntityManager()
-                .createNativeQuery("""
-                select p.slug, m.number, m.title
-                from measure m
-                join plan p on p.id = m.plan_id
-                where m.continues_id = (
-                    select t.id from measure t
-                    where t.plan_id = (select tp.id from plan tp where tp.slug = :plan) and t.number = :number)
-                order by p.start_year, p.slug, m.number""")
-                .setParameter("plan", planSlug)
-                .setParameter("number", number)
-                .getResultList();
-        return rows.stream()
-                .map(row -> (Object[]) row)
-                .map(c -> new MeasureRef((String) c[0], Rows.intValue(c[1]), (String) c[2]))
-                .toList();
     }
 
     /**

@@ -68,16 +68,11 @@ public class MeasureService {
      * statements, and one more to tell an unknown plan from an unknown measure when there is none.
      */
     public MeasureDetail detail(String planSlug, int number, LocalDate asOf) {
-        MeasureView measure =
-                measures.page(planSlug, MeasureFilter.number(number), StatusBasis.asOf(asOf), 0, 1).stream()
-                        .findFirst()
-                        .orElseThrow(() -> new ApiException.NotFound(
-                                "Plan " + plans.require(planSlug).slug + " has no measure " + number + "."));
+        MeasureRepository.Found found = measures.one(planSlug, number, StatusBasis.asOf(asOf))
+                .orElseThrow(() -> new ApiException.NotFound(
+                        "Plan " + plans.require(planSlug).slug + " has no measure " + number + "."));
         return MeasureDetail.from(
-                planSlug,
-                measure,
-                measures.assessments(planSlug, number, asOf),
-                measures.continuedBy(planSlug, number));
+                planSlug, found.measure(), measures.assessments(planSlug, number, asOf), found.continuedBy());
     }
 
     /**
