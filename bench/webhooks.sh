@@ -11,7 +11,7 @@
 # section of bench/RESULTS.md. Stops everything it started.
 #
 #   bench/webhooks.sh                 # 3 rounds of 2 runs of 20 s, 2 connections (about 8 minutes)
-#   DURATION=10 SKIP_BUILD=1 bench/webhooks.sh
+#   DURATION=10 SKIP_BUILD=1 bench/webhooks.sh  # WARMUP (90 s) and ROUNDS (3) can be set too
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -19,6 +19,7 @@ help_if_asked "$@"
 
 DURATION=${DURATION:-20}
 ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-90} # seconds: writes got about 3 times faster after 60 s of them (the JIT), on 2 busy cores
 CONNECTIONS=${CONNECTIONS:-2}
 SUBSCRIPTIONS=10
 PORT=18097
@@ -96,8 +97,8 @@ figures() { # wrk report -> "requests/s p50 p99 non-2xx"
   echo "$rps ${p50} ${p99} ${bad:-0}"
 }
 
-say "Warm-up: $((3 * DURATION)) s of writes on plan 2100-2101, no subscription"
-writes 2100-2101 $((3 * DURATION)) >/dev/null
+say "Warm-up: $WARMUP s of writes on plan 2100-2101, no subscription"
+writes 2100-2101 "$WARMUP" >/dev/null
 
 median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 subscribe() {
