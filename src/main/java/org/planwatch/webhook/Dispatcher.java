@@ -109,22 +109,39 @@ public class Dispatcher {
     }
 
     private void work() {
+        long pollNanos = config.webhooks().pollInterval().toNanos();
         while (running) {
-            long seen;
-            synchronized (signal) {
-                seen = wakeUps;
-            }
+            long seen = wakeUps();
             try {
-                while (running && fanOut()) {
-                    // the events written since, a batch at a time
-                }
+                fanOutAll();
+                long fannedAt = wakeUps();
+                long fannedNanos = System.nanoTime();
                 while (running && dispatchOne()) {
-                    // one message after another, while some are due
+                    // One message after another, while some are due. Events written meanwhile are fanned out between
+                    // them (after a local commit woke the workers, or once a poll interval), not after a long queue.
+                    if (wakeUps() != fannedAt || System.nanoTime() - fannedNanos >= pollNanos) {
+                        fanOutAll();
+                        fannedAt = wakeUps();
+                        fannedNanos = System.nanoTime();
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("Webhook dispatch failed, trying again later: %s", e.toString());
             }
             await(seen);
+        }
+    }
+
+    private long wakeUps() {
+        synchronized (signal) {
+            return wakeUps;
+        }
+    }
+
+    /** Fans out every event written since the last fan-out, a batch at a time. */
+    private void fanOutAll() {
+        while (running && fanOut()) {
+            // the next batch
         }
     }
 
