@@ -39,7 +39,6 @@ public class MeasureRepository implements PanacheRepository<Measure> {
     @Inject
     ObjectMapper json;
 
-    /** Each evaluator's latest assessment of the measures of {@code page}, as {@code latest}. */
     /**
      * The measure a measure ({@code m}) takes up, looked up only for those that take one up: by key, in subqueries that
      * CASE runs only then. Joined instead, the plan PostgreSQL keeps for the prepared statement compared every measure
@@ -59,6 +58,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                                   order by xp.start_year, xp.slug, x.number) as text)
              from measure x join plan xp on xp.id = x.plan_id where x.continues_id = m.id)""";
 
+    /** Each evaluator's latest assessment of the measures of {@code page}, as {@code latest}. */
     private static final String LATEST_BY_EVALUATOR = """
             left join (
                 select la.measure_id, lev.slug, lev.name, lev.short_name, la.status, la.evaluation_id, la.evaluation_date
