@@ -95,6 +95,27 @@ public class WebhookRepository {
         return message;
     }
 
+    /**
+     * Deletes a subscription, its messages with it (the foreign key cascades), and the events that only its messages
+     * carried: its pings, and the events no other subscription was sent.
+     */
+    void delete(Webhook webhook) {
+        List<?> events = em.createNativeQuery("select distinct event_id from webhook_message where webhook_id = :id")
+                .setParameter("id", webhook.id)
+                .getResultList();
+        em.remove(webhook);
+        em.flush();
+        if (!events.isEmpty()) {
+            em.createNativeQuery("""
+                            delete from webhook_event e where e.id = any(:events)
+                              and not exists (select 1 from webhook_message m where m.event_id = e.id)""")
+                    .setParameter(
+                            "events",
+                            events.stream().map(e -> ((Number) e).longValue()).toArray(Long[]::new))
+                    .executeUpdate();
+        }
+    }
+
     /** The id of the last event written (0 when there is none). */
     long lastEventId() {
         return ((Number) em.createNativeQuery("select coalesce(max(id), 0) from webhook_event")

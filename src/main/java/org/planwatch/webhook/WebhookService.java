@@ -112,14 +112,14 @@ public class WebhookService {
         return after;
     }
 
-    /** Deletes a subscription with its messages: those not yet delivered are never sent. */
+    /** Deletes a subscription with its messages (those not yet delivered are never sent) and the events only they carried. */
     @Transactional
     public void delete(long id, String ifMatch) {
         writes.lock();
         Webhook webhook = readable(id);
         WebhookView before = WebhookView.from(webhook);
         etags.requireMatch(ifMatch, before);
-        em.remove(webhook);
+        webhooks.delete(webhook);
         writes.audit(Change.Kind.DELETED, ApiPaths.webhook(id), before, null);
     }
 

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,9 @@ class WebhookSubscriptionTest {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    DataSource dataSource;
 
     @AfterEach
     void cleanUp() {
@@ -245,6 +249,29 @@ class WebhookSubscriptionTest {
                 log.stream().map(m -> m.get("event")).toList(),
                 "the last write's events, newest first: " + log);
         log.forEach(m -> assertEquals("PENDING", m.get("state"), m.toString()));
+    }
+
+    @Test
+    void deletingASubscriptionDeletesTheEventsOnlyItsMessagesCarried() throws Exception {
+        long events = events();
+        long id = create(admin(), body(PUBLIC_URL));
+        String path = WEBHOOKS + "/" + id;
+        admin().post(path + "/test").then().statusCode(202);
+        admin().post(path + "/test").then().statusCode(202);
+        assertEquals(events + 2, events(), "each ping is an event");
+        admin().header("If-Match", admin().get(path).header("ETag"))
+                .delete(path)
+                .then()
+                .statusCode(204);
+        assertEquals(events, events(), "the pings' events are gone with their subscription");
+    }
+
+    private long events() throws Exception {
+        try (var connection = dataSource.getConnection();
+                var rows = connection.createStatement().executeQuery("select count(*) from webhook_event")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static List<Map<String, Object>> all(RequestSpecification as) {
