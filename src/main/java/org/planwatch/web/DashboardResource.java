@@ -18,6 +18,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,18 +26,12 @@ import org.planwatch.common.http.QueryParams;
 import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.AxisProgress;
 import org.planwatch.domain.Status;
-import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureDetail;
 import org.planwatch.measure.MeasureFilter;
-import org.planwatch.measure.MeasureRepository;
-import org.planwatch.measure.MeasureService;
 import org.planwatch.measure.MeasureView;
 import org.planwatch.plan.Plan;
-import org.planwatch.plan.PlanRepository;
-import org.planwatch.plan.PlanService;
 import org.planwatch.plan.PlanView;
 import org.planwatch.progress.ProgressHistory;
-import org.planwatch.progress.ProgressRepository;
 import org.planwatch.web.Views.AxisRow;
 import org.planwatch.web.Views.Frame;
 import org.planwatch.web.Views.MeasureRow;
@@ -52,19 +47,7 @@ import org.planwatch.web.Views.StatusLook;
 public class DashboardResource {
 
     @Inject
-    PlanRepository plans;
-
-    @Inject
-    PlanService planService;
-
-    @Inject
-    ProgressRepository progress;
-
-    @Inject
-    MeasureRepository measures;
-
-    @Inject
-    MeasureService measureService;
+    PlanPages pages;
 
     @Inject
     Template plan;
@@ -82,12 +65,12 @@ public class DashboardResource {
     @Operation(hidden = true)
     public Response home(@BeanParam MeasureFormParams form, @BeanParam PageLangParams lang, @Context UriInfo uri) {
         Lang chosen = lang.chosen(vertx.getCurrent());
-        List<Plan> latest = plans.latestWithMeasures();
+        Optional<Plan> latest = pages.planOrLatest(null);
         if (latest.isEmpty()) {
             Frame frame = frame(chosen, "Planwatch", uri, ApiPaths.PLANS, "/feeds/changes.atom");
             return html(empty.data("frame", frame).render(), lang.param());
         }
-        return planPage(latest.get(0), form, chosen, lang.param(), uri);
+        return planPage(latest.get(), form, chosen, lang.param(), uri);
     }
 
     @GET
@@ -98,7 +81,7 @@ public class DashboardResource {
             @BeanParam MeasureFormParams form,
             @BeanParam PageLangParams lang,
             @Context UriInfo uri) {
-        return planPage(plans.require(slug), form, lang.chosen(vertx.getCurrent()), lang.param(), uri);
+        return planPage(pages.plan(slug), form, lang.chosen(vertx.getCurrent()), lang.param(), uri);
     }
 
     @GET
@@ -110,9 +93,8 @@ public class DashboardResource {
             @BeanParam PageLangParams lang,
             @Context UriInfo uri) {
         Lang chosen = lang.chosen(vertx.getCurrent());
-        Plan planEntity = plans.require(slug);
-        MeasureDetail detail =
-                measureService.detail(planEntity.slug, QueryParams.positiveNumber("number", number), null);
+        Plan planEntity = pages.plan(slug);
+        MeasureDetail detail = pages.measure(planEntity, QueryParams.positiveNumber("number", number));
         String api = ApiPaths.measure(slug, detail.number());
         Frame frame = frame(
                 chosen,
@@ -122,7 +104,7 @@ public class DashboardResource {
                 "/feeds/changes.atom?plan=" + slug + "&axis=" + detail.axis().number());
         return html(
                 measure.data("frame", frame)
-                        .data("plan", planService.view(planEntity))
+                        .data("plan", pages.view(planEntity))
                         .data("m", detail)
                         .data("status", StatusLook.of(detail.status(), chosen))
                         .data(
@@ -137,10 +119,7 @@ public class DashboardResource {
                                                 StatusLook.of(s.status(), chosen)))
                                         .toList())
                         .data("timeline", TimelineItem.of(detail, chosen))
-                        .data(
-                                "lineage",
-                                Views.LineageLine.of(
-                                        measureService.lineage(planEntity.slug, detail.number(), null), chosen))
+                        .data("lineage", Views.LineageLine.of(pages.lineage(planEntity, detail.number()), chosen))
                         .data("badge", ApiPaths.badge(api) + (chosen == Lang.EN ? "?lang=en" : ""))
                         .render(),
                 lang.param());
@@ -163,20 +142,20 @@ public class DashboardResource {
     public record Assessed(String shortName, String name, String date, StatusLook status) {}
 
     private Response planPage(Plan planEntity, MeasureFormParams form, Lang chosen, String langParam, UriInfo uri) {
-        MeasureFilter filter = measureService.checked(planEntity, form.filter());
-        List<AxisProgress> axes = progress.axes(planEntity.id, StatusBasis.LATEST);
-        PlanView view = planService.view(planEntity, axes);
-        List<MeasureView> all = measures.all(planEntity.slug, MeasureFilter.ALL, StatusBasis.LATEST);
+        MeasureFilter filter = pages.checked(planEntity, form.filter());
+        List<AxisProgress> axes = pages.axes(planEntity);
+        PlanView view = pages.view(planEntity, axes);
+        List<MeasureView> all = pages.measures(planEntity, MeasureFilter.ALL);
         boolean filtered = filter.axis() != null
                 || !filter.statuses().isEmpty()
                 || !filter.words().isEmpty()
                 || filter.overdue() != null;
         Set<Integer> shown = filtered
-                ? measures.all(planEntity.slug, filter, StatusBasis.LATEST).stream()
+                ? pages.measures(planEntity, filter).stream()
                         .map(MeasureView::number)
                         .collect(Collectors.toSet())
                 : all.stream().map(MeasureView::number).collect(Collectors.toSet());
-        List<ProgressHistory.Point> history = progress.history(planEntity.id);
+        List<ProgressHistory.Point> history = pages.history(planEntity);
         var t = Texts.of(chosen);
         String slug = planEntity.slug;
 
@@ -217,11 +196,7 @@ public class DashboardResource {
                                 view.latestEvaluation() == null
                                         ? ""
                                         : Texts.date(view.latestEvaluation().date(), chosen))
-                        .data(
-                                "plans",
-                                plans.page(null, 200).stream()
-                                        .map(p -> new Option(p.slug, p.title, p.id.equals(planEntity.id)))
-                                        .toList())
+                        .data("plans", pages.choices(planEntity, p -> p.title))
                         .data(
                                 "progressBar",
                                 new RawString(Charts.stackedBar(view.progress(), chosen, t.get("progress"))))

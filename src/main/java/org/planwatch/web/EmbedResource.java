@@ -28,16 +28,10 @@ import org.planwatch.common.problem.ApiException;
 import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.AxisProgress;
 import org.planwatch.domain.Status;
-import org.planwatch.domain.StatusBasis;
 import org.planwatch.measure.MeasureDetail;
 import org.planwatch.measure.MeasureFilter;
-import org.planwatch.measure.MeasureRepository;
-import org.planwatch.measure.MeasureService;
 import org.planwatch.plan.Plan;
-import org.planwatch.plan.PlanRepository;
-import org.planwatch.plan.PlanService;
 import org.planwatch.plan.PlanView;
-import org.planwatch.progress.ProgressRepository;
 import org.planwatch.web.Views.AxisRow;
 import org.planwatch.web.Views.Frame;
 import org.planwatch.web.Views.MeasureRow;
@@ -47,26 +41,14 @@ import org.planwatch.web.Views.StatusLook;
 /**
  * Views made to sit in an iframe on any site (the only pages that may be framed, see HttpEdge), and
  * the page that writes the iframe, script and badge code for them. Options are query parameters:
- * plan (the latest by default), axis, status, lang, layout (full or compact), theme (light or dark).
+ * plan (the latest with measures by default), axis, status, lang, layout (full or compact), theme (light or dark).
  */
 @Path("/embed")
 @Produces(MediaType.TEXT_HTML)
 public class EmbedResource {
 
     @Inject
-    PlanRepository plans;
-
-    @Inject
-    PlanService planService;
-
-    @Inject
-    ProgressRepository progress;
-
-    @Inject
-    MeasureRepository measures;
-
-    @Inject
-    MeasureService measureService;
+    PlanPages pages;
 
     @Location("embed/progress.html")
     Template progressView;
@@ -106,8 +88,8 @@ public class EmbedResource {
     public Response progress(@QueryParam("plan") String slug, @BeanParam EmbedParams params, @Context UriInfo uri) {
         Options options = params.options(vertx.getCurrent());
         Plan plan = plan(slug);
-        List<AxisProgress> axes = progress.axes(plan.id, StatusBasis.LATEST);
-        PlanView view = planService.view(plan, axes);
+        List<AxisProgress> axes = pages.axes(plan);
+        PlanView view = pages.view(plan, axes);
         var t = Texts.of(options.lang());
         return page(progressView
                 .data("frame", frame(options, view.title(), uri))
@@ -131,11 +113,11 @@ public class EmbedResource {
             @Context UriInfo uri) {
         Options options = params.options(vertx.getCurrent());
         Plan plan = plan(slug);
-        MeasureFilter filter = measureService.checked(plan, form.filter());
+        MeasureFilter filter = pages.checked(plan, form.filter());
         var t = Texts.of(options.lang());
         String heading = plan.title;
         if (filter.axis() != null) {
-            String axisTitle = progress.axes(plan.id, StatusBasis.LATEST).stream()
+            String axisTitle = pages.axes(plan).stream()
                     .filter(a -> a.number() == filter.axis())
                     .map(AxisProgress::title)
                     .findFirst()
@@ -154,7 +136,7 @@ public class EmbedResource {
                 .data("link", base + "plans/" + plan.slug + dashboardQuery(filter))
                 .data(
                         "rows",
-                        measures.all(plan.slug, filter, StatusBasis.LATEST).stream()
+                        pages.measures(plan, filter).stream()
                                 .map(m -> MeasureRow.of(
                                         m,
                                         options.lang(),
@@ -175,7 +157,7 @@ public class EmbedResource {
         Options options = params.options(vertx.getCurrent());
         Plan plan = plan(slug);
         Integer wanted = QueryParams.positiveNumber("number", number == null ? "1" : number);
-        MeasureDetail detail = measureService.detail(plan.slug, wanted, null);
+        MeasureDetail detail = pages.measure(plan, wanted);
         return page(measureView
                 .data("frame", frame(options, Texts.of(options.lang()).get("measure") + " " + detail.number(), uri))
                 .data("m", detail)
@@ -205,9 +187,8 @@ public class EmbedResource {
         String chosenView =
                 view != null && Set.of("progress", "measures", "measure").contains(view) ? view : "measures";
         Plan plan = plan(slug);
-        List<Integer> axisNumbers = progress.axes(plan.id, StatusBasis.LATEST).stream()
-                .map(AxisProgress::number)
-                .toList();
+        List<Integer> axisNumbers =
+                pages.axes(plan).stream().map(AxisProgress::number).toList();
         Integer axisNumber = axis == null || axis.isBlank() ? null : QueryParams.positiveNumber("axis", axis);
         Status chosenStatus =
                 status == null || status.isBlank() ? null : QueryParams.enumValue("status", status, Status.class);
@@ -275,11 +256,7 @@ public class EmbedResource {
         return DashboardResource.html(
                 builder.data("frame", frame)
                         .data("views", views)
-                        .data(
-                                "plans",
-                                plans.page(null, 200).stream()
-                                        .map(p -> new Option(p.slug, p.slug + " – " + p.title, p.id.equals(plan.id)))
-                                        .toList())
+                        .data("plans", pages.choices(plan, p -> p.slug + " – " + p.title))
                         .data(
                                 "axes",
                                 axisNumbers.stream()
@@ -303,15 +280,9 @@ public class EmbedResource {
                 null);
     }
 
+    /** The plan asked for, else the latest plan that has measures, as on the dashboard's home page. */
     private Plan plan(String slug) {
-        if (slug == null || slug.isBlank()) {
-            List<Plan> latest = plans.page(null, 1);
-            if (latest.isEmpty()) {
-                throw new ApiException.NotFound("There is no plan yet.");
-            }
-            return latest.get(0);
-        }
-        return plans.require(slug.strip());
+        return pages.planOrLatest(slug).orElseThrow(() -> new ApiException.NotFound("There is no plan yet."));
     }
 
     /** An absolute path of this service as a URL, from the base URL (which ends with a slash). */
