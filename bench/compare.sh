@@ -6,7 +6,9 @@
 # bench/run.sh) alternate between the two for several rounds: old then new in odd rounds, new then old in even ones
 # (whichever runs second was measured 7-19% slower with the same code on both sides), each run after a 1 s pause. Per
 # address it reports the median requests/s and p99 of each side and the ratio new/old: "not slower" when the new
-# median is at least 95% of the old.
+# median is at least 95% of the old. It also reports the CPU time each request cost, in the service (its JVM, all
+# threads) and in PostgreSQL (all its processes), from /proc around each run: unlike requests/s, that figure hardly
+# moves with what else the machine is doing, so it tells a slower code path from a busier machine.
 # Then, on the new side only (reported, not compared): the measure list with overdue=true, after giving the plan's
 # measures a deadline. Appends a section to bench/RESULTS.md. Stops everything it started, removes its worktree.
 #
@@ -121,6 +123,7 @@ for side in old new; do
   done
 done
 
+declare -A PID=([old]=$OLD_PID [new]=$NEW_PID)
 say "JIT warm-up: ${JIT_WARMUP}s per address and service"
 for side in old new; do
   for name in "${NAMES[@]}"; do
@@ -128,17 +131,31 @@ for side in old new; do
   done
 done
 
-# One measured run: appends "requests/s p99 non-2xx" to $WORK/<side>-<name>.
+# CPU time (clock ticks) of processes, from /proc: "pid ticks" lines for the service's JVM (all its threads) or for
+# every PostgreSQL process (the other side's backends are idle meanwhile).
+ticks_of() { local p; for p in "$@"; do awk -v p="$p" '{print p, $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done; }
+postgres_ticks() { ticks_of $(pgrep -x postgres || true); }
+# Ticks spent between two snapshots; a process that started in between counts from zero.
+ticks_between() { awk 'NR == FNR {before[$1] = $2; next} {total += $2 - before[$1]} END {print total + 0}' "$1" "$2"; }
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+
+# One measured run: appends "requests/s p99 non-2xx service-µs/request postgres-µs/request" to $WORK/<side>-<name>.
 ERRORS=0
 measure() { # side, name
-  local out rps p99 bad
+  local out rps p99 bad requests service_us postgres_us
+  ticks_of "${PID[$1]}" >"$WORK/svc-before"; postgres_ticks >"$WORK/pg-before"
   out=$(wrk -t$THREADS -c$CONNECTIONS -d"$DURATION" --latency "${BASE[$1]}${URL_PATH[$2]}")
+  ticks_of "${PID[$1]}" >"$WORK/svc-after"; postgres_ticks >"$WORK/pg-after"
   rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out" | to_ms)
   bad=$(awk '/Non-2xx or 3xx/ {print $NF}' <<<"$out"); bad=${bad:-0}
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  service_us=$(( $(ticks_between "$WORK/svc-before" "$WORK/svc-after") * TICK_US / requests ))
+  postgres_us=$(( $(ticks_between "$WORK/pg-before" "$WORK/pg-after") * TICK_US / requests ))
   ERRORS=$((ERRORS + bad))
-  echo "$rps $p99 $bad" >>"$WORK/$1-$2"
-  printf '  %-16s %-3s %7s req/s  p99 %7s ms  non-2xx/3xx %s\n' "${TITLE[$2]}" "$1" "$rps" "$p99" "$bad"
+  echo "$rps $p99 $bad $service_us $postgres_us" >>"$WORK/$1-$2"
+  printf '  %-16s %-3s %7s req/s  p99 %7s ms  CPU/request %4s µs service %4s µs PostgreSQL  non-2xx/3xx %s\n' \
+    "${TITLE[$2]}" "$1" "$rps" "$p99" "$service_us" "$postgres_us" "$bad"
 }
 median() { # column, file, printf format
   awk -v c="$1" '{print $c}' "$2" | sort -n \
@@ -180,12 +197,18 @@ for name in "${NAMES[@]}"; do
   else
     verdict="slower"; SLOWER+=("${TITLE[$name]}")
   fi
-  ROWS+=("| ${TITLE[$name]} | $old_rps | $new_rps | ${ratio}x | $old_p99 | $new_p99 | ${BYTES[old-$name]} / ${BYTES[new-$name]} | $verdict |")
-  printf '%-16s old %7s req/s p99 %6s ms | new %7s req/s p99 %6s ms | new/old %sx: %s\n' \
-    "${TITLE[$name]}" "$old_rps" "$old_p99" "$new_rps" "$new_p99" "$ratio" "$verdict"
+  old_cpu=$(awk '{print $4 + $5}' "$WORK/old-$name" >"$WORK/cpu-old-$name"; median 1 "$WORK/cpu-old-$name" %.0f)
+  new_cpu=$(awk '{print $4 + $5}' "$WORK/new-$name" >"$WORK/cpu-new-$name"; median 1 "$WORK/cpu-new-$name" %.0f)
+  old_svc=$(median 4 "$WORK/old-$name" %.0f) new_svc=$(median 4 "$WORK/new-$name" %.0f)
+  old_pg=$(median 5 "$WORK/old-$name" %.0f) new_pg=$(median 5 "$WORK/new-$name" %.0f)
+  cpu_ratio=$(awk -v n="$new_cpu" -v o="$old_cpu" 'BEGIN {printf "%.2f", n / o}')
+  ROWS+=("| ${TITLE[$name]} | $old_rps | $new_rps | ${ratio}x | $old_p99 | $new_p99 | $old_svc + $old_pg = $old_cpu | $new_svc + $new_pg = $new_cpu | ${cpu_ratio}x | ${BYTES[old-$name]} / ${BYTES[new-$name]} | $verdict |")
+  printf '%-16s old %7s req/s p99 %6s ms %5s µs CPU | new %7s req/s p99 %6s ms %5s µs CPU | new/old %sx, CPU %sx: %s\n' \
+    "${TITLE[$name]}" "$old_rps" "$old_p99" "$old_cpu" "$new_rps" "$new_p99" "$new_cpu" "$ratio" "$cpu_ratio" "$verdict"
 done
 overdue_rps=$(median 1 "$WORK/new-overdue" %.0f) overdue_p99=$(median 2 "$WORK/new-overdue" %.2f)
-ROWS+=("| ${TITLE[overdue]} (new only, $OVERDUE_COUNT of $MEASURE_COUNT overdue) | — | $overdue_rps | — | — | $overdue_p99 | — / ${BYTES[new-overdue]} | reported |")
+overdue_svc=$(median 4 "$WORK/new-overdue" %.0f) overdue_pg=$(median 5 "$WORK/new-overdue" %.0f)
+ROWS+=("| ${TITLE[overdue]} (new only, $OVERDUE_COUNT of $MEASURE_COUNT overdue) | — | $overdue_rps | — | — | $overdue_p99 | — | $overdue_svc + $overdue_pg = $((overdue_svc + overdue_pg)) | — | — / ${BYTES[new-overdue]} | reported |")
 printf '%-16s new %7s req/s p99 %6s ms (%s of %s measures overdue; reported, not compared)\n' \
   "overdue=true" "$overdue_rps" "$overdue_p99" "$OVERDUE_COUNT" "$MEASURE_COUNT"
 if [ ${#SLOWER[@]} = 0 ]; then
@@ -205,16 +228,21 @@ say "Database path of the working tree against ${OLD_SHA:0:7}: $VERDICT"
   echo "Each address served ${JIT_WARMUP}s by each side first (JIT warm-up), then $ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d$DURATION per address and side,"
   echo "old first in odd rounds and new first in even ones, ${PAUSE} s apart; medians of the rounds."
   echo
-  echo "| address | old requests/s | new requests/s | new/old | old p99 (ms) | new p99 (ms) | answer bytes old / new | verdict |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+  echo "| address | old requests/s | new requests/s | new/old | old p99 (ms) | new p99 (ms) | old CPU µs/request (service + PostgreSQL) | new CPU µs/request | CPU new/old | answer bytes old / new | verdict |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "Requests/s of each round (old; new; new/old within the round):"
   for name in "${NAMES[@]}"; do
     echo "- ${TITLE[$name]}: $(runs "$WORK/old-$name"); $(runs "$WORK/new-$name"); $(paste -d' ' "$WORK/old-$name" "$WORK/new-$name" \
-      | awk '{printf "%s%.2f", (NR > 1 ? ", " : ""), $4 / $1}')"
+      | awk '{printf "%s%.2f", (NR > 1 ? ", " : ""), $6 / $1}')"
   done
   echo "- ${TITLE[overdue]} (new only, after setting every measure of the plan due by 2021 in its database): $(runs "$WORK/new-overdue")"
+  echo
+  echo "CPU µs per request of each round, service + PostgreSQL (old; new):"
+  for name in "${NAMES[@]}"; do
+    echo "- ${TITLE[$name]}: $(runs "$WORK/cpu-old-$name"); $(runs "$WORK/cpu-new-$name")"
+  done
   echo
   echo "Verdict (new median requests/s at least $THRESHOLD% of the old, per address): $VERDICT. Non-2xx/3xx answers: $ERRORS."
 } >>bench/RESULTS.md
