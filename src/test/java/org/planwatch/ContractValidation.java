@@ -15,11 +15,13 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,8 +29,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Checks every answer the tests receive against the contract the service serves (/q/openapi), with an independent
@@ -52,7 +57,7 @@ public final class ContractValidation implements Filter {
             FilterableRequestSpecification request, FilterableResponseSpecification expected, FilterContext context) {
         Response response = context.next(request, expected);
         String uri = request.getURI();
-        Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         response.getHeaders().forEach(header -> headers.putIfAbsent(header.getName(), header.getValue()));
         List<String> violations = violations(
                 origin(uri),
@@ -85,8 +90,7 @@ public final class ContractValidation implements Filter {
         if (!gzip || body == null || body.length < 2 || body[0] != (byte) 0x1f || body[1] != (byte) 0x8b) {
             return body;
         }
-        try (java.util.zip.GZIPInputStream in =
-                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
             return in.readAllBytes();
         } catch (IOException e) {
             return body; // reported as a body that is not what its Content-Type says
@@ -95,13 +99,11 @@ public final class ContractValidation implements Filter {
 
     /** For the tests that use the JDK's HTTP client: fails when the contract does not allow this answer (body as bytes or text). */
     public static void assertAllowed(HttpResponse<?> response) {
-        Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         response.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
         byte[] body = response.body() instanceof byte[] bytes
                 ? bytes
-                : response.body() instanceof String text
-                        ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                        : new byte[0];
+                : response.body() instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : new byte[0];
         String uri = response.request().uri().toString();
         List<String> violations = violations(
                 origin(uri), response.request().method(), rawPath(uri), response.statusCode(), headers, body);
@@ -110,7 +112,7 @@ public final class ContractValidation implements Filter {
                     response.request().method() + " " + uri,
                     response.statusCode(),
                     violations,
-                    new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+                    new String(body, StandardCharsets.UTF_8)));
         }
     }
 
@@ -125,7 +127,7 @@ public final class ContractValidation implements Filter {
 
     /** Scheme, host and port, read as text: the tests send malformed URLs on purpose. */
     static String origin(String uri) {
-        java.util.regex.Matcher origin = ORIGIN.matcher(uri);
+        Matcher origin = ORIGIN.matcher(uri);
         if (!origin.find()) {
             throw new IllegalArgumentException("Not an absolute URL: " + uri);
         }
@@ -263,7 +265,7 @@ public final class ContractValidation implements Filter {
             if (head || !content.path(listed).has("schema")) {
                 return violations;
             }
-            String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(body, StandardCharsets.UTF_8);
             boolean json = mediaType.equals("application/json") || mediaType.endsWith("+json");
             // Other media types (CSV, SVG) are described as strings: their text is the instance.
             validate(

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.planwatch.common.config.PlanwatchConfig;
 import org.planwatch.common.http.Compression;
@@ -189,8 +190,7 @@ public class ResponseCache {
                         && !ZERO_WEIGHT.matcher(accept).find());
     }
 
-    private static final java.util.regex.Pattern ZERO_WEIGHT =
-            java.util.regex.Pattern.compile(";\\s*q\\s*=\\s*0(\\.0*)?\\s*(,|;|$)");
+    private static final Pattern ZERO_WEIGHT = Pattern.compile(";\\s*q\\s*=\\s*0(\\.0*)?\\s*(,|;|$)");
 
     /** Whether Accept-Encoding lists gzip with a weight above zero (RFC 9110: {@code gzip;q=0.5} does, {@code gzip; q=0} does not). */
     static boolean acceptsGzip(String acceptEncoding) {

@@ -3,6 +3,7 @@ package org.planwatch.web;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateData;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +74,7 @@ final class Views {
         /** The measures before {@code number} of {@code plan} in its chain, then those after, each as a sentence. */
         static List<LineageLine> of(MeasureLineage lineage, Lang lang) {
             var t = Texts.of(lang);
-            List<LineageLine> lines = new java.util.ArrayList<>();
+            List<LineageLine> lines = new ArrayList<>();
             boolean after = false;
             for (MeasureLineage.Link link : lineage.chain()) {
                 if (link.plan().equals(lineage.plan()) && link.number() == lineage.number()) {

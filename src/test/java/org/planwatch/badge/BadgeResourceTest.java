@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,7 +96,7 @@ class BadgeResourceTest {
 
     private static List<String> texts(Document svg) {
         NodeList nodes = svg.getElementsByTagNameNS("*", "text");
-        return java.util.stream.IntStream.range(0, nodes.getLength())
+        return IntStream.range(0, nodes.getLength())
                 .mapToObj(i -> nodes.item(i).getTextContent())
                 .toList();
     }

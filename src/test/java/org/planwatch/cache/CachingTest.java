@@ -22,10 +22,16 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.GZIPInputStream;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -282,9 +288,8 @@ class CachingTest {
     /** Over HTTP/2 (h2c, as Java's HTTP client asks by default), a gzip answer is gzipped once, computed or from memory. */
     @Test
     void overHttp2AGzipAnswerIsCompressedOnce() throws Exception {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_2)
-                .build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
         String expected = given().header("Accept-Encoding", "identity")
                 .get(MEASURES + "?axis=4")
                 .then()
@@ -293,17 +298,14 @@ class CachingTest {
                 .asString();
         for (int attempt = 0; attempt < 3; attempt++) {
             var answer = client.send(
-                    java.net.http.HttpRequest.newBuilder(root.resolve(MEASURES.substring(1) + "?axis=4"))
+                    HttpRequest.newBuilder(root.resolve(MEASURES.substring(1) + "?axis=4"))
                             .header("Accept-Encoding", "gzip")
                             .build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-            assertEquals(java.net.http.HttpClient.Version.HTTP_2, answer.version());
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(HttpClient.Version.HTTP_2, answer.version());
             assertEquals("gzip", answer.headers().firstValue("Content-Encoding").orElse(null));
-            try (var unzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(answer.body()))) {
-                assertEquals(
-                        expected,
-                        new String(unzip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
-                        "attempt " + attempt);
+            try (var unzip = new GZIPInputStream(new ByteArrayInputStream(answer.body()))) {
+                assertEquals(expected, new String(unzip.readAllBytes(), StandardCharsets.UTF_8), "attempt " + attempt);
             }
         }
     }

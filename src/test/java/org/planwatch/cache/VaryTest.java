@@ -1,6 +1,7 @@
 package org.planwatch.cache;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -136,7 +137,7 @@ class VaryTest {
                         path,
                         API)
                 .then()
-                .body(org.hamcrest.Matchers.containsString("lang=\"en\""));
+                .body(containsString("lang=\"en\""));
         // a lang the pages do not have: the cookie and Accept-Language choose again
         check(() -> given().queryParam("lang", "de"), path, PAGE);
     }
@@ -161,10 +162,10 @@ class VaryTest {
         // an embed is shown on other sites: Planwatch's cookie does not choose its language
         check(() -> given().cookie("planwatch-lang", "en").header("Accept-Language", "fr"), path, EMBED)
                 .then()
-                .body(org.hamcrest.Matchers.containsString("lang=\"fr\""));
+                .body(containsString("lang=\"fr\""));
         check(() -> given().header("Accept-Language", "fr"), path + "&lang=en", API)
                 .then()
-                .body(org.hamcrest.Matchers.containsString("lang=\"en\""));
+                .body(containsString("lang=\"en\""));
     }
 
     @ParameterizedTest(name = "{0}")

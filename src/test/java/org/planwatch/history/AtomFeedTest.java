@@ -2,6 +2,7 @@ package org.planwatch.history;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -145,8 +148,8 @@ class AtomFeedTest {
     }
 
     /** What the contract says of the filters: a plan's period, an evaluator's slug. */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(
+    @ParameterizedTest
+    @ValueSource(
             strings = {
                 "/feeds/changes.atom?plan=2019",
                 "/feeds/changes.atom?evaluator=CNCDH",
@@ -156,9 +159,7 @@ class AtomFeedTest {
     void aMalformedPlanOrEvaluatorIsA400(String pathAndQuery) {
         String path = pathAndQuery.substring(0, pathAndQuery.indexOf('?'));
         assertProblem(given().get(pathAndQuery), 400, "Invalid parameter", path)
-                .body(
-                        "errors[0].field",
-                        org.hamcrest.Matchers.equalTo(pathAndQuery.contains("evaluator") ? "evaluator" : "plan"));
+                .body("errors[0].field", equalTo(pathAndQuery.contains("evaluator") ? "evaluator" : "plan"));
     }
 
     @Test

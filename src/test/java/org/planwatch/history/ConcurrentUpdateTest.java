@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.planwatch.ContractValidation;
 import org.planwatch.TestData;
 
 /**
@@ -85,7 +86,7 @@ class ConcurrentUpdateTest {
                     futures.add(executor.submit(() -> {
                         start.await();
                         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                        org.planwatch.ContractValidation.assertAllowed(response);
+                        ContractValidation.assertAllowed(response);
                         return new Answer(response.statusCode(), response.body());
                     }));
                 }

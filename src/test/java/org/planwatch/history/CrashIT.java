@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,7 +117,7 @@ class CrashIT {
             assertEquals(id, stored.get(key)[0], "acknowledged write " + key + " is stored under another id");
         });
         assertWhole(stored);
-        Set<String> attempted = new java.util.HashSet<>(acknowledged.keySet());
+        Set<String> attempted = new HashSet<>(acknowledged.keySet());
         attempted.addAll(unanswered);
         assertTrue(attempted.containsAll(stored.keySet()), "evaluations nobody sent: " + stored.keySet());
 

@@ -3,10 +3,12 @@ package org.planwatch.plan;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.planwatch.Api.admin;
 import static org.planwatch.Api.csv;
 import static org.planwatch.Api.json;
@@ -22,6 +24,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.planwatch.Api;
 import org.planwatch.AuditTrail;
 import org.planwatch.Feed;
 import org.planwatch.TableDigests;
@@ -98,7 +101,7 @@ class PlanLoadTest {
                 .post("/api/v1/plans");
         created.then()
                 .statusCode(201)
-                .header("Location", org.hamcrest.Matchers.endsWith(BASE))
+                .header("Location", endsWith(BASE))
                 .body("slug", equalTo(PLAN))
                 .body("axisCount", equalTo(3))
                 .body("measureCount", equalTo(12))
@@ -160,39 +163,38 @@ class PlanLoadTest {
         // symbol and words) and filter, the chain in words on the measure's page; the badges show the count and mark
         data.plan();
         String home = given().get("/").then().statusCode(200).extract().asString();
-        org.junit.jupiter.api.Assertions.assertTrue(
-                home.contains("Plan de test 2030-2033"), "the home page shows " + PLAN);
+        assertTrue(home.contains("Plan de test 2030-2033"), "the home page shows " + PLAN);
         String overdue = given().get("/plans/" + PLAN + "?overdue=true")
                 .then()
                 .statusCode(200)
                 .extract()
                 .asString();
-        org.junit.jupiter.api.Assertions.assertTrue(overdue.contains("⌛</span> en retard"), overdue);
-        org.junit.jupiter.api.Assertions.assertTrue(overdue.contains("3 mesure(s) affichée(s) sur 12"), overdue);
-        org.junit.jupiter.api.Assertions.assertTrue(given().get("/plans/" + PLAN + "/measures/2")
+        assertTrue(overdue.contains("⌛</span> en retard"), overdue);
+        assertTrue(overdue.contains("3 mesure(s) affichée(s) sur 12"), overdue);
+        assertTrue(given().get("/plans/" + PLAN + "/measures/2")
                 .then()
                 .statusCode(200)
                 .extract()
                 .asString()
                 .contains("Reprise de la mesure 16 du plan 2019-2021, non réalisée dans ce plan."));
-        org.junit.jupiter.api.Assertions.assertTrue(given().get("/plans/" + PLAN + "/measures/2?lang=en")
+        assertTrue(given().get("/plans/" + PLAN + "/measures/2?lang=en")
                 .then()
                 .extract()
                 .asString()
                 .contains("Taken up from measure 16 of the 2019-2021 plan, not implemented there."));
-        org.junit.jupiter.api.Assertions.assertTrue(given().get(BASE + "/badge.svg")
+        assertTrue(given().get(BASE + "/badge.svg")
                 .then()
                 .statusCode(200)
                 .extract()
                 .asString()
                 .contains("⌛ 3"));
-        org.junit.jupiter.api.Assertions.assertTrue(given().get(BASE + "/measures/9/badge.svg")
+        assertTrue(given().get(BASE + "/measures/9/badge.svg")
                 .then()
                 .statusCode(200)
                 .extract()
                 .asString()
                 .contains("⌛ en retard"));
-        org.junit.jupiter.api.Assertions.assertTrue(given().get("/embed/measures?plan=" + PLAN + "&overdue=true")
+        assertTrue(given().get("/embed/measures?plan=" + PLAN + "&overdue=true")
                 .then()
                 .statusCode(200)
                 .extract()
@@ -339,15 +341,14 @@ class PlanLoadTest {
         body.put("dueBy", "2025-13");
         body.put("continues", Map.of("plan", "2019-2021", "number", 46));
         assertProblem(
-                        json(admin().header("If-Match", org.planwatch.Api.etag(path)), body)
-                                .put(path),
+                        json(admin().header("If-Match", Api.etag(path)), body).put(path),
                         422,
                         "Unprocessable content",
                         path)
                 .body("errors.field", contains("dueBy", "continues"));
         body.put("dueBy", "2025-12");
         body.put("continues", Map.of("plan", "2019-2021", "number", 45));
-        json(admin().header("If-Match", org.planwatch.Api.etag(path)), body)
+        json(admin().header("If-Match", Api.etag(path)), body)
                 .put(path)
                 .then()
                 .statusCode(200)
@@ -361,8 +362,7 @@ class PlanLoadTest {
         body.put("continues", Map.of("plan", plan, "number", 1));
         body.put("dueBy", null);
         assertProblem(
-                        json(admin().header("If-Match", org.planwatch.Api.etag(path)), body)
-                                .put(path),
+                        json(admin().header("If-Match", Api.etag(path)), body).put(path),
                         422,
                         "Unprocessable content",
                         path)

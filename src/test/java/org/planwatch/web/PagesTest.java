@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.planwatch.Problems.assertProblem;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,11 +73,10 @@ class PagesTest {
                 .asString();
         for (int number = 1; number <= 45; number++) {
             boolean shown = number == 24 || number == 27 || number == 29;
-            org.junit.jupiter.api.Assertions.assertEquals(
+            assertEquals(
                     shown, html.matches("(?s).*<tr data-number=\"" + number + "\"[^>]*[^n]>.*"), "measure " + number);
         }
-        org.junit.jupiter.api.Assertions.assertTrue(
-                html.contains("href=\"/api/v1/plans/2019-2021/measures.csv?axis=3&amp;status=NOT_IMPLEMENTED\""));
+        assertTrue(html.contains("href=\"/api/v1/plans/2019-2021/measures.csv?axis=3&amp;status=NOT_IMPLEMENTED\""));
     }
 
     @Test
@@ -86,22 +88,21 @@ class PagesTest {
                 .extract()
                 .asString();
         for (int number = 1; number <= 45; number++) {
-            org.junit.jupiter.api.Assertions.assertTrue(
-                    page.matches("(?s).*<tr data-number=\"" + number + "\"[^>]*[^n]>.*"), "measure " + number);
+            assertTrue(page.matches("(?s).*<tr data-number=\"" + number + "\"[^>]*[^n]>.*"), "measure " + number);
         }
         String embed = given().get("/embed/measures?plan=2019-2021&axis=&status=&q=")
                 .then()
                 .statusCode(200)
                 .extract()
                 .asString();
-        org.junit.jupiter.api.Assertions.assertEquals(45, embed.split("<li data-number=", -1).length - 1);
+        assertEquals(45, embed.split("<li data-number=", -1).length - 1);
         String filtered = given().get("/plans/2019-2021?axis=3&status=&status=NOT_IMPLEMENTED&q=")
                 .then()
                 .statusCode(200)
                 .extract()
                 .asString();
-        org.junit.jupiter.api.Assertions.assertTrue(filtered.matches("(?s).*<tr data-number=\"24\"[^>]*[^n]>.*"));
-        org.junit.jupiter.api.Assertions.assertFalse(filtered.matches("(?s).*<tr data-number=\"1\"[^>]*[^n]>.*"));
+        assertTrue(filtered.matches("(?s).*<tr data-number=\"24\"[^>]*[^n]>.*"));
+        assertFalse(filtered.matches("(?s).*<tr data-number=\"1\"[^>]*[^n]>.*"));
     }
 
     @Test

@@ -3,6 +3,9 @@ package org.planwatch.webhook;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +19,7 @@ import static org.planwatch.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -95,7 +99,7 @@ class WebhookDeliveryTest {
         response.then()
                 .statusCode(201)
                 .header("Location", containsString("/api/v1/webhooks/"))
-                .header("ETag", org.hamcrest.Matchers.notNullValue())
+                .header("ETag", notNullValue())
                 .body("secret", startsWith("whsec_"))
                 .body("webhook.url", equalTo(receiver.url(path)));
         long id = response.jsonPath().getLong("webhook.id");
@@ -226,7 +230,7 @@ class WebhookDeliveryTest {
                 .orElseThrow();
         JsonNode feedEntry = JSON.valueToTree(entry);
         JsonNode withoutLinks = moved.get("data").deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) withoutLinks).remove("links");
+        ((ObjectNode) withoutLinks).remove("links");
         assertEquals(normalisedTimes(feedEntry), normalisedTimes(withoutLinks));
 
         List<Map<String, Object>> log = deliveries(matching.id());
@@ -239,7 +243,7 @@ class WebhookDeliveryTest {
     }
 
     private static JsonNode normalisedTimes(JsonNode entry) {
-        com.fasterxml.jackson.databind.node.ObjectNode copy = entry.deepCopy();
+        ObjectNode copy = entry.deepCopy();
         copy.put(
                 "at", OffsetDateTime.parse(entry.get("at").asText()).toInstant().toString());
         return copy;
@@ -385,9 +389,7 @@ class WebhookDeliveryTest {
         assertEquals(admin().get(WEBHOOKS + "/" + subscription.id()).header("ETag"), rotated.header("ETag"));
         assertFalse(etagBefore.equals(rotated.header("ETag")));
         assertNotNull(rotated.path("webhook.previousSecretExpiresAt"));
-        admin().get(WEBHOOKS + "/" + subscription.id())
-                .then()
-                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("secret")));
+        admin().get(WEBHOOKS + "/" + subscription.id()).then().body("$", not(hasKey("secret")));
 
         ping(subscription.id());
         Receiver.Received during = receiver.awaitCount("/rotation", 1).get(0);

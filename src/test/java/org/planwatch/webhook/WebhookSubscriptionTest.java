@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +19,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,12 +134,12 @@ class WebhookSubscriptionTest {
         long id = created.jsonPath().getLong("webhook.id");
         data.deleteAfterwards(WEBHOOKS + "/" + id);
         String secret = created.path("secret");
-        assertEquals(32, java.util.Base64.getDecoder().decode(secret.substring(6)).length, "32 random bytes");
+        assertEquals(32, Base64.getDecoder().decode(secret.substring(6)).length, "32 random bytes");
         admin().get(WEBHOOKS + "/" + id)
                 .then()
                 .statusCode(200)
                 .header("ETag", equalTo(created.header("ETag")))
-                .body("$", not(org.hamcrest.Matchers.hasKey("secret")));
+                .body("$", not(hasKey("secret")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.planwatch.common.http;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +41,7 @@ public class Compression {
         return compressed.contains((parameters < 0 ? contentType : contentType.substring(0, parameters)).strip());
     }
 
-    public boolean compresses(jakarta.ws.rs.core.MediaType mediaType) {
+    public boolean compresses(MediaType mediaType) {
         return mediaType != null && compresses(mediaType.getType() + "/" + mediaType.getSubtype());
     }
 }

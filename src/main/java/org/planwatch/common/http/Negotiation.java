@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -59,6 +60,6 @@ public class Negotiation {
         if (produces == null) {
             produces = method.getDeclaringClass().getAnnotation(Produces.class);
         }
-        return produces == null ? Set.of("*/*") : Set.copyOf(java.util.Arrays.asList(produces.value()));
+        return produces == null ? Set.of("*/*") : Set.copyOf(Arrays.asList(produces.value()));
     }
 }

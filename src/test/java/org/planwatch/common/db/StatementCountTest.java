@@ -1,6 +1,7 @@
 package org.planwatch.common.db;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,7 +100,7 @@ class StatementCountTest {
         try {
             String previous = "2019-2021";
             int number = 16;
-            java.util.TreeSet<Integer> years = new java.util.TreeSet<>(); // each plan starts after the one it takes up
+            TreeSet<Integer> years = new TreeSet<>(); // each plan starts after the one it takes up
             while (years.size() < 3) {
                 years.add(data.freeStartYear(0));
             }
@@ -125,7 +127,7 @@ class StatementCountTest {
                 number = i + 1;
             }
             String path = "/api/v1/plans/" + previous + "/measures/" + number + "/lineage";
-            given().get(path).then().statusCode(200).body("chain.size()", org.hamcrest.Matchers.equalTo(4));
+            given().get(path).then().statusCode(200).body("chain.size()", equalTo(4));
             assertEquals(1, statementsFor(path), path);
             assertEquals(1, statementsFor("/api/v1/plans/2019-2021/measures/16/lineage"));
         } finally {

@@ -17,12 +17,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,8 +83,7 @@ class DatabaseOutageIT {
                 "{\"name\":\"Panne\",\"role\":\"EVALUATOR\",\"evaluator\":\"cncdh\"}",
                 Map.of());
         assertEquals(201, key.statusCode(), key.body());
-        java.util.regex.Matcher secret =
-                java.util.regex.Pattern.compile("\"key\":\"([^\"]+)\"").matcher(key.body());
+        Matcher secret = Pattern.compile("\"key\":\"([^\"]+)\"").matcher(key.body());
         assertTrue(secret.find(), key.body());
         evaluatorKey = secret.group(1);
     }
@@ -396,9 +399,7 @@ class DatabaseOutageIT {
     }
 
     private static Map<Integer, Long> statusCounts(List<Sample> samples) {
-        return samples.stream()
-                .collect(java.util.stream.Collectors.groupingBy(
-                        Sample::status, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        return samples.stream().collect(Collectors.groupingBy(Sample::status, TreeMap::new, Collectors.counting()));
     }
 
     private static long millis(long nanos) {

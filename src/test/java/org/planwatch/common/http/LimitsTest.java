@@ -4,13 +4,21 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.planwatch.Problems.assertProblem;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.planwatch.ContractValidation;
 
 /** The limits of README's "Limits" table, each with its answer. */
 @QuarkusTest
@@ -98,21 +106,20 @@ class LimitsTest {
 
     @Test
     void aContentTypeThatIsNoMediaTypeIsA415Problem() throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient()
+        var response = HttpClient.newHttpClient()
                 .send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "api/v1/plans"))
+                        HttpRequest.newBuilder(URI.create(base + "api/v1/plans"))
                                 .header("Authorization", ADMIN)
                                 .header("Content-Type", "garbage")
-                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
                                 .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
-        org.junit.jupiter.api.Assertions.assertEquals(415, response.statusCode(), response.body());
-        org.planwatch.ContractValidation.assertAllowed(response);
-        org.junit.jupiter.api.Assertions.assertTrue(
-                response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-        org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("\"status\":415"), response.body());
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, response.statusCode(), response.body());
+        ContractValidation.assertAllowed(response);
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(response.body().contains("\"status\":415"), response.body());
     }
 
-    @io.quarkus.test.common.http.TestHTTPResource("/")
+    @TestHTTPResource("/")
     String base;
 }

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -681,7 +683,7 @@ class ContractFuzzTest {
                                 JSON.textNode("1e999999"),
                                 JSON.objectNode(),
                                 JSON.arrayNode(),
-                                JSON.numberNode(new java.math.BigInteger("9".repeat(60)))));
+                                JSON.numberNode(new BigInteger("9".repeat(60)))));
                     case "array" -> pick(List.of(JSON.textNode("not a list"), JSON.numberNode(7), JSON.objectNode()));
                     case "object" ->
                         pick(List.of(JSON.textNode("not an object"), JSON.numberNode(7), JSON.arrayNode()));
@@ -949,7 +951,7 @@ class ContractFuzzTest {
         }
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.io.IOException closed) {
+        } catch (IOException closed) {
             // The server closes the connection after an answer it gives before reading the body (413, 431); the client
             // may already have sent the next request on it, or on another pooled connection closed the same way. Once
             // more, on a connection of its own (a client without a pool): a second failure fails.
