@@ -72,7 +72,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 join lateral (
                     select la.status, la.evaluation_id, la.evaluation_date
                     from assessment la
-                    where la.measure_id = page.id and la.evaluator_id = lev.id and la.evaluation_date <= :basisAsOf
+                    where la.measure_id = page.id and la.evaluator_id = lev.id and la.evaluation_date <= cast(:basisAsOf as date)
                     order by la.evaluation_date desc, la.evaluation_id desc
                     limit 1) la on true) latest on true""";
 
@@ -181,8 +181,8 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                                 basis.asOf() == null ? LATEST_BY_EVALUATOR : LATEST_BY_EVALUATOR_AS_OF))
                 .setParameter("plan", planSlug)
                 .setParameter("after", afterNumber)
-                .setParameter("limit", limit + 1)
-                .setParameter("overdueOn", basis.day(clock));
+                .setParameter("limit", limit + 1);
+        StatusJoin.bindDate(query, "overdueOn", basis.day(clock));
         StatusJoin.bind(basis, query);
         if (filter.lead() != null) {
             query.setParameter("lead", escapeLike(filter.lead()));
@@ -267,11 +267,11 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 left join evidence x on x.assessment_id = a.id
                 where m.plan_id = (select p.id from plan p where p.slug = :plan) and m.number = :number%s
                 order by a.evaluation_date desc, a.evaluation_id desc, a.id, x.position
-                """.formatted(asOf == null ? "" : " and a.evaluation_date <= :asOf"))
+                """.formatted(asOf == null ? "" : " and a.evaluation_date <= cast(:asOf as date)"))
                 .setParameter("plan", planSlug)
                 .setParameter("number", number);
         if (asOf != null) {
-            query.setParameter("asOf", asOf);
+            StatusJoin.bindDate(query, "asOf", asOf);
         }
         Map<Long, MeasureDetail.Item> items = new LinkedHashMap<>();
         for (Object row : query.getResultList()) {

@@ -67,7 +67,7 @@ public class ProgressRepository implements PlanProgress {
                 order by a.plan_id, a.number
                 """.formatted(StatusJoin.OVERDUE, StatusJoin.of(basis), planCondition));
         query.setParameter("plans", plans);
-        query.setParameter("overdueOn", basis.day(clock));
+        StatusJoin.bindDate(query, "overdueOn", basis.day(clock));
         StatusJoin.bind(basis, query);
         return axesBy(query.getResultList(), Rows::longValue);
     }
