@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import org.planwatch.common.db.TakenUp;
 import org.planwatch.plan.Plan;
 
 @ApplicationScoped
@@ -22,6 +23,11 @@ public class AxisRepository implements PanacheRepository<Axis> {
     }
 
     /** Deletes the axis with its measures and their assessments (bulk deletes, see PlanRepository.deleteWithEverything). */
+    /** The measures of later plans that take up measures of this axis (see {@link TakenUp}). */
+    public List<String> takenUp(Axis axis) {
+        return TakenUp.measures(getEntityManager(), "t.axis_id = :target", axis.id);
+    }
+
     public void deleteWithMeasures(Axis axis) {
         getEntityManager()
                 .createQuery(

@@ -125,8 +125,10 @@ public class AxisResource {
     @RolesAllowed(Role.ADMIN_ROLE)
     @Operation(
             summary = "Delete an axis",
-            description = "An axis with measures is only deleted with cascade=true, which deletes them "
-                    + "and their assessments too; otherwise the answer is a 409. Needs If-Match. Administrators only.")
+            description =
+                    "An axis with measures is only deleted with cascade=true, which deletes them "
+                            + "and their assessments too; otherwise the answer is a 409. It is a 409 too, even with cascade=true, when"
+                            + " a measure of a later plan takes up (continues) one of its measures. Needs If-Match. Administrators only.")
     public Response delete(
             @PathParam("plan") String slug,
             @PathParam("number") String number,

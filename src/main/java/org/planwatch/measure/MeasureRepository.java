@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.planwatch.common.db.Rows;
 import org.planwatch.common.db.StatusJoin;
+import org.planwatch.common.db.TakenUp;
 import org.planwatch.domain.AxisRef;
 import org.planwatch.domain.DueBy;
 import org.planwatch.domain.EvaluationRef;
@@ -405,6 +406,11 @@ public class MeasureRepository implements PanacheRepository<Measure> {
      * Deletes the measure with its assessments: bulk deletes, so that the assessments loaded for the 409 check are
      * not checked against a removed measure at flush.
      */
+    /** The measures of later plans that take this one up (see {@link TakenUp}). */
+    public List<String> takenUp(Measure measure) {
+        return TakenUp.measures(getEntityManager(), "t.id = :target", measure.id);
+    }
+
     public void deleteWithAssessments(Measure measure) {
         getEntityManager()
                 .createQuery("delete from Assessment a where a.measure = :m")

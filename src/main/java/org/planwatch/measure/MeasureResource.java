@@ -176,7 +176,7 @@ public class MeasureResource {
             summary = "Delete a measure",
             description =
                     "A measure with assessments is only deleted with cascade=true, which deletes "
-                            + "them too; otherwise the answer is a 409 naming the evaluations that assessed it. Needs If-Match. Administrators only.")
+                            + "them too; otherwise the answer is a 409 naming the evaluations that assessed it. A measure that a measure of a later plan takes up (continues) is not deleted, even with cascade=true: the 409 names those measures. Needs If-Match. Administrators only.")
     public Response delete(
             @PathParam("plan") String slug,
             @PathParam("number") String number,

@@ -124,6 +124,13 @@ public class MeasureService {
     @Transactional
     public void delete(String planSlug, int number, String ifMatch, boolean cascade) {
         writes.delete(ifMatch, () -> subject(planSlug, number), before -> {
+            Measure measure =
+                    measures.findByNumber(plans.require(planSlug).id, number).orElseThrow();
+            List<String> takenUp = measures.takenUp(measure);
+            if (!takenUp.isEmpty()) {
+                throw new ApiException.Conflict("Measure " + number + " of plan " + planSlug + " is taken up by "
+                        + String.join(", ", takenUp) + ": change their continues first (PUT), then delete it.");
+            }
             if (!cascade && !before.assessments().isEmpty()) {
                 throw new ApiException.Conflict("Measure " + number + " of plan " + planSlug + " has "
                         + before.assessments().size()
@@ -133,8 +140,7 @@ public class MeasureService {
                                 .toList()
                         + ". Send cascade=true to delete them with the measure.");
             }
-            measures.deleteWithAssessments(
-                    measures.findByNumber(plans.require(planSlug).id, number).orElseThrow());
+            measures.deleteWithAssessments(measure);
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.planwatch.common.db.Rows;
+import org.planwatch.common.db.TakenUp;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.domain.ApiPaths;
 import org.planwatch.domain.EvaluationRef;
@@ -88,6 +89,11 @@ public class PlanRepository implements PanacheRepository<Plan> {
                 .createQuery("select count(e) from Evaluation e where e.plan.id = :plan", Long.class)
                 .setParameter("plan", planId)
                 .getSingleResult();
+    }
+
+    /** The measures of later plans that take up measures of this plan (see {@link TakenUp}). */
+    public List<String> takenUp(Plan plan) {
+        return TakenUp.measures(getEntityManager(), "t.plan_id = :target", plan.id);
     }
 
     /**

@@ -196,7 +196,7 @@ public class PlanResource {
             summary = "Delete a plan",
             description =
                     "A plan with axes, measures or evaluations is only deleted with cascade=true, "
-                            + "which deletes them too; otherwise the answer is a 409 that says what depends on it. Needs If-Match. Administrators only.")
+                            + "which deletes them too; otherwise the answer is a 409 that says what depends on it. It is a 409 too, even with cascade=true, when a measure of a later plan takes up (continues) one of its measures. Needs If-Match. Administrators only.")
     public Response delete(
             @PathParam("plan") String slug,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -3,6 +3,7 @@ package org.planwatch.plan;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -368,5 +369,41 @@ class PlanLoadTest {
                         path)
                 .body("errors.field", contains("continues"));
         given().get("/api/v1/plans/" + plan + "/measures/9/lineage").then().statusCode(404);
+    }
+
+    @Test
+    void whatAnotherPlanTakesUpIsNotDeletedEvenWithCascade() throws Exception {
+        String plan = data.planWithMeasures(1);
+        String path = "/api/v1/plans/" + plan + "/measures/1";
+        json(
+                        admin().header("If-Match", Api.etag(path)),
+                        Map.of(
+                                "number",
+                                1,
+                                "axis",
+                                1,
+                                "title",
+                                "Mesure reprise",
+                                "continues",
+                                Map.of("plan", "2019-2021", "number", 45)))
+                .put(path)
+                .then()
+                .statusCode(200);
+        String target = "/api/v1/plans/2019-2021/measures/45";
+        int axis = given().get(target).then().statusCode(200).extract().path("axis.number");
+        Map<String, String> before = TableDigests.digest(dataSource);
+        for (String delete : List.of(target, "/api/v1/plans/2019-2021/axes/" + axis, "/api/v1/plans/2019-2021")) {
+            assertProblem(
+                            admin().header("If-Match", Api.etag(delete))
+                                    .queryParam("cascade", true)
+                                    .delete(delete),
+                            409,
+                            "Conflict",
+                            delete)
+                    .body("detail", containsString("taken up by measure 1 of plan " + plan))
+                    .body("detail", containsString("continues measure 45 of plan 2019-2021"));
+        }
+        assertEquals(before, TableDigests.digest(dataSource), "nothing was deleted");
+        given().get(path).then().statusCode(200).body("continues.number", equalTo(45));
     }
 }
