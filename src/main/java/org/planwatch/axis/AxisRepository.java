@@ -22,12 +22,12 @@ public class AxisRepository implements PanacheRepository<Axis> {
                 .getResultList();
     }
 
-    /** Deletes the axis with its measures and their assessments (bulk deletes, see PlanRepository.deleteWithEverything). */
     /** The measures of later plans that take up measures of this axis (see {@link TakenUp}). */
     public List<String> takenUp(Axis axis) {
         return TakenUp.measures(getEntityManager(), "t.axis_id = :target", axis.id);
     }
 
+    /** Deletes the axis with its measures and their assessments (bulk deletes, see PlanRepository.deleteWithEverything). */
     public void deleteWithMeasures(Axis axis) {
         getEntityManager()
                 .createQuery(

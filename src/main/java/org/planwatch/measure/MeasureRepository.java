@@ -402,15 +402,15 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /**
-     * Deletes the measure with its assessments: bulk deletes, so that the assessments loaded for the 409 check are
-     * not checked against a removed measure at flush.
-     */
     /** The measures of later plans that take this one up (see {@link TakenUp}). */
     public List<String> takenUp(Measure measure) {
         return TakenUp.measures(getEntityManager(), "t.id = :target", measure.id);
     }
 
+    /**
+     * Deletes the measure with its assessments: bulk deletes, so that the assessments loaded for the 409 check are
+     * not checked against a removed measure at flush.
+     */
     public void deleteWithAssessments(Measure measure) {
         getEntityManager()
                 .createQuery("delete from Assessment a where a.measure = :m")

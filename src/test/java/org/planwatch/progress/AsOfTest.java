@@ -144,7 +144,7 @@ class AsOfTest {
     }
 
     @ParameterizedTest(name = "asOf={0}")
-    @ValueSource(strings = {"2151-13-01", "01/03/2151", "demain", "2151-3-1"})
+    @ValueSource(strings = {"2151-13-01", "01/03/2151", "demain", "2151-3-1", "0000-01-01", "+10000-01-01"})
     void anAsOfThatIsNoDateIsA400NamingIt(String asOf) {
         String plan = data.planWithMeasures(1);
         String base = "/api/v1/plans/" + plan;

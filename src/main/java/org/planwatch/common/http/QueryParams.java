@@ -81,11 +81,18 @@ public final class QueryParams {
         if (value == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ApiException.InvalidParameter(name, "must be a date as YYYY-MM-DD (got '" + value + "')");
+            date = null;
         }
+        // PostgreSQL's dates have no year 0, and four digits are what the contract documents
+        if (date == null || date.getYear() < 1 || date.getYear() > 9999) {
+            throw new ApiException.InvalidParameter(
+                    name, "must be a date as YYYY-MM-DD, from 0001-01-01 to 9999-12-31 (got '" + value + "')");
+        }
+        return date;
     }
 
     /** {@code true} or {@code false}; null when absent. */

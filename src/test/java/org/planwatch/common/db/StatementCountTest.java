@@ -124,6 +124,8 @@ class StatementCountTest {
                                         Map.of("plan", previous, "number", number))))));
                 Api.json(Api.admin(), body).post("/api/v1/plans").then().statusCode(201);
                 previous = start + "-" + start;
+                // deleted newest first: a plan another one takes up cannot be deleted before it
+                data.deletePlanAfterwards(previous);
                 number = i + 1;
             }
             String path = "/api/v1/plans/" + previous + "/measures/" + number + "/lineage";
