@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.planwatch.common.db.TakenUp;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
@@ -75,12 +76,7 @@ public class AxisService {
     public void delete(String planSlug, int number, String ifMatch, boolean cascade) {
         writes.delete(ifMatch, () -> subject(plans.require(planSlug), number), before -> {
             Axis axis = axes.findByNumber(plans.require(planSlug), number).orElseThrow();
-            List<String> takenUp = axes.takenUp(axis);
-            if (!takenUp.isEmpty()) {
-                throw new ApiException.Conflict("Measures of axis " + number + " of plan " + planSlug
-                        + " are taken up by " + String.join(", ", takenUp)
-                        + ": change their continues first (PUT), then delete it.");
-            }
+            TakenUp.refuseDeleting("Axis " + number + " of plan " + planSlug, axes.takenUp(axis));
             if (!cascade && before.progress().measureCount() > 0) {
                 throw new ApiException.Conflict(
                         "Axis " + number + " of plan " + planSlug + " has "

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.planwatch.axis.Axis;
 import org.planwatch.axis.AxisRepository;
+import org.planwatch.common.db.TakenUp;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
@@ -126,11 +127,7 @@ public class MeasureService {
         writes.delete(ifMatch, () -> subject(planSlug, number), before -> {
             Measure measure =
                     measures.findByNumber(plans.require(planSlug).id, number).orElseThrow();
-            List<String> takenUp = measures.takenUp(measure);
-            if (!takenUp.isEmpty()) {
-                throw new ApiException.Conflict("Measure " + number + " of plan " + planSlug + " is taken up by "
-                        + String.join(", ", takenUp) + ": change their continues first (PUT), then delete it.");
-            }
+            TakenUp.refuseDeleting("Measure " + number + " of plan " + planSlug, measures.takenUp(measure));
             if (!cascade && !before.assessments().isEmpty()) {
                 throw new ApiException.Conflict("Measure " + number + " of plan " + planSlug + " has "
                         + before.assessments().size()

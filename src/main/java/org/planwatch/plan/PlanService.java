@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.planwatch.common.db.TakenUp;
 import org.planwatch.common.problem.ApiException;
 import org.planwatch.common.problem.Problem;
 import org.planwatch.domain.ApiPaths;
@@ -114,11 +115,7 @@ public class PlanService {
     public void delete(String slug, String ifMatch, boolean cascade) {
         writes.delete(ifMatch, () -> subject(plans.require(slug)), before -> {
             Plan plan = plans.require(slug);
-            List<String> takenUp = plans.takenUp(plan);
-            if (!takenUp.isEmpty()) {
-                throw new ApiException.Conflict("Measures of plan " + slug + " are taken up by "
-                        + String.join(", ", takenUp) + ": change their continues first (PUT), then delete it.");
-            }
+            TakenUp.refuseDeleting("Plan " + slug, plans.takenUp(plan));
             long evaluationCount = plans.countEvaluations(plan.id);
             if (!cascade && (before.axisCount() > 0 || evaluationCount > 0)) {
                 throw new ApiException.Conflict("Plan " + slug + " has " + before.axisCount() + " axes, "

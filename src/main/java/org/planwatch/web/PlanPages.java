@@ -45,13 +45,13 @@ public class PlanPages {
 
     /** The plan of that slug (a 404 when there is none). */
     Plan plan(String slug) {
-        return plans.require(slug.strip());
+        return plans.require(slug);
     }
 
     /** The plan of that slug, or when none is given the latest plan that has measures (else the latest); empty without plans. */
     Optional<Plan> planOrLatest(String slug) {
         if (slug != null && !slug.isBlank()) {
-            return Optional.of(plan(slug));
+            return Optional.of(plan(slug.strip()));
         }
         return plans.latestWithMeasures().stream().findFirst();
     }

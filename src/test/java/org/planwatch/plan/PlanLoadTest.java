@@ -400,8 +400,10 @@ class PlanLoadTest {
                             409,
                             "Conflict",
                             delete)
-                    .body("detail", containsString("taken up by measure 1 of plan " + plan))
-                    .body("detail", containsString("continues measure 45 of plan 2019-2021"));
+                    .body("detail", containsString("cannot be deleted, even with cascade=true"))
+                    .body(
+                            "detail",
+                            containsString("measure 1 of plan " + plan + " continues measure 45 of plan 2019-2021"));
         }
         assertEquals(before, TableDigests.digest(dataSource), "nothing was deleted");
         given().get(path).then().statusCode(200).body("continues.number", equalTo(45));

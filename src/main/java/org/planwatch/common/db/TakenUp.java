@@ -3,6 +3,7 @@ package org.planwatch.common.db;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.List;
+import org.planwatch.common.problem.ApiException;
 
 /**
  * The measures that take up ({@code continues}) measures about to be deleted. The foreign key would set their link to
@@ -16,7 +17,7 @@ public final class TakenUp {
 
     /**
      * Each measure whose target {@code t} meets {@code targetCondition} (SQL on the target measure, with one named
-     * parameter {@code :target}), as "measure 2 of plan 2030-2033 (continues measure 16 of plan 2019-2021)".
+     * parameter {@code :target}), as "measure 2 of plan 2030-2033 continues measure 16 of plan 2019-2021".
      */
     public static List<String> measures(EntityManager em, String targetCondition, long target) {
         Query query = em.createNativeQuery("""
@@ -31,8 +32,17 @@ public final class TakenUp {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream()
-                .map(row -> "measure " + row[1] + " of plan " + row[0] + " (continues measure " + row[3] + " of plan "
-                        + row[2] + ")")
+                .map(row -> "measure " + row[1] + " of plan " + row[0] + " continues measure " + row[3] + " of plan "
+                        + row[2])
                 .toList();
+    }
+
+    /** A 409 when {@code takenUp} names measures: {@code what} (say "Axis 3 of plan 2019-2021") cannot be deleted. */
+    public static void refuseDeleting(String what, List<String> takenUp) {
+        if (!takenUp.isEmpty()) {
+            throw new ApiException.Conflict(
+                    what + " cannot be deleted, even with cascade=true, while later plans take it" + " up: "
+                            + String.join("; ", takenUp) + ". Change their continues first (PUT).");
+        }
     }
 }
