@@ -7,8 +7,9 @@
 # (whichever runs second was measured 7-19% slower with the same code on both sides), each run after a 1 s pause. Per
 # address it reports the median requests/s and p99 of each side and the ratio new/old: "not slower" when the new
 # median is at least 95% of the old. It also reports the CPU time each request cost, in the service (its JVM, all
-# threads) and in PostgreSQL (all its processes), from /proc around each run: unlike requests/s, that figure hardly
-# moves with what else the machine is doing, so it tells a slower code path from a busier machine.
+# threads) and in PostgreSQL (all its processes), from /proc around each run: what a request costs rather than how
+# fast a busy machine served it. It still moves with the machine's load (by up to a quarter between rounds on 2 shared
+# cores), so it too is compared as medians of the alternating rounds.
 # Then, on the new side only (reported, not compared): the measure list with overdue=true, after giving the plan's
 # measures a deadline. Appends a section to bench/RESULTS.md. Stops everything it started, removes its worktree.
 #
