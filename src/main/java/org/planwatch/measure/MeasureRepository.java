@@ -40,19 +40,6 @@ public class MeasureRepository implements PanacheRepository<Measure> {
     @Inject
     ObjectMapper json;
 
-    /**
-     * The measure a measure ({@code m}) takes up, looked up only for those that take one up: by key, in subqueries that
-     * CASE runs only then. Joined instead, the plan PostgreSQL keeps for the prepared statement compared every measure
-     * with every other (measured with EXPLAIN ANALYZE: the list's statement took 0.2 ms more on the 45 measures).
-     */
-    private static final String CONTINUES = """
-            case when m.continues_id is not null then (select cp.slug from measure c join plan cp on cp.id = c.plan_id
-                                                       where c.id = m.continues_id) end as continues_plan,
-            case when m.continues_id is not null then (select c.number from measure c
-                                                       where c.id = m.continues_id) end as continues_number,
-            case when m.continues_id is not null then (select c.title from measure c
-                                                       where c.id = m.continues_id) end as continues_title""";
-
     /** The measures that take up a measure ({@code m}), oldest plan first, as a JSON array of [plan, number, title]. */
     private static final String CONTINUED_BY = """
             (select cast(json_agg(json_build_array(xp.slug, x.number, x.title)
@@ -73,13 +60,14 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 join lateral (
                     select la.status, la.evaluation_id, la.evaluation_date
                     from assessment la
-                    where la.measure_id = page.id and la.evaluator_id = lev.id and la.evaluation_date <= cast(:basisAsOf as date)
+                    where la.measure_id = page.id and la.evaluator_id = lev.id and la.evaluation_date <= %s
                     order by la.evaluation_date desc, la.evaluation_id desc
-                    limit 1) la on true) latest on true""";
+                    limit 1) la on true) latest on true""".formatted(StatusJoin.date("basisAsOf"));
 
     /**
      * One page of a plan's measures in number order, each with its axis, its status on the given basis and
-     * each evaluator's latest status, in a single statement whatever the filters. The plan is named by its
+     * each evaluator's latest status, in a single statement whatever the filters, and a second one when some
+     * measure of the page takes up a measure of an earlier plan (see {@link #views}). The plan is named by its
      * slug, so that reading it costs no statement of its own; a plan that does not exist gives an empty page.
      */
     public List<MeasureView> page(
@@ -90,14 +78,14 @@ public class MeasureRepository implements PanacheRepository<Measure> {
     /** A measure found, with the measures of later plans that take it up (oldest plan first). */
     public record Found(MeasureView measure, List<MeasureRef> continuedBy) {}
 
-    /** One measure, as a page of one shows it, and the measures that take it up: in the same single statement. */
+    /** One measure, as a page of one shows it, and the measures that take it up: in the page's statement. */
     public Optional<Found> one(String planSlug, int number, StatusBasis basis) {
         List<Object[]> rows = rows(planSlug, MeasureFilter.number(number), basis, 0, 1, true);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         List<MeasureRef> continuedBy = new ArrayList<>();
-        String links = (String) rows.get(0)[23];
+        String links = (String) rows.get(0)[21];
         if (links != null) { // [[plan, number, title], ...]
             for (JsonNode link : readTree(links)) {
                 continuedBy.add(new MeasureRef(
@@ -152,8 +140,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 with page as (
                     select m.id, m.number, m.title, a.number as axis_number, a.title as axis_title,
                            coalesce(s.status, 'NOT_ASSESSED') as status, s.evaluation_id,
-                           m.lead, m.due_by, m.due_precision, %s as overdue,
-                           %s,
+                           m.lead, m.due_by, m.due_precision, %s as overdue, m.continues_id,
                            %s as continued_by
                     from measure m
                     join axis a on a.id = m.axis_id
@@ -167,7 +154,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                        latest.evaluation_date as evaluator_date, latest.slug as evaluator_slug, latest.name as evaluator_name,
                        latest.short_name as evaluator_short_name,
                        page.lead, page.due_by, page.due_precision, page.overdue,
-                       page.continues_plan, page.continues_number, page.continues_title, page.continued_by
+                       page.continues_id, page.continued_by
                 from page
                 left join evaluation e on e.id = page.evaluation_id
                 left join evaluator ev on ev.id = e.evaluator_id
@@ -175,7 +162,6 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 order by page.number, latest.slug collate "C"
                 """.formatted(
                                 StatusJoin.OVERDUE,
-                                CONTINUES,
                                 withContinuedBy ? CONTINUED_BY : "null",
                                 StatusJoin.of(basis),
                                 where,
@@ -209,8 +195,19 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         return rows;
     }
 
-    /** The measures of a page's rows (one row per measure and evaluator that assessed it). */
-    private static List<MeasureView> views(List<Object[]> rows) {
+    /**
+     * The measures of a page's rows (one row per measure and evaluator that assessed it), with the measures they take
+     * up: looked up by a second statement, only when some measure of the page takes one up. Looked up in the page's
+     * statement, even by subqueries that ran only for those measures, it cost every read of a plan that takes nothing
+     * up (most of them) the subqueries' set-up at each execution (bench/RESULTS.md).
+     */
+    private List<MeasureView> views(List<Object[]> rows) {
+        Map<Long, MeasureRef> continued = continued(rows.stream()
+                .map(c -> c[20])
+                .filter(id -> id != null)
+                .map(Rows::longValue)
+                .distinct()
+                .toList());
         List<MeasureView> page = new ArrayList<>();
         MeasureView measure = null;
         List<MeasureView.EvaluatorStatus> statuses = new ArrayList<>();
@@ -219,7 +216,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 if (measure != null) {
                     page.add(measure.withEvaluatorStatuses(statuses));
                 }
-                measure = toView(c);
+                measure = toView(c, c[20] == null ? null : continued.get(Rows.longValue(c[20])));
                 statuses = new ArrayList<>();
             }
             if (c[10] != null) {
@@ -236,6 +233,25 @@ public class MeasureRepository implements PanacheRepository<Measure> {
             page.add(measure.withEvaluatorStatuses(statuses));
         }
         return page;
+    }
+
+    /** The measures of these ids, by id, in one statement (none when there are no ids). */
+    private Map<Long, MeasureRef> continued(List<Long> ids) {
+        Map<Long, MeasureRef> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        List<?> rows = getEntityManager()
+                .createNativeQuery("""
+                        select c.id, p.slug, c.number, c.title from measure c join plan p on p.id = c.plan_id
+                        where c.id = any(:ids)""")
+                .setParameter("ids", ids.toArray(Long[]::new))
+                .getResultList();
+        for (Object row : rows) {
+            Object[] c = (Object[]) row;
+            found.put(Rows.longValue(c[0]), new MeasureRef((String) c[1], Rows.intValue(c[2]), (String) c[3]));
+        }
+        return found;
     }
 
     /** Every measure that matches, in number order: the pages above, walked to the end (for exports and pages). */
@@ -258,7 +274,8 @@ public class MeasureRepository implements PanacheRepository<Measure> {
      */
     public List<MeasureDetail.Item> assessments(String planSlug, int number, LocalDate asOf) {
         Query query = getEntityManager()
-                .createNativeQuery("""
+                .createNativeQuery(
+                        """
                 select a.id, e.id as evaluation_id, e.title, e.date, ev.slug, ev.name, ev.short_name, a.status, a.comment,
                        x.url, x.title as evidence_title, x.archived_url
                 from assessment a
@@ -268,7 +285,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 left join evidence x on x.assessment_id = a.id
                 where m.plan_id = (select p.id from plan p where p.slug = :plan) and m.number = :number%s
                 order by a.evaluation_date desc, a.evaluation_id desc, a.id, x.position
-                """.formatted(asOf == null ? "" : " and a.evaluation_date <= cast(:asOf as date)"))
+                """.formatted(asOf == null ? "" : " and a.evaluation_date <= " + StatusJoin.date("asOf")))
                 .setParameter("plan", planSlug)
                 .setParameter("number", number);
         if (asOf != null) {
@@ -375,7 +392,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 .firstResultOptional();
     }
 
-    private static MeasureView toView(Object[] c) {
+    private static MeasureView toView(Object[] c, MeasureRef continues) {
         Status status = Status.valueOf((String) c[4]);
         MeasureView.StatusSource source = c[5] == null
                 ? null
@@ -395,7 +412,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 (String) c[16],
                 dueBy == null ? null : dueBy.text(),
                 Boolean.TRUE.equals(c[19]),
-                c[20] == null ? null : new MeasureRef((String) c[20], Rows.intValue(c[21]), (String) c[22]));
+                continues);
     }
 
     private static String escapeLike(String word) {

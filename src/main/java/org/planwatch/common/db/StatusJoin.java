@@ -17,14 +17,14 @@ public final class StatusJoin {
         if (basis.asOf() == null) {
             return "left join measure_latest_assessment s on s.measure_id = m.id"; // kept by the database (V7)
         }
-        return "left join lateral latest_assessment_of(m.id, cast(:basisAsOf as date)) s on true";
+        return "left join lateral latest_assessment_of(m.id, " + date("basisAsOf") + ") s on true";
     }
 
     /**
      * True when the measure (alias {@code m}, its status source joined as {@code s}) is overdue on the day bound as
      * {@code overdueOn} (with {@link #bindDate}): its deadline's last day is before it and its status is not IMPLEMENTED.
      */
-    public static final String OVERDUE = overdueOn("cast(:overdueOn as date)");
+    public static final String OVERDUE = overdueOn(date("overdueOn"));
 
     /** The same, on the day the SQL expression {@code day} gives (a parameter, or a column). */
     public static String overdueOn(String day) {
@@ -40,7 +40,16 @@ public final class StatusJoin {
     }
 
     /**
-     * Binds a date as its ISO text, which the SQL casts: {@code cast(:name as date)}. Bound as a {@code LocalDate},
+     * The date parameter {@code name} (bound with {@link #bindDate}) as SQL: cast from its text once per execution, by
+     * a subquery PostgreSQL runs first. Cast where it is used, the text was parsed again for every row the expression
+     * met (the overdue count of progress parsed it 45 times, a sixth of the statement's time; bench/RESULTS.md).
+     */
+    public static String date(String name) {
+        return "(select cast(:" + name + " as date))";
+    }
+
+    /**
+     * Binds a date as its ISO text, which the SQL casts: {@link #date}. Bound as a {@code LocalDate},
      * the driver sends a date without a type (so that the server may read it as a date or a timestamp); that makes it
      * describe the statement, and then send an extra Sync and wait for the server's answer before every execution of
      * it: one more round trip per read (bench/RESULTS.md, 2026-12-02). Text of a known type costs neither.

@@ -93,7 +93,10 @@ class StatementCountTest {
         assertTrue(all <= budget, path + " took " + all + " statements, budget " + budget);
     }
 
-    /** A lineage is one statement whatever the chain's length: here four plans, each taking up the one before. */
+    /**
+     * A lineage is one statement whatever the chain's length: here four plans, each taking up the one before. A page
+     * of measures that take others up is two (the page, then the measures they take up), for one of them as for all.
+     */
     @Test
     void aLineageIsOneStatementWhateverTheChainsLength() {
         TestData data = new TestData();
@@ -132,6 +135,12 @@ class StatementCountTest {
             given().get(path).then().statusCode(200).body("chain.size()", equalTo(4));
             assertEquals(1, statementsFor(path), path);
             assertEquals(1, statementsFor("/api/v1/plans/2019-2021/measures/16/lineage"));
+            String measures = "/api/v1/plans/" + previous + "/measures";
+            given().get(measures).then().body("items[0].continues.number", equalTo(number - 1));
+            assertEquals(2, statementsFor(measures + "?limit=1"), measures);
+            assertEquals(2, statementsFor(measures + "?limit=200"), measures);
+            // the measure, with the one it takes up | its assessments
+            assertEquals(3, statementsFor(measures + "/" + number), measures + "/" + number);
         } finally {
             data.cleanUp();
         }
