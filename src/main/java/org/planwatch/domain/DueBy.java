@@ -62,8 +62,12 @@ public record DueBy(LocalDate lastDay, Precision precision) {
         };
     }
 
-    /** True when the deadline has passed on {@code day}: its last day is before it. */
-    public boolean pastOn(LocalDate day) {
-        return lastDay.isBefore(day);
+    /**
+     * Whether a measure due by {@code lastDay} (null: it has no deadline) with this status is overdue on {@code day}:
+     * its deadline has passed and it is not implemented. The reads work it out from the rows they read; the measure
+     * list's filter says the same in SQL ({@code StatusJoin.OVERDUE}).
+     */
+    public static boolean overdue(LocalDate lastDay, Status status, LocalDate day) {
+        return lastDay != null && lastDay.isBefore(day) && status != Status.IMPLEMENTED;
     }
 }

@@ -72,7 +72,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
      */
     public List<MeasureView> page(
             String planSlug, MeasureFilter filter, StatusBasis basis, int afterNumber, int limit) {
-        return views(rows(planSlug, filter, basis, afterNumber, limit, false));
+        return views(rows(planSlug, filter, basis, afterNumber, limit, false), basis.day(clock));
     }
 
     /** A measure found, with the measures of later plans that take it up (oldest plan first). */
@@ -85,14 +85,14 @@ public class MeasureRepository implements PanacheRepository<Measure> {
             return Optional.empty();
         }
         List<MeasureRef> continuedBy = new ArrayList<>();
-        String links = (String) rows.get(0)[21];
+        String links = (String) rows.get(0)[20];
         if (links != null) { // [[plan, number, title], ...]
             for (JsonNode link : readTree(links)) {
                 continuedBy.add(new MeasureRef(
                         link.get(0).asText(), link.get(1).asInt(), link.get(2).asText()));
             }
         }
-        return Optional.of(new Found(views(rows).get(0), List.copyOf(continuedBy)));
+        return Optional.of(new Found(views(rows, basis.day(clock)).get(0), List.copyOf(continuedBy)));
     }
 
     private JsonNode readTree(String text) {
@@ -140,7 +140,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 with page as (
                     select m.id, m.number, m.title, a.number as axis_number, a.title as axis_title,
                            coalesce(s.status, 'NOT_ASSESSED') as status, s.evaluation_id,
-                           m.lead, m.due_by, m.due_precision, %s as overdue, m.continues_id,
+                           m.lead, m.due_by, m.due_precision, m.continues_id,
                            %s as continued_by
                     from measure m
                     join axis a on a.id = m.axis_id
@@ -153,7 +153,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                        latest.status as evaluator_status, latest.evaluation_id as evaluator_evaluation_id,
                        latest.evaluation_date as evaluator_date, latest.slug as evaluator_slug, latest.name as evaluator_name,
                        latest.short_name as evaluator_short_name,
-                       page.lead, page.due_by, page.due_precision, page.overdue,
+                       page.lead, page.due_by, page.due_precision,
                        page.continues_id, page.continued_by
                 from page
                 left join evaluation e on e.id = page.evaluation_id
@@ -161,7 +161,6 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 %s
                 order by page.number, latest.slug collate "C"
                 """.formatted(
-                                StatusJoin.OVERDUE,
                                 withContinuedBy ? CONTINUED_BY : "null",
                                 StatusJoin.of(basis),
                                 where,
@@ -169,7 +168,9 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 .setParameter("plan", planSlug)
                 .setParameter("after", afterNumber)
                 .setParameter("limit", limit + 1);
-        StatusJoin.bindDate(query, "overdueOn", basis.day(clock));
+        if (filter.overdue() != null) {
+            StatusJoin.bindDate(query, "overdueOn", basis.day(clock));
+        }
         StatusJoin.bind(basis, query);
         if (filter.lead() != null) {
             query.setParameter("lead", escapeLike(filter.lead()));
@@ -201,9 +202,9 @@ public class MeasureRepository implements PanacheRepository<Measure> {
      * statement, even by subqueries that ran only for those measures, it cost every read of a plan that takes nothing
      * up (most of them) the subqueries' set-up at each execution (bench/RESULTS.md).
      */
-    private List<MeasureView> views(List<Object[]> rows) {
+    private List<MeasureView> views(List<Object[]> rows, LocalDate day) {
         Map<Long, MeasureRef> continued = continued(rows.stream()
-                .map(c -> c[20])
+                .map(c -> c[19])
                 .filter(id -> id != null)
                 .map(Rows::longValue)
                 .distinct()
@@ -216,7 +217,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 if (measure != null) {
                     page.add(measure.withEvaluatorStatuses(statuses));
                 }
-                measure = toView(c, c[20] == null ? null : continued.get(Rows.longValue(c[20])));
+                measure = toView(c, day, c[19] == null ? null : continued.get(Rows.longValue(c[19])));
                 statuses = new ArrayList<>();
             }
             if (c[10] != null) {
@@ -392,7 +393,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 .firstResultOptional();
     }
 
-    private static MeasureView toView(Object[] c, MeasureRef continues) {
+    private static MeasureView toView(Object[] c, LocalDate day, MeasureRef continues) {
         Status status = Status.valueOf((String) c[4]);
         MeasureView.StatusSource source = c[5] == null
                 ? null
@@ -411,7 +412,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 false,
                 (String) c[16],
                 dueBy == null ? null : dueBy.text(),
-                Boolean.TRUE.equals(c[19]),
+                DueBy.overdue(dueBy == null ? null : dueBy.lastDay(), status, day),
                 continues);
     }
 

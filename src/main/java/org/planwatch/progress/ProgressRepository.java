@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.planwatch.common.db.Rows;
 import org.planwatch.common.db.StatusJoin;
 import org.planwatch.domain.AxisProgress;
+import org.planwatch.domain.DueBy;
 import org.planwatch.domain.EvaluationRef;
 import org.planwatch.domain.EvaluatorRef;
 import org.planwatch.domain.Progress;
@@ -57,36 +58,33 @@ public class ProgressRepository implements PlanProgress {
 
     private Map<Long, List<AxisProgress>> axes(String planCondition, Object plans, StatusBasis basis) {
         Query query = em.createNativeQuery("""
-                select a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED') as status, count(m.id),
-                       count(m.id) filter (where %s)
+                select a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED') as status, count(m.id), m.due_by
                 from axis a
                 left join measure m on m.axis_id = a.id
                 %s
                 where %s
-                group by a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED')
+                group by a.plan_id, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED'), m.due_by
                 order by a.plan_id, a.number
-                """.formatted(StatusJoin.OVERDUE, StatusJoin.of(basis), planCondition));
+                """.formatted(StatusJoin.of(basis), planCondition));
         query.setParameter("plans", plans);
-        StatusJoin.bindDate(query, "overdueOn", basis.day(clock));
         StatusJoin.bind(basis, query);
-        return axesBy(query.getResultList(), Rows::longValue);
+        LocalDate day = basis.day(clock);
+        return axesBy(query.getResultList(), Rows::longValue, plan -> day);
     }
 
     /** The plan's progress as known at each of its evaluation dates, in one statement (plus one for the evaluations). */
     public List<ProgressHistory.Point> history(long planId) {
         Query query = em.createNativeQuery("""
-                select d.date, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED') as status, count(m.id),
-                       count(m.id) filter (where %s)
+                select d.date, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED') as status, count(m.id), m.due_by
                 from (select distinct date from evaluation where plan_id = :plan) d
                 cross join axis a
                 left join measure m on m.axis_id = a.id
                 left join lateral latest_assessment_of(m.id, d.date) s on true
                 where a.plan_id = :plan
-                group by d.date, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED')
+                group by d.date, a.number, a.title, coalesce(s.status, 'NOT_ASSESSED'), m.due_by
                 order by d.date, a.number
-                """.formatted(StatusJoin.overdueOn("d.date")))
-                .setParameter("plan", planId);
-        Map<LocalDate, List<AxisProgress>> byDate = axesBy(query.getResultList(), Rows::date);
+                """).setParameter("plan", planId);
+        Map<LocalDate, List<AxisProgress>> byDate = axesBy(query.getResultList(), Rows::date, date -> date);
         Map<LocalDate, List<EvaluationRef>> evaluations = new LinkedHashMap<>();
         em.createQuery(EVALUATIONS + " where e.plan.id = :plan order by e.date, e.id", Object[].class)
                 .setParameter("plan", planId)
@@ -101,10 +99,13 @@ public class ProgressRepository implements PlanProgress {
     }
 
     /**
-     * Rows of (key, axis number, axis title, status, count), ordered by key and axis, as each key's axes in order
-     * with their progress: the key is a plan's id, or a date of the plan's history.
+     * Rows of (key, axis number, axis title, status, count, deadline), ordered by key and axis, as each key's axes in
+     * order with their progress: the key is a plan's id, or a date of the plan's history. Overdue measures are counted
+     * here, on the key's day, from the deadlines the rows are grouped by: counted in SQL, the day had to be compared with
+     * every measure's deadline, which made the progress of a plan without deadlines (most) slower (bench/RESULTS.md).
      */
-    private static <K> Map<K, List<AxisProgress>> axesBy(List<?> rows, Function<Object, K> key) {
+    private static <K> Map<K, List<AxisProgress>> axesBy(
+            List<?> rows, Function<Object, K> key, Function<K, LocalDate> day) {
         Map<K, Map<Integer, String>> titles = new LinkedHashMap<>();
         Map<K, Map<Integer, Map<Status, Long>>> counts = new LinkedHashMap<>();
         Map<K, Map<Integer, Long>> overdue = new LinkedHashMap<>();
@@ -113,10 +114,13 @@ public class ProgressRepository implements PlanProgress {
             K k = key.apply(c[0]);
             int axis = Rows.intValue(c[1]);
             titles.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(axis, (String) c[2]);
+            Status status = Status.valueOf((String) c[3]);
+            long count = Rows.longValue(c[4]);
             counts.computeIfAbsent(k, x -> new LinkedHashMap<>())
                     .computeIfAbsent(axis, x -> new EnumMap<>(Status.class))
-                    .put(Status.valueOf((String) c[3]), Rows.longValue(c[4]));
-            overdue.computeIfAbsent(k, x -> new LinkedHashMap<>()).merge(axis, Rows.longValue(c[5]), Long::sum);
+                    .merge(status, count, Long::sum);
+            overdue.computeIfAbsent(k, x -> new LinkedHashMap<>())
+                    .merge(axis, DueBy.overdue(Rows.date(c[5]), status, day.apply(k)) ? count : 0, Long::sum);
         }
         Map<K, List<AxisProgress>> result = new LinkedHashMap<>();
         counts.forEach((k, axes) -> {

@@ -23,13 +23,11 @@ public final class StatusJoin {
     /**
      * True when the measure (alias {@code m}, its status source joined as {@code s}) is overdue on the day bound as
      * {@code overdueOn} (with {@link #bindDate}): its deadline's last day is before it and its status is not IMPLEMENTED.
+     * The measure list's overdue filter; the reads that show whether a measure is overdue work it out in Java from the
+     * same columns ({@code DueBy.overdue}).
      */
-    public static final String OVERDUE = overdueOn(date("overdueOn"));
-
-    /** The same, on the day the SQL expression {@code day} gives (a parameter, or a column). */
-    public static String overdueOn(String day) {
-        return "(coalesce(m.due_by < " + day + ", false) and coalesce(s.status, 'NOT_ASSESSED') <> 'IMPLEMENTED')";
-    }
+    public static final String OVERDUE = "(coalesce(m.due_by < " + date("overdueOn")
+            + ", false) and coalesce(s.status, 'NOT_ASSESSED') <> 'IMPLEMENTED')";
 
     public static void bind(StatusBasis basis, Query query) {
         if (basis.evaluationId() != null) {
@@ -42,7 +40,7 @@ public final class StatusJoin {
     /**
      * The date parameter {@code name} (bound with {@link #bindDate}) as SQL: cast from its text once per execution, by
      * a subquery PostgreSQL runs first. Cast where it is used, the text was parsed again for every row the expression
-     * met (the overdue count of progress parsed it 45 times, a sixth of the statement's time; bench/RESULTS.md).
+     * met (45 times in the progress of the 2019-2021 plan when it counted overdue measures in SQL; bench/RESULTS.md).
      */
     public static String date(String name) {
         return "(select cast(:" + name + " as date))";
