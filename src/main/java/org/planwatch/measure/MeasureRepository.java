@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.planwatch.common.db.Rows;
 import org.planwatch.common.db.StatusJoin;
@@ -205,7 +206,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
     private List<MeasureView> views(List<Object[]> rows, LocalDate day) {
         Map<Long, MeasureRef> continued = continued(rows.stream()
                 .map(c -> c[19])
-                .filter(id -> id != null)
+                .filter(Objects::nonNull)
                 .map(Rows::longValue)
                 .distinct()
                 .toList());

@@ -41,7 +41,7 @@ public final class TakenUp {
     public static void refuseDeleting(String what, List<String> takenUp) {
         if (!takenUp.isEmpty()) {
             throw new ApiException.Conflict(
-                    what + " cannot be deleted, even with cascade=true, while later plans take it" + " up: "
+                    what + " cannot be deleted, even with cascade=true, while later plans take it up: "
                             + String.join("; ", takenUp) + ". Change their continues first (PUT).");
         }
     }
